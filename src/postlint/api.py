@@ -1,0 +1,130 @@
+"""The library entry point: ``Linter`` runs config → catalog → Document → rules → suppression →
+approval verdict → ``Report``. Start-up (catalog, compiled rules, tokenizer) is paid once per Linter."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Iterable
+
+from . import approval as _approval
+from . import suppress as _suppress
+from .catalog import Catalog, default_catalog
+from .config import Config, ConfigError, find_config_file, load_file
+from .engine import CompiledRule, compile_rules, make_finding, run_rules, sort_findings
+from .io import DraftError, discover, read_draft
+from .matchers import Match
+from .model import InputError, Report
+from .text.document import Document
+from .text.frontmatter import FrontMatterError
+
+
+class Linter:
+    """Lint drafts with one configuration (or, with ``config=None`` and ``lint_paths``, with the
+    config discovered upward from each file). Safe to share between threads."""
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+        inline_config: bool = True,
+        catalog: Catalog | None = None,
+        platform: str | None = None,
+    ):
+        self.explicit_config = config is not None
+        self.platform = platform
+        self.config = self._with_platform(config or Config())
+        self.select = list(select) if select is not None else None
+        self.ignore = list(ignore)
+        self.inline_config = inline_config
+        self.catalog = catalog or default_catalog()
+        self._compiled: dict[int, tuple[Config, list[CompiledRule]]] = {}
+        self._lock = threading.Lock()
+        self._discovered: dict[Path, Config] = {}
+
+    def _with_platform(self, config: Config) -> Config:
+        if self.platform and self.platform != config.platform:
+            return config.merged({"platform": self.platform})
+        return config
+
+    # -- rules --------------------------------------------------------------------------------
+    def selected(self, config: Config):
+        select = self.select if self.select is not None else config.select
+        if select is not None and config.extend_select:
+            select = [*select, *config.extend_select]
+        elif select is None and config.extend_select:
+            defaults = [e.code for e in self.catalog if e.spec.default]
+            select = [*defaults, *config.extend_select]
+        return self.catalog.select(select, [*config.ignore, *self.ignore])
+
+    def rules_for(self, config: Config) -> list[CompiledRule]:
+        key = id(config)
+        hit = self._compiled.get(key)
+        if hit is None or hit[0] is not config:
+            with self._lock:
+                hit = self._compiled.get(key)
+                if hit is None or hit[0] is not config:
+                    if len(self._compiled) > 64:  # many one-off configs (tests, examples)
+                        self._compiled.clear()
+                    hit = (config, compile_rules(self.selected(config), config))
+                    self._compiled[key] = hit
+        return hit[1]
+
+    # -- linting ------------------------------------------------------------------------------
+    def lint_text(self, text: str, *, path: str | None = None, config: Config | None = None) -> Report:
+        """Lint one draft. Raises ``FrontMatterError`` for broken front matter."""
+        config = config or self.config
+        doc = Document(text, path, inline_config=self.inline_config)
+        rules = self.rules_for(config)
+        findings = run_rules(doc, rules)
+        result = _suppress.apply(doc, findings)
+        kept = result.kept
+        for rule in rules:
+            if rule.post:
+                for m in rule.run((doc, result)):
+                    kept.append(make_finding(doc, rule, m))
+        kept = sort_findings(kept)
+        verdict = _approval.decide(kept, doc, config, self.catalog)
+        return Report(path, tuple(kept), verdict, text, doc.front_matter)
+
+    def config_for(self, path: str) -> Config:
+        if self.explicit_config:
+            return self.config
+        folder = Path(path).resolve().parent
+        cfg = self._discovered.get(folder)
+        if cfg is None:
+            found = find_config_file(folder)
+            cfg = self._with_platform(load_file(found)) if found else self.config
+            self._discovered[folder] = cfg
+        return cfg
+
+    def lint_file(self, path: str, *, display_path: str | None = None, text: str | None = None) -> Report | InputError:
+        """Lint one file (or ``text`` as if it were that file); problems become an ``InputError``."""
+        shown = display_path or path
+        try:
+            config = self.config_for(path)
+            if text is None:
+                text = read_draft(path)
+            return self.lint_text(text, path=shown, config=config)
+        except DraftError as exc:
+            return InputError(shown, str(exc))
+        except FrontMatterError as exc:
+            return InputError(shown, f"{shown}: フロントマターが不正です / invalid front matter: {exc}")
+        except ConfigError as exc:
+            return InputError(shown, str(exc))
+
+    def lint_paths(self, paths: Iterable[str]) -> list[Report | InputError]:
+        files, errors = discover([str(p) for p in paths])
+        out: list[Report | InputError] = [InputError(e.split(":", 1)[0], e) for e in errors]
+        out.extend(self.lint_file(f) for f in files)
+        return out
+
+
+def lint_text(text: str, *, config: Config | None = None, path: str | None = None) -> Report:
+    """Lint one draft with ``config`` (default: the Tokushima profile) and every default rule."""
+    return Linter(config).lint_text(text, path=path)
+
+
+__all__ = ["Linter", "lint_text", "Match"]

@@ -1,0 +1,172 @@
+"""Loading rule files and dictionaries shipped with postlint, and selecting rules."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from .rulespec import Rule
+
+
+class CatalogError(Exception):
+    """One or more rule files are invalid; ``errors`` lists (file, message) for all of them."""
+
+    def __init__(self, errors: list[tuple[str, str]]):
+        self.errors = errors
+        lines = [f"{path}: {msg}" for path, msg in errors]
+        super().__init__("ルールファイルが不正です / invalid rule files:\n" + "\n".join(lines))
+
+
+def data_dir(name: str) -> Path:
+    """``rules`` or ``dictionaries``: inside the installed package, or at the root of a checkout."""
+    packaged = resources.files("postlint") / name
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / name
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(f"postlint data folder '{name}' not found (broken installation)")
+
+
+@dataclass(frozen=True)
+class RuleEntry:
+    spec: Rule
+    path: str  # relative to the rules folder, for messages
+
+    @property
+    def code(self) -> str:
+        return self.spec.code
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def category(self) -> str:
+        return self.spec.category
+
+    @property
+    def summary(self) -> str:
+        return self.spec.summary or self.spec.rationale.strip().splitlines()[0]
+
+
+def _format_validation_error(exc) -> list[str]:
+    out = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err["loc"] if p not in ("phrase", "regex", "domain", "python"))
+        out.append(f"{loc or '(file)'}: {err['msg']}")
+    return out
+
+
+def load_rule_files(files: Iterable[tuple[str, str]]) -> list[RuleEntry]:
+    """Validate (path, TOML text) pairs; every error of every file is collected before raising."""
+    from pydantic import TypeAdapter, ValidationError
+
+    adapter = TypeAdapter(Rule)
+    errors: list[tuple[str, str]] = []
+    entries: list[RuleEntry] = []
+    for path, text in files:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            errors.append((path, f"TOML: {exc}"))
+            continue
+        try:
+            spec = adapter.validate_python(data)
+        except ValidationError as exc:
+            errors.extend((path, m) for m in _format_validation_error(exc))
+            continue
+        stem = Path(path).stem
+        if stem != f"{spec.code}-{spec.name}":
+            errors.append((path, f"file name must be '{spec.code}-{spec.name}.toml'"))
+        if Path(path).parent.name != spec.category:
+            errors.append((path, f"file must be in the folder of its category '{spec.category}'"))
+        entries.append(RuleEntry(spec, path))
+    seen_codes: dict[str, str] = {}
+    seen_names: dict[str, str] = {}
+    for e in entries:
+        if e.code in seen_codes:
+            errors.append((e.path, f"code {e.code} is also used by {seen_codes[e.code]}"))
+        if e.name in seen_names:
+            errors.append((e.path, f"name {e.name} is also used by {seen_names[e.name]}"))
+        seen_codes.setdefault(e.code, e.path)
+        seen_names.setdefault(e.name, e.path)
+    if errors:
+        raise CatalogError(errors)
+    return sorted(entries, key=lambda e: e.code)
+
+
+class Catalog:
+    def __init__(self, entries: list[RuleEntry]):
+        self.entries = entries
+        self._by_key = {}
+        for e in entries:
+            self._by_key[e.code.lower()] = e
+            self._by_key[e.name] = e
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, key: str) -> RuleEntry | None:
+        return self._by_key.get(key.lower()) or self._by_key.get(key)
+
+    def matches(self, entry: RuleEntry, key: str) -> bool:
+        key = key.strip()
+        low = key.lower()
+        return (
+            low == entry.code.lower()
+            or key == entry.name
+            or key == entry.category
+            or (len(key) < 5 and entry.code.lower().startswith(low) and low.isalnum())
+        )
+
+    def is_known(self, key: str) -> bool:
+        return any(self.matches(e, key) for e in self.entries) or key in ("all", "ALL")
+
+    def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[RuleEntry]:
+        """Rules chosen by ``select`` (codes, code prefixes, names, categories; None: the defaults)."""
+        select = list(select) if select is not None else None
+        ignore = list(ignore)
+        chosen = []
+        for e in self.entries:
+            if select is None or not select:
+                on = e.spec.default
+            else:
+                on = any(k in ("all", "ALL") or self.matches(e, k) for k in select)
+            if on and not any(self.matches(e, k) for k in ignore):
+                chosen.append(e)
+        return chosen
+
+
+@lru_cache(maxsize=1)
+def default_catalog() -> Catalog:
+    root = data_dir("rules")
+    files = []
+    for p in sorted(root.rglob("*.toml")):
+        files.append((p.relative_to(root).as_posix(), p.read_text(encoding="utf-8")))
+    return Catalog(load_rule_files(files))
+
+
+@lru_cache(maxsize=256)
+def load_dictionary(name: str) -> tuple[tuple[str, str], ...]:
+    """Entries of ``dictionaries/<name>``: (entry, label) pairs. ``#`` starts a comment line; a TAB
+    separates the entry from an optional label (a canonical name, a kind …)."""
+    path = data_dir("dictionaries") / name
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            entry, _, label = line.partition("\t")
+            entry = entry.strip()
+            if entry:
+                out.append((entry, label.strip()))
+    return tuple(out)

@@ -1,0 +1,25 @@
+"""Engine rules: they read what suppression did, so they run after it (``stage = "post"``)."""
+
+from __future__ import annotations
+
+from ..matchers import Match
+
+
+def unused_directive(state, ctx):
+    doc, result = state
+    from ..catalog import default_catalog
+
+    is_known = default_catalog().is_known
+    for i, d in enumerate(result.directives):
+        if d.kind == "enable" or i in result.used:
+            continue
+        unknown = [r for r in d.rules if not is_known(r)]
+        # directives live in the raw text (inside comments); map the raw span to normalized offsets
+        start, end = doc.from_raw(d.start, d.end)
+        if unknown:
+            yield Match(start, end, message=f"ディレクティブに不明なルール名があります: {', '.join(unknown)}", params={"rules": ", ".join(unknown)})
+        else:
+            yield Match(start, end)
+
+
+unused_directive.stage = "post"

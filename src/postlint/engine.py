@@ -1,0 +1,110 @@
+"""Run compiled rules on a Document and turn their matches into findings with raw positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from .masking import mask
+from .matchers import Context, Match, compile_rule
+from .model import Finding, Severity
+
+if TYPE_CHECKING:
+    from .catalog import RuleEntry
+    from .config import Config
+    from .text.document import Document
+
+
+class _Params(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass
+class CompiledRule:
+    entry: "RuleEntry"
+    run: Callable
+    severity: Severity | None  # None: switched off by config
+    post: bool  # runs after suppression (engine rules that read other findings)
+
+    @property
+    def spec(self):
+        return self.entry.spec
+
+
+def severity_override(config: "Config", entry: "RuleEntry") -> str | None:
+    sev = config.severity
+    for key in (entry.code, entry.name):
+        if key in sev:
+            return sev[key]
+    return sev.get(entry.category)
+
+
+def compile_rules(entries: list["RuleEntry"], config: "Config") -> list[CompiledRule]:
+    out = []
+    for e in entries:
+        override = severity_override(config, e)
+        if override == "off":
+            continue
+        run = compile_rule(e.spec, config)
+        post = False
+        if e.spec.kind == "python":
+            from .matchers.python import resolve
+
+            post = getattr(resolve(e.spec.match.checker), "stage", "") == "post"
+        out.append(CompiledRule(e, run, Severity(override) if override else None, post))
+    return out
+
+
+def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
+    spec = rule.spec
+    start, end = doc.to_raw(m.start, m.end)
+    text = doc.raw[start:end]
+    personal = spec.personal if m.personal is None else m.personal
+    masked = mask(text, spec.mask) if personal else ""
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    if rule.severity is not None:
+        severity = rule.severity
+    else:
+        severity = Severity(m.severity or spec.severity)
+    params = _Params(m.params)
+    params["match"] = masked if personal else text
+    template = m.message or spec.message
+    message = template.format_map(params)
+    return Finding(
+        code=spec.code,
+        rule=spec.name,
+        category=spec.category,
+        severity=severity,
+        guideline=spec.guideline,
+        message=message,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=text,
+        personal=personal,
+        masked=masked,
+        data=dict(m.params),
+    )
+
+
+def run_rules(doc: "Document", rules: list[CompiledRule]) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.post:
+            continue
+        seen: set[tuple[int, int]] = set()
+        for m in rule.run(doc):
+            if (m.start, m.end) in seen:
+                continue
+            seen.add((m.start, m.end))
+            findings.append(make_finding(doc, rule, m))
+    return findings
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.start, f.end, f.code))

@@ -1,0 +1,1 @@
+"""Text layer: normalization with offset maps, entities, tokens, documents."""

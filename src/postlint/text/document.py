@@ -1,0 +1,146 @@
+"""A draft ready for the rules: raw text, front matter, directives, normalized text, entities, tokens."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import entities as _entities
+from . import frontmatter as _fm
+from .normalize import OffsetMap, normalize
+from .tokens import Token, tokenize
+
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_DIRECTIVE = re.compile(
+    r"\A\s*postlint-(?P<kind>disable-next-line|disable-line|disable|enable)(?![\w-])(?P<rest>.*?)\s*\Z", re.S
+)
+_SENTENCE_END = re.compile(r"[。！？!?]+[」』）)]*|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    kind: str  # disable-next-line | disable-line | disable | enable
+    rules: tuple[str, ...]  # empty: every rule
+    reason: str
+    start: int  # raw span of the comment
+    end: int
+    line: int  # 1-based line of the comment
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int  # normalized offsets
+    end: int
+    tokens: tuple[Token, ...]
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """Same-length filler: every character but line breaks becomes a space."""
+    chunk = re.sub(r"[^\r\n]", " ", text[start:end])
+    return text[:start] + chunk + text[end:]
+
+
+class Document:
+    """One draft. Offsets of entities and tokens are into ``normalized``; ``to_raw`` maps them back."""
+
+    def __init__(self, raw: str, path: str | None = None, *, inline_config: bool = True):
+        self.raw = raw
+        self.path = path
+        self.front_matter: dict = {}
+        self.front_matter_span: tuple[int, int] | None = None
+        self.body_start = 0
+        self.directives: list[Directive] = []
+        text = raw
+        fm = _fm.read(raw)  # raises FrontMatterError on a broken block
+        if fm is not None:
+            self.front_matter = fm.data
+            self.front_matter_span = (fm.start, fm.end)
+            self.body_start = fm.body_start
+            text = _blank(text, fm.start, fm.end)
+        if "<!--" in text:
+            for m in _COMMENT.finditer(text):
+                if inline_config:
+                    d = _DIRECTIVE.match(m.group(1))
+                    if d:
+                        rest, _, reason = d.group("rest").partition(" -- ")
+                        rules = tuple(r for r in re.split(r"[\s,]+", rest.strip()) if r)
+                        self.directives.append(
+                            Directive(d.group("kind"), rules, reason.strip(), m.start(), m.end(), self.line_of(m.start()))
+                        )
+                text = _blank(text, m.start(), m.end())
+        self.text = text  # raw with front matter and comments blanked; same length as raw
+        self.normalized, self.offsets = normalize(text)
+        self.entities = _entities.extract(self.normalized)
+        self.prose = _entities.mask(self.normalized, self.entities)
+
+    # -- positions ---------------------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        raw = self.raw
+        for m in re.finditer(r"\r\n|\r|\n", raw):
+            starts.append(m.end())
+        return starts
+
+    def line_of(self, raw_offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, raw_offset)
+
+    def position(self, raw_offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a raw offset; columns count characters."""
+        line = bisect.bisect_right(self.line_starts, raw_offset)
+        return line, raw_offset - self.line_starts[line - 1] + 1
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.to_raw(start, end)
+
+    def from_raw(self, raw_start: int, raw_end: int) -> tuple[int, int]:
+        """The normalized span produced by the raw span (clusters cut by it are left out)."""
+        starts = self.offsets.starts
+        hi = len(starts) - 1
+        return bisect.bisect_left(starts, raw_start, 0, hi), bisect.bisect_left(starts, raw_end, 0, hi)
+
+    # -- linguistic layers (computed on first use) -------------------------------------------
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize(self.prose)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        tokens = self.tokens
+        ti = 0
+        pos = 0
+        text = self.prose
+        bounds = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+        for end in bounds:
+            if end <= pos:
+                continue
+            seg = text[pos:end]
+            if seg.strip():
+                first = ti
+                while ti < len(tokens) and tokens[ti].start < end:
+                    ti += 1
+                lead = len(seg) - len(seg.lstrip())
+                trail = len(seg.rstrip())
+                out.append(Sentence(pos + lead, pos + trail, tuple(tokens[first:ti])))
+            pos = end
+        return out
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    @cached_property
+    def urls(self) -> list[_entities.Entity]:
+        return [e for e in self.entities if e.kind is _entities.EntityKind.URL]
+
+    def entities_of(self, kind: _entities.EntityKind) -> list[_entities.Entity]:
+        return [e for e in self.entities if e.kind is kind]
+
+    @property
+    def offset_map(self) -> OffsetMap:
+        return self.offsets

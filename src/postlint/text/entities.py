@@ -1,0 +1,210 @@
+"""Entities found in normalized text before tokenization: URLs, e-mail, @mentions, #hashtags.
+
+Every pattern here is bounded (no nested quantifiers over the same characters), so a hostile draft
+cannot make extraction backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from urllib.parse import urlsplit
+
+import regex
+
+
+class EntityKind(str, Enum):
+    URL = "url"
+    EMAIL = "email"
+    MENTION = "mention"
+    HASHTAG = "hashtag"
+
+
+@dataclass(frozen=True, slots=True)
+class Url:
+    """A URL split into the parts rules look at. ``host`` is lower-case Unicode (IDN decoded)."""
+
+    text: str
+    scheme: str
+    host: str
+    ascii_host: str
+    port: int | None
+    path: str
+    query: str
+    has_scheme: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    kind: EntityKind
+    start: int  # normalized offsets, half-open
+    end: int
+    text: str
+    url: Url | None = field(default=None, compare=False)
+
+
+# Characters that may appear in a URL after normalization. Japanese punctuation and brackets end it.
+_URL_CHAR = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
+_LABEL_ASCII = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+# A non-final label of a host written with a scheme may be Unicode (IDN); the final label is ASCII
+# so that a URL glued to Japanese text ends where the Japanese starts.
+_LABEL_IDN = r"[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}\-]{0,61}[\p{L}\p{N}\p{M}])?"
+_TLD = r"(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9\-]{1,59})"
+
+_URL_WITH_SCHEME = (
+    r"(?P<scheme>(?i:https?|ftp))://"
+    r"(?:[A-Za-z0-9\-._~%!$&'()*+,;=:]{1,256}@)?"  # userinfo
+    rf"(?P<host>\d{{1,3}}(?:\.\d{{1,3}}){{3}}(?![\w.])|(?:{_LABEL_IDN}\.){{1,20}}{_TLD}|{_LABEL_ASCII}|\[[0-9A-Fa-f:.]{{2,45}}\])\.?"
+    r"(?::\d{1,5})?"
+    rf"(?:[/?#]{_URL_CHAR}{{0,2048}})?"
+)
+_URL_NO_SCHEME = (
+    rf"(?<![A-Za-z0-9\-._@/])(?P<host2>(?:{_LABEL_ASCII}\.){{1,20}}{_TLD})"
+    r"(?::\d{1,5})?"
+    rf"(?:[/?#]{_URL_CHAR}{{0,2048}})?"
+)
+_EMAIL = (
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,63})@"
+    rf"(?:{_LABEL_ASCII}\.){{1,20}}{_TLD}(?![A-Za-z0-9\-])"
+)
+_MENTION = r"(?<![A-Za-z0-9_@.])@(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?)"
+_HASHTAG = r"(?<![\p{L}\p{N}_&#])[#](?P<tag>[\p{L}\p{N}\p{M}_ー]{1,100})"
+
+_PATTERN = regex.compile(
+    rf"(?P<email>{_EMAIL})|(?P<url>{_URL_WITH_SCHEME})|(?P<bare>{_URL_NO_SCHEME})"
+    rf"|(?P<mention>{_MENTION})|(?P<hashtag>{_HASHTAG})",
+    regex.V1,
+)
+
+_TRAILING = ".,;:!?'\"*"
+_PAIRS = {")": "(", "]": "["}
+
+# Bare (scheme-less) candidates are URLs only with a known top-level domain; ``ver.2`` or ``資料.pdf``
+# are not. The check uses a small built-in set first and the public suffix list second.
+_COMMON_TLDS = frozenset(
+    "com net org jp io co info biz me tv ly gl gd to cc be ai app dev page site link gov edu int asia "
+    "us uk de fr it es kr cn tw hk sg au ca eu nz in ru br mx nl se ch at".split()
+)
+_FILE_LIKE = frozenset(
+    "pdf doc docx xls xlsx ppt pptx txt csv jpg jpeg png gif svg zip html htm md json xml mp4 mov "
+    "mp3 wav heic webp tif tiff exe js py css".split()
+)
+
+
+def _trim(text: str) -> str:
+    """Drop trailing punctuation and unbalanced closing brackets from a URL candidate."""
+    while text:
+        last = text[-1]
+        if last in _TRAILING:
+            text = text[:-1]
+        elif last in _PAIRS and text.count(last) > text.count(_PAIRS[last]):
+            text = text[:-1]
+        else:
+            break
+    return text
+
+
+def _known_tld(tld: str) -> bool:
+    tld = tld.lower()
+    if tld in _FILE_LIKE:
+        return False
+    if tld in _COMMON_TLDS or tld.startswith("xn--"):
+        return True
+    from .domains import is_public_suffix  # lazy: loads the suffix list only for rare TLDs
+
+    return is_public_suffix(tld)
+
+
+def parse_url(text: str, has_scheme: bool = True) -> Url:
+    """Split a URL (normalized text) into its parts; the host is returned in Unicode and in ASCII."""
+    target = text if has_scheme else "http://" + text
+    try:
+        parts = urlsplit(target)
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        host, port, parts = "", None, urlsplit("http://invalid/")
+    host = host.rstrip(".").lower()
+    ascii_host = to_ascii_host(host)
+    unicode_host = to_unicode_host(ascii_host) if ascii_host else host
+    return Url(
+        text=text,
+        scheme=(parts.scheme if has_scheme else "").lower(),
+        host=unicode_host,
+        ascii_host=ascii_host,
+        port=port,
+        path=parts.path,
+        query=parts.query,
+        has_scheme=has_scheme,
+    )
+
+
+def to_ascii_host(host: str) -> str:
+    labels = []
+    for label in host.split("."):
+        if label.isascii():
+            labels.append(label.lower())
+        else:
+            try:
+                labels.append("xn--" + label.encode("punycode").decode("ascii"))
+            except UnicodeError:
+                labels.append(label)
+    return ".".join(labels)
+
+
+def to_unicode_host(host: str) -> str:
+    labels = []
+    for label in host.split("."):
+        if label.startswith("xn--"):
+            try:
+                labels.append(label[4:].encode("ascii").decode("punycode"))
+                continue
+            except UnicodeError:
+                pass
+        labels.append(label)
+    return ".".join(labels)
+
+
+def extract(text: str) -> list[Entity]:
+    """All entities of ``text`` (normalized), in order, never overlapping."""
+    if not any(c in text for c in ".@#"):
+        return []
+    found: list[Entity] = []
+    for m in _PATTERN.finditer(text):
+        kind = m.lastgroup
+        start = m.start()
+        if kind == "email":
+            found.append(Entity(EntityKind.EMAIL, start, m.end(), m.group()))
+        elif kind in ("url", "bare"):
+            raw = _trim(m.group())
+            has_scheme = kind == "url"
+            if not has_scheme:
+                host = m.group("host2")
+                if not _known_tld(host.rsplit(".", 1)[-1]) or not raw:
+                    continue
+            found.append(
+                Entity(EntityKind.URL, start, start + len(raw), raw, parse_url(raw, has_scheme))
+            )
+        elif kind == "mention":
+            found.append(Entity(EntityKind.MENTION, start, m.end(), m.group()))
+        elif kind == "hashtag":
+            found.append(Entity(EntityKind.HASHTAG, start, m.end(), m.group()))
+    return found
+
+
+def mask(text: str, entities: list[Entity], filler: str = "x") -> str:
+    """Replace every URL and e-mail with same-length filler so the tokenizer sees one noun.
+
+    Mentions and hashtags stay in the prose: their words are real text (a hashtag can name a party).
+    """
+    if not entities:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for e in entities:
+        if e.kind in (EntityKind.URL, EntityKind.EMAIL):
+            parts.append(text[pos : e.start])
+            parts.append(filler * (e.end - e.start))
+            pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -1,0 +1,61 @@
+"""The wheel carries rules/ and dictionaries/ and works installed outside the repository."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_lints_outside_the_repo(tmp_path):
+    pytest.importorskip("build")
+    dist = tmp_path / "dist"
+    r = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],
+        capture_output=True, text=True,
+    )
+    if r.returncode != 0 and "hatchling" in (r.stderr + r.stdout) and "No module named" in (r.stderr + r.stdout):
+        r = subprocess.run(
+            [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)], capture_output=True, text=True
+        )
+    assert r.returncode == 0, r.stdout + r.stderr
+    (wheel,) = dist.glob("postlint-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "postlint/rules/link/LK001-url-shortener.toml" in names
+    assert "postlint/dictionaries/shorteners.txt" in names
+    assert any(n.startswith("postlint/dictionaries/LICENSES/") for n in names)
+
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    py = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    site = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True).stdout.strip()
+    # the wheel is unpacked into the fresh environment; its dependencies are borrowed from this one
+    # through a plain path entry (a .pth line adds the folder but runs none of its own .pth files)
+    zipfile.ZipFile(wheel).extractall(site)
+    deps = sysconfig.get_paths()["purelib"]
+    Path(site, "_deps.pth").write_text(deps + "\n", encoding="utf-8")
+
+    work = tmp_path / "outside"
+    work.mkdir()
+    draft = work / "draft.md"
+    draft.write_text("詳しくは https://bit.ly/3abc をご覧ください\n", encoding="utf-8")
+    code = (
+        "import postlint, sys, pathlib;"
+        "print(postlint.__file__);"
+        "from postlint.cli import main;"
+        "sys.exit(main(['--format', 'json', 'draft.md']))"
+    )
+    r = subprocess.run([str(py), "-I", "-c", code], cwd=work, capture_output=True, text=True)
+    assert r.returncode == 1, r.stderr
+    first, _, rest = r.stdout.partition("\n")
+    assert Path(first).resolve().is_relative_to(Path(site).resolve()), first
+    assert '"url-shortener"' in rest
