@@ -136,10 +136,17 @@ def run_lint(argv: Sequence[str]) -> int:
 
 def run_rules(argv: Sequence[str]) -> int:
     p = _Parser(prog="postlint rules", description="ルールの一覧 / list the rules")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                   help="markdown: the rule reference page (docs/rules.md)")
     p.add_argument("--all", action="store_true", help="include rules that are off by default")
     args = p.parse_args(argv)
     from .catalog import default_catalog
+
+    if args.format == "markdown":
+        from .docgen import render
+
+        sys.stdout.write(render())
+        return EXIT_OK
 
     entries = [e for e in default_catalog() if args.all or True]
     if args.format == "json":
