@@ -102,6 +102,16 @@ def _is_negation(tok) -> bool:
     return tok.surface in _NEGATION
 
 
+def _clause(tokens):
+    """The tokens up to the next clause boundary (読点, 句点, a conjunctive particle: から, て, or the の of ので)."""
+    out = []
+    for t in tokens:
+        if t.pos[0] == "補助記号" or (t.pos[0] == "助詞" and t.pos[1] in ("接続助詞", "準体助詞")):
+            break
+        out.append(t)
+    return out
+
+
 def _forms(tok) -> tuple[str, str, str]:
     return tok.surface, tok.dictionary_form, tok.normalized_form
 
@@ -142,8 +152,8 @@ def absolute_claim(doc, ctx):
                     rest = window[j + 1 :]
                     if rest and rest[0].surface in ("な", "の") and len(rest) > 1 and rest[1].surface in _PLACES:
                         break  # 確実に安全な場所へ: the place is safe, nothing is promised
-                    if any(_is_negation(u) for u in rest[:4]):
-                        break
+                    if any(_is_negation(u) for u in _clause(rest)):
+                        break  # 絶対安全はあり得ません: denied, not claimed
                     end = t.end
                     if t.pos[0] in ("動詞", "形容詞"):
                         for u in rest:  # 治ります: the auxiliaries belong to the claim
@@ -350,12 +360,49 @@ ABUSE_DICTIONARY = "abusive-ja.txt"
 ABUSE_EXCEPTIONS = "abusive-exceptions-ja.txt"
 
 
+_INFLECTING = frozenset({"動詞", "形容詞", "助動詞"})
+
+
+@lru_cache(maxsize=4)
+def _entry_surfaces(name: str) -> frozenset[str]:
+    import unicodedata
+
+    from ..catalog import load_dictionary
+
+    return frozenset(unicodedata.normalize("NFKC", entry) for entry, _ in load_dictionary(name))
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Inside 「…」 or 『…』 on the same line: a title or a quotation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    for o, c in (("「", "」"), ("『", "』")):
+        before = text[line_start:start]
+        if before.count(o) > before.count(c) and c in text[end:line_end]:
+            return True
+    return False
+
+
 def abusive_language(doc, ctx):
     hits = phrase_index((ABUSE_DICTIONARY,)).find(doc)
     if not hits:
         return
     allowed = phrase_index((ABUSE_EXCEPTIONS,)).find(doc)
+    surfaces = _entry_surfaces(ABUSE_DICTIONARY)
+    prose = doc.prose
     for s, e, label in hits:
         if any(a <= s and e <= b for a, b, _ in allowed):
             continue
-        yield Match(s, e, params={"label": label})
+        # 死ね / 消えろ are threats; 死んだ / 消える are not: inflecting words count only as written
+        if prose[s:e] not in surfaces and any(t.pos[0] in _INFLECTING for t in doc.tokens if s <= t.start < e):
+            continue
+        if _quoted(prose, s, e):
+            yield Match(s, e, severity="warning", params={"label": label}, message=_ABUSE_QUOTED)
+        else:
+            yield Match(s, e, params={"label": label})
+
+
+_ABUSE_QUOTED = (
+    "「{match}」は{label}にあたる語です（かぎ括弧の中: 作品名や引用でも、公式アカウントで発信してよいか確認してください）。"
+)
