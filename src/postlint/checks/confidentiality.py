@@ -132,7 +132,8 @@ _USERINFO = regex.compile(r"://[^/\s:@]+:[^/\s@]+@")
 def credential(doc, ctx):
     text = doc.normalized
     seen: list[tuple[int, int]] = []
-    for m in _LABELLED.finditer(text):
+    # labelled values are read in the prose, where URLs are masked (a Zoom link's ?pwd= is its own case)
+    for m in _LABELLED.finditer(doc.prose):
         value = m.group("value").rstrip(".,;:!?)」』'\"")
         if len(value) < 4 or _PLACEHOLDER.match(value) or not regex.search(r"[A-Za-z0-9]", value):
             continue

@@ -307,9 +307,10 @@ _SPREAD_EMERGENCY = (
 
 # -- in-group slang (6.1) ---------------------------------------------------------------------
 SLANG_DICTIONARY = "internet-slang-ja.txt"
-# laughter: ww… anywhere after Japanese, or a single w that ends a clause (W杯 and Wi-Fi are words)
+# laughter: ww… after Japanese (not "wwwから", which names the letters), or a single w that ends a
+# clause (W杯 and Wi-Fi are words)
 _LAUGH = regex.compile(
-    r"(?<=[\p{Hiragana}\p{Katakana}\p{Han}ー!?。、)」])(?:[wW]{2,}(?![A-Za-z])|w(?=$|[\s。、!?)」』]))",
+    r"(?<=[\p{Hiragana}\p{Katakana}\p{Han}ー!?。、)」])(?:[wW]{2,}(?![A-Za-z]|から|[をがはのでと])|w(?=$|[\s。、!?)」』]))",
     regex.MULTILINE,
 )
 _PUNCT_AFTER = frozenset({"!", "?", "。", "、", "…", "w", "W", "ww", "www"})
