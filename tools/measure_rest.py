@@ -110,6 +110,24 @@ def measure_corpus(linter, mine, name, path, draft_of, show) -> None:
         print("\n".join(examples))
 
 
+def weekday_denominator(linter, path) -> None:
+    """How many dates with a written weekday the titles hold, and how many the weekday rule flags."""
+    import unicodedata
+
+    from postlint.checks.dates import _DATE
+
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    mentions = titles = flagged = 0
+    for row in rows:
+        n = len(_DATE.findall(unicodedata.normalize("NFKC", row["text"])))
+        if n:
+            mentions += n
+            titles += 1
+            report = linter.lint_text(f"---\ndate: {iso_date(row['date'])}\n---\n{row['text']}")
+            flagged += sum(f.rule == "weekday-mismatch" for f in report.findings)
+    print(f"\nweekday-mismatch on the titles: {mentions} dates with a weekday in {titles} titles, {flagged} flagged")
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--data", type=Path, default=default_data())
@@ -130,6 +148,8 @@ def main(argv=None) -> int:
         ("encyclopedic sentences (Wikipedia NER set)", args.data.parent / "ner_wikipedia_ja.jsonl", lambda r: r["text"]),
     ):
         measure_corpus(linter, mine, name, path, draft_of, args.show)
+    if args.data.exists():
+        weekday_denominator(linter, args.data)
 
     hit = 0
     print("\nhand-written drafts that must be flagged (recall):")

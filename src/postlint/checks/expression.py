@@ -186,6 +186,10 @@ def absolute_claim(doc, ctx):
                         break
         if hit is None:
             continue
+        if _quoted(prose, hit[0], hit[1]):
+            # 「必ず儲かる」という話は詐欺です: a quoted claim is usually cited to warn against it
+            yield Match(hit[0], hit[1], severity="info", message=_ABSOLUTE_QUOTED)
+            continue
         if emergency is None:
             emergency = emergency_terms(doc)
         if emergency:
@@ -195,6 +199,10 @@ def absolute_claim(doc, ctx):
             yield Match(hit[0], hit[1])
 
 
+_ABSOLUTE_QUOTED = (
+    "「{match}」はかぎ括弧の中の断定的な表現です。詐欺の手口などを紹介する引用なら問題ありません。"
+    "県の主張として書いている場合は、根拠を示すか言い切らない表現にしてください。"
+)
 _ABSOLUTE_EMERGENCY = (
     "「{match}」は断定的な表現です。災害・緊急時の情報（{context}）で「絶対」「必ず」と言い切ると、"
     "事実と違った場合に住民の判断を誤らせます。確認できた事実と出典を示し、言い切らない表現にしてください。"
@@ -214,7 +222,7 @@ _RUMOUR = regex.compile(
 # A sentence that refutes the rumour (デマです, 事実ではありません) is a correction, not a rumour.
 _DEBUNK = regex.compile(
     r"デマ|誤り|誤った情報|誤情報|偽情報|フェイク|事実ではあり|事実ではない|事実無根|事実はありません|事実はない"
-    r"|根拠のない|根拠はあり|惑わされ|信じないで|拡散しないで"
+    r"|根拠のない|根拠はあり|科学的根拠|予知|惑わされ|信じないで|拡散しないで|正しい情報|正確な情報|公式発表をご確認|公式の情報をご確認"
 )
 
 
