@@ -27,6 +27,10 @@ CASES = [
     ("https://example.com/a？", ["https://example.com/a"]),
     ("https://example.com/a）」。", ["https://example.com/a"]),
     ("→https://example.com/a←", ["https://example.com/a"]),
+    # full-width brackets end a URL even when what they hold is ASCII
+    ("https://forms.gle/AbC123（短縮URL）", ["https://forms.gle/AbC123"]),
+    ("申込書 https://example.com/a.pdf（PDF：123KB）", ["https://example.com/a.pdf"]),
+    ("［https://example.com/a］", ["https://example.com/a"]),
     ("https://example.com/a　全角空白の後", ["https://example.com/a"]),
     # --- ASCII brackets and punctuation ----------------------------------------------------------
     ("(https://example.com/x)", ["https://example.com/x"]),

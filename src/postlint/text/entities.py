@@ -83,7 +83,7 @@ _PATTERN = regex.compile(
     regex.V1,
 )
 
-_TRAILING = ".,;:!?'\"*"
+_TRAILING = ".,;:!?'\"*(["
 _PAIRS = {")": "(", "]": "["}
 
 # Bare (scheme-less) candidates are URLs only with a known top-level domain; ``ver.2`` or ``資料.pdf``
@@ -186,8 +186,12 @@ def to_unicode_host(host: str) -> str:
     return ".".join(labels)
 
 
-def extract(text: str) -> list[Entity]:
-    """All entities of ``text`` (normalized), in order, never overlapping."""
+def extract(text: str, stops: frozenset[int] | set[int] = frozenset()) -> list[Entity]:
+    """All entities of ``text`` (normalized), in order, never overlapping.
+
+    ``stops``: indices where a URL must end although the character there may belong to one; the
+    document passes the brackets that were full-width in the draft (``https://a.example/x（PDF）``
+    links ``/x``, not ``/x(PDF)``)."""
     if not any(c in text for c in ".@#") and "://" not in text:
         return []
     found: list[Entity] = []
@@ -202,7 +206,12 @@ def extract(text: str) -> list[Entity]:
         if kind == "email":
             found.append(Entity(EntityKind.EMAIL, start, m.end(), m.group()))
         elif kind in ("url", "bare"):
-            raw = _trim(m.group())
+            raw = m.group()
+            if stops:
+                cut = next((i for i in range(start + 1, m.end()) if i in stops), None)
+                if cut is not None:
+                    raw = raw[: cut - start]
+            raw = _trim(raw)
             has_scheme = kind == "url"
             if not has_scheme:
                 host = m.group("host2")
