@@ -109,6 +109,7 @@ CASES = [
     ("ファイル report.pdf を添付", []),
     ("写真.JPG と index.html と 集計.xlsx と data.csv", []),
     ("main.py と readme.md と archive.zip", []),
+    ("短縮URL nej.md/AbC12 と wb.md/x", ["nej.md/AbC12", "wb.md/x"]),  # a TLD like a file extension, with a path
     ("Node.js と Vue.js の勉強会", []),
     ("v1.2.3 に更新、iOS 17.1 以降", []),
     ("2024.01.15 に開催", []),

@@ -122,11 +122,12 @@ def _trim(text: str) -> str:
 
 
 def _known_tld(tld: str, bare_name: bool = False) -> bool:
-    """``bare_name``: the candidate is only a host (no path, port or query). A rare top-level
-    domain then counts only in lower case, so ``Co.Ltd`` or ``No.One`` in prose are not links."""
+    """``bare_name``: the candidate is only a host (no path, port or query). A file extension is
+    then a file name (``資料.pdf``, ``readme.md``), and a rare top-level domain counts only in lower
+    case, so ``Co.Ltd`` or ``No.One`` in prose are not links. With a path, ``nej.md/abc`` is a link."""
     low = tld.lower()
     if low in _FILE_LIKE:
-        return False
+        return not bare_name
     if low in _COMMON_TLDS or low.startswith("xn--"):
         return True
     if bare_name and low != tld:
