@@ -52,8 +52,8 @@ def _reset_lazy_state():
     domains._extractor = None
     domains.registrable_domain.cache_clear()
     domains.public_suffix.cache_clear()
-    links.shortener_index.cache_clear()
-    links.own_domains.cache_clear()
+    for cached in (links.shortener_index, links.own_domains, links.lookalike, links.is_public_sector):
+        cached.cache_clear()
 
 
 def test_link_pipeline_is_offline_and_writes_no_cache(no_network, tmp_path, monkeypatch):
@@ -150,6 +150,30 @@ def test_public_sector_hosts(host, expected):
     from postlint.checks.links import is_public_sector
 
     assert is_public_sector(host) is expected
+
+
+@pytest.mark.parametrize(
+    "entry,url",
+    [
+        ("@tokushima_pref", "https://x.com/Tokushima_Pref/status/1"),
+        ("tokushima_pref", "https://www.threads.net/@tokushima_pref/post/Cx1"),
+        ("https://x.com/tokushima_pref", "https://twitter.com/tokushima_pref/status/1"),
+        ("instagram.com/tokushima_pref/", "https://www.instagram.com/tokushima_pref/reel/Cx1/"),
+        ("https://www.facebook.com/profile.php?id=100064", "https://www.facebook.com/permalink.php?story_fbid=9&id=100064"),
+    ],
+)
+def test_own_account_forms(entry, url):
+    config = Config().merged({"organization": {"accounts": [entry]}})
+    assert Linter(config, select=["quoted-post"]).lint_text(url).findings == ()
+    assert Linter(Config(), select=["quoted-post"]).lint_text(url).findings != ()
+
+
+def test_an_account_on_one_platform_is_not_owned_on_another():
+    config = Config().merged({"organization": {"accounts": ["https://x.com/tokushima_pref"]}})
+    findings = Linter(config, select=["quoted-post"]).lint_text(
+        "https://www.threads.net/@tokushima_pref/post/Cx1"
+    ).findings
+    assert [f.rule for f in findings] == ["quoted-post"]
 
 
 def test_shortener_that_is_a_public_suffix_matches_only_itself():

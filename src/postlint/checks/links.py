@@ -177,6 +177,7 @@ _JP_GENERIC = frozenset("ac ad co ed go gr lg ne or".split())
 _JP_LOCAL_GOV = frozenset("pref metro city town vill".split())
 
 
+@lru_cache(maxsize=4096)
 def is_public_sector(host: str, extra: tuple[str, ...] = ()) -> bool:
     """A host only governments can hold: ``go.jp``, ``lg.jp``, ``pref.<県>.jp`` and
     ``city|town|vill.<市町村>.<県>.jp`` (reserved labels of the geographic JP domains), ``.gov``,
@@ -337,6 +338,7 @@ _REASONS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def lookalike(host: str, own: tuple[OwnDomain, ...], trusted: tuple[str, ...], public_extra=()) -> Lookalike | None:
     """Why ``host`` (Unicode or ASCII) imitates an own domain, or None. Own domains, their
     subdomains and trusted domains are never lookalikes; hosts only a government can register are
@@ -527,6 +529,8 @@ def accounts_of(entries: tuple[str, ...]) -> Accounts:
             parts = urlsplit(entry if "://" in entry else "https://" + entry)
             platform = platform_of(parts.hostname or "")
             segment = parts.path.strip("/").split("/")[0].lstrip("@").lower()
+            if platform == "Facebook" and segment == "profile.php":  # profile.php?id=1000…
+                segment = dict(p.partition("=")[::2] for p in parts.query.split("&") if p).get("id", "")
             if platform == "Bluesky" and segment == "profile":
                 segment = parts.path.strip("/").split("/")[1].lower() if parts.path.count("/") > 1 else ""
             if segment:
