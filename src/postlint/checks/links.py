@@ -465,33 +465,47 @@ _PLATFORM_HOSTS = {
     "x.com": "X", "twitter.com": "X", "mobile.twitter.com": "X", "mobile.x.com": "X",
     "instagram.com": "Instagram", "facebook.com": "Facebook", "m.facebook.com": "Facebook",
     "fb.com": "Facebook", "threads.net": "Threads", "threads.com": "Threads",
-    "bsky.app": "Bluesky", "tiktok.com": "TikTok",
+    "bsky.app": "Bluesky", "tiktok.com": "TikTok", "youtube.com": "YouTube",
+    "m.youtube.com": "YouTube", "note.com": "note", "line.me": "LINE", "page.line.me": "LINE",
+    "linevoom.line.me": "LINE",
 }
+# Paths of a post; the group ``user`` names its account when the URL says it.
 _POST_PATHS = {
-    "X": (
-        regex.compile(r"^/(?P<user>[A-Za-z0-9_]{1,15})/status(?:es)?/\d+"),
-        regex.compile(r"^/i/(?:web/)?status/\d+"),
-    ),
+    "X": (r"/(?P<user>[A-Za-z0-9_]{1,15})/status(?:es)?/\d+", r"/i/(?:web/)?status/\d+"),
     "Instagram": (
-        regex.compile(r"^/(?P<user>[A-Za-z0-9_.]{1,30})/(?:p|reel|tv)/[A-Za-z0-9_\-]+"),
-        regex.compile(r"^/(?:p|reel|reels|tv)/[A-Za-z0-9_\-]+"),
+        r"/(?P<user>[A-Za-z0-9_.]{1,30})/(?:p|reel|tv)/[A-Za-z0-9_\-]+",
+        r"/(?:p|reel|reels|tv)/[A-Za-z0-9_\-]+",
     ),
     "Facebook": (
-        regex.compile(r"^/(?P<user>[A-Za-z0-9_.\-]+)/(?:posts|videos|photos)/[^/?#]+"),
-        regex.compile(r"^/(?:permalink|story)\.php"),
-        regex.compile(r"^/groups/(?P<user>[^/]+)/(?:posts|permalink)/\d+"),
-        regex.compile(r"^/(?:photo(?:\.php)?|watch)/?$"),
-        regex.compile(r"^/share/[prv]/[A-Za-z0-9_\-]+"),
+        r"/(?P<user>[A-Za-z0-9_.\-]+)/(?:posts|videos|photos)/[^/?#]+",
+        r"/groups/(?P<user>[^/]+)/(?:posts|permalink)/\d+",
+        r"/(?:permalink|story|photo)\.php$(?P<qid>)",  # qid: the account is the query's id=
+        r"/(?:photo|watch)/?$",
+        r"/share/[prv]/[A-Za-z0-9_\-]+",
     ),
-    "Threads": (regex.compile(r"^/@(?P<user>[A-Za-z0-9_.]{1,30})/post/[A-Za-z0-9_\-]+"),),
-    "Bluesky": (regex.compile(r"^/profile/(?P<user>[^/]+)/post/[A-Za-z0-9]+"),),
-    "TikTok": (regex.compile(r"^/@(?P<user>[A-Za-z0-9_.]{1,30})/(?:video|photo)/\d+"),),
+    "Threads": (r"/@(?P<user>[A-Za-z0-9_.]{1,30})/post/[A-Za-z0-9_\-]+",),
+    "Bluesky": (r"/profile/(?P<user>[^/]+)/post/[A-Za-z0-9]+",),
+    "TikTok": (r"/@(?P<user>[A-Za-z0-9_.]{1,30})/(?:video|photo)/\d+",),
+    "YouTube": (r"/watch/?$", r"/(?:shorts|live)/[A-Za-z0-9_\-]+"),
+    "note": (r"/(?P<user>[A-Za-z0-9_]{1,30})/n/[A-Za-z0-9]+",),
+    "LINE": (r"/post/[A-Za-z0-9_\-]+",),  # LINE VOOM
 }
+# Paths of an account's page.
+_ACCOUNT_PATHS = {
+    "Bluesky": (r"/profile/(?P<user>[^/?#]+)",),
+    "YouTube": (r"/@(?P<user>[^/?#]+)", r"/(?:channel|c|user)/(?P<user>[^/?#]+)"),
+    "LINE": (r"/(?:R/)?ti/p/(?:@|%40)(?P<user>[^/?#]+)", r"/(?P<user>[^/?#]+)"),
+    "Facebook": (r"/profile\.php$(?P<qid>)", r"/@?(?P<user>[^/?#]+)"),
+}
+_DEFAULT_ACCOUNT_PATH = (r"/@?(?P<user>[^/?#]+)",)
+_POST_RE = {k: tuple(regex.compile(p) for p in v) for k, v in _POST_PATHS.items()}
+_ACCOUNT_RE = {k: tuple(regex.compile(p) for p in v) for k, v in _ACCOUNT_PATHS.items()}
+_DEFAULT_ACCOUNT_RE = tuple(regex.compile(p) for p in _DEFAULT_ACCOUNT_PATH)
 # First path segments that are pages of the platform, not accounts.
 _RESERVED = frozenset(
     "i home search explore hashtag intent share settings messages notifications login signup "
     "about help privacy tos policies legal watch groups events pages marketplace gaming reel reels "
-    "p tv stories profile feed".split()
+    "p tv stories profile feed shorts live results feed r ti".split()
 )
 
 
@@ -500,6 +514,51 @@ def platform_of(host: str) -> str | None:
     if host.startswith("www."):
         host = host[4:]
     return _PLATFORM_HOSTS.get(host)
+
+
+def _query_id(query: str) -> str | None:
+    return dict(p.partition("=")[::2] for p in query.split("&") if p).get("id") or None
+
+
+def _account(m, url) -> str | None:
+    groups = m.groupdict()
+    user = _query_id(url.query) if "qid" in groups else groups.get("user")
+    if user is None:
+        return None
+    user = user.lstrip("@").lower()
+    return None if user in _RESERVED else user
+
+
+@dataclass(frozen=True)
+class Post:
+    platform: str
+    account: str | None  # None: the URL does not say whose post it is
+
+
+def post_of(url) -> Post | None:
+    """The social-media post a URL links to, if it links to one."""
+    platform = platform_of(url.ascii_host)
+    if platform is None:
+        return None
+    for pattern in _POST_RE[platform]:
+        m = pattern.match(url.path or "/")
+        if m:
+            return Post(platform, _account(m, url))
+    return None
+
+
+def account_page_of(url) -> tuple[str, str] | None:
+    """(platform, handle) when the URL is an account's page (``x.com/tokushima_pref``,
+    ``youtube.com/@tokushima_pref``, ``line.me/R/ti/p/@tokushima``)."""
+    platform = platform_of(url.ascii_host)
+    if platform is None:
+        return None
+    for pattern in _ACCOUNT_RE.get(platform, _DEFAULT_ACCOUNT_RE):
+        m = pattern.match(url.path or "/")
+        if m:
+            user = _account(m, url)
+            return (platform, user) if user else None
+    return None
 
 
 @dataclass(frozen=True)
@@ -516,74 +575,20 @@ class Accounts:
 
 @lru_cache(maxsize=64)
 def accounts_of(entries: tuple[str, ...]) -> Accounts:
-    """``organization.accounts``: ``@tokushima_pref``, ``tokushima_pref``, or a profile URL such
-    as ``https://x.com/tokushima_pref`` or ``instagram.com/tokushima_pref/``."""
-    from urllib.parse import urlsplit
+    """``organization.accounts``: ``@tokushima_pref``, ``tokushima_pref``, or the URL of the
+    account's page (``https://x.com/tokushima_pref``, ``instagram.com/tokushima_pref/``)."""
+    from ..text.entities import parse_url
 
     anywhere, on = set(), set()
     for entry in entries:
         entry = entry.strip()
-        if not entry:
-            continue
         if "/" in entry:
-            parts = urlsplit(entry if "://" in entry else "https://" + entry)
-            platform = platform_of(parts.hostname or "")
-            segment = parts.path.strip("/").split("/")[0].lstrip("@").lower()
-            if platform == "Facebook" and segment == "profile.php":  # profile.php?id=1000…
-                segment = dict(p.partition("=")[::2] for p in parts.query.split("&") if p).get("id", "")
-            if platform == "Bluesky" and segment == "profile":
-                segment = parts.path.strip("/").split("/")[1].lower() if parts.path.count("/") > 1 else ""
-            if segment:
-                if platform:
-                    on.add((platform, segment))
-                else:
-                    anywhere.add(segment)
-        else:
+            page = account_page_of(parse_url(entry, has_scheme="://" in entry))
+            if page:
+                on.add(page)
+        elif entry:
             anywhere.add(entry.lstrip("@").lower())
     return Accounts(frozenset(anywhere), frozenset(on))
-
-
-@dataclass(frozen=True)
-class Post:
-    platform: str
-    account: str | None  # None: the URL does not say whose post it is
-
-
-def post_of(url) -> Post | None:
-    """The social-media post a URL links to, if it links to one."""
-    platform = platform_of(url.ascii_host)
-    if platform is None:
-        return None
-    for pattern in _POST_PATHS[platform]:
-        m = pattern.match(url.path or "/")
-        if not m:
-            continue
-        user = m.groupdict().get("user")
-        if platform == "Facebook" and user is None:
-            if "fbid" not in url.query and "id=" not in url.query and "v=" not in url.query and "/share/" not in url.path:
-                continue
-            q = dict(p.partition("=")[::2] for p in url.query.split("&") if p)
-            user = q.get("id")
-        if user and user.lower() in _RESERVED:
-            user = None
-        return Post(platform, user)
-    return None
-
-
-def account_page_of(url) -> tuple[str, str] | None:
-    """(platform, handle) when the URL is an account's page (``x.com/tokushima_pref``)."""
-    platform = platform_of(url.ascii_host)
-    if platform is None:
-        return None
-    segments = [s for s in (url.path or "").split("/") if s]
-    if not segments:
-        return None
-    first = segments[0].lstrip("@").lower()
-    if platform == "Bluesky" and first == "profile" and len(segments) > 1:
-        first = segments[1].lower()
-    if first in _RESERVED:
-        return None
-    return platform, first
 
 
 # "RT @user:", "QT @user", "【RT】", "［RT］ @user": markers of a repost or quote of another account.
