@@ -37,19 +37,27 @@ def _options(config, rule: tuple[str, str]) -> dict:
     return config.rule_options(*rule)
 
 
-def _str_list(options: dict, key: str, rule: str) -> tuple[str, ...]:
-    value = options.get(key, [])
+def _str_list(config, rule: tuple[str, str], key: str) -> tuple[str, ...]:
+    value = _options(config, rule).get(key, [])
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        _bad_option(rule, key, "a list of strings / 文字列のリスト")
+        _bad_option(config, rule, key, "a list of strings / 文字列のリスト")
     return tuple(v.strip().lower().strip(".") for v in value if v.strip())
 
 
-def _bad_option(rule: str, key: str, expected: str):
+def _tier(config, rule: tuple[str, str], key: str, default: str) -> str:
+    value = _options(config, rule).get(key, default)
+    if value not in TIERS:
+        _bad_option(config, rule, key, "'info', 'warning' or 'off'")
+    return value
+
+
+def _bad_option(config, rule: tuple[str, str], key: str, expected: str):
     from ..config import ConfigError
 
-    raise ConfigError("config", [(f"rules.{rule}.{key}", f"expected {expected} / 値が不正です")])
+    problem = (f"rules.{rule[0]}.{key}", f"expected {expected} / 値が不正です")
+    raise ConfigError(config.source or "<config>", [problem])
 
 
 def _ascii(host: str) -> str:
@@ -104,7 +112,7 @@ def shortener_index(extra: tuple[str, ...] = ()) -> ShortenerIndex:
 
 
 def _shorteners_of(config) -> ShortenerIndex:
-    extra = _str_list(_options(config, SHORTENER_RULE), "extra-domains", SHORTENER_RULE[0])
+    extra = _str_list(config, SHORTENER_RULE, "extra-domains")
     return shortener_index(extra)
 
 
@@ -404,22 +412,14 @@ class _LinkConfig:
 
 def _link_config(config) -> _LinkConfig:
     org = config.organization
-    opts = _options(config, THIRD_PARTY_RULE)
-    tier = opts.get("public-sector", "info")
-    if tier not in TIERS:
-        _bad_option(THIRD_PARTY_RULE[0], "public-sector", "'info', 'warning' or 'off'")
-    qopts = _options(config, QUOTED_RULE)
-    unattributed = qopts.get("unattributed", "info")
-    if unattributed not in TIERS:
-        _bad_option(QUOTED_RULE[0], "unattributed", "'info', 'warning' or 'off'")
     return _LinkConfig(
         own=own_domains(tuple(org.domains)),
         trusted=tuple(_ascii(d) for d in org.trusted_domains),
-        public_extra=_str_list(opts, "public-sector-domains", THIRD_PARTY_RULE[0]),
-        public_tier=tier,
+        public_extra=_str_list(config, THIRD_PARTY_RULE, "public-sector-domains"),
+        public_tier=_tier(config, THIRD_PARTY_RULE, "public-sector", "info"),
         accounts=accounts_of(tuple(org.accounts)),
         shorteners=_shorteners_of(config),
-        unattributed=unattributed,
+        unattributed=_tier(config, QUOTED_RULE, "unattributed", "info"),
     )
 
 
