@@ -71,7 +71,7 @@ def _sections(value: str) -> str:
 def render(catalog=None) -> str:
     from .catalog import default_catalog
 
-    catalog = catalog or default_catalog()
+    catalog = default_catalog() if catalog is None else catalog
     entries = sorted(catalog, key=lambda e: e.code)
     lines = [
         "# ルール一覧 / Rule reference",
