@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 CONSULTATION_CATEGORIES = frozenset({"political", "confidentiality"})
 
 
-def _official_source(doc: "Document", config: "Config") -> str | None:
+def official_source(doc: "Document", config: "Config") -> str | None:
+    """A link to the organization's own site in the body, or a front-matter ``source``; None without one."""
     from .text.domains import host_in
 
     own = config.organization.domains
@@ -44,7 +45,7 @@ def decide(findings: list[Finding], doc: "Document", config: "Config", catalog: 
         return ApprovalVerdict(ApprovalLevel.CONSULTATION, tuple(consult))
     if approver:
         return ApprovalVerdict(ApprovalLevel.APPROVER, tuple(approver))
-    source = _official_source(doc, config)
+    source = official_source(doc, config)
     if source:
         return ApprovalVerdict(
             ApprovalLevel.EXEMPT,
