@@ -44,20 +44,6 @@ def emergency_terms(doc) -> list[str]:
     return list(seen)
 
 
-def official_source(doc, config) -> str | None:
-    """A link to the organization's own site in the body, or a front-matter ``source``."""
-    from ..text.domains import host_in
-
-    own = config.organization.domains
-    for e in doc.urls:
-        if host_in(e.url.host, own) or host_in(e.url.ascii_host, own):
-            return e.text
-    source = doc.front_matter.get("source")
-    if isinstance(source, str) and source.strip():
-        return source.strip()
-    return None
-
-
 def _sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence holding ``start`` and of the sentence after it (for debunk cues)."""
     sents = doc.sentences
@@ -291,6 +277,8 @@ def spread_request(doc, ctx):
     hits = list(_SPREAD.finditer(prose))
     if not hits:
         return
+    from ..approval import official_source
+
     source = official_source(doc, ctx.config)
     emergency = emergency_terms(doc)
     for m in hits:
