@@ -25,7 +25,7 @@ EMERGENCY_DICTIONARY = "emergency-ja.txt"
 # -- shared helpers ---------------------------------------------------------------------------
 @lru_cache(maxsize=32)
 def phrase_index(dictionaries: tuple[str, ...], extra: tuple[str, ...] = ()):
-    """One PhraseIndex per set of dictionaries (built on first use, shared by every document)."""
+    """One PhraseIndex (Sudachi forms: variants and inflections) per set of dictionaries, built on first use."""
     from ..catalog import load_dictionary
     from ..matchers.phrase import PhraseIndex
 
@@ -33,13 +33,52 @@ def phrase_index(dictionaries: tuple[str, ...], extra: tuple[str, ...] = ()):
     for name in dictionaries:
         entries.extend(load_dictionary(name))
     entries.extend((t, "") for t in extra)
-    return PhraseIndex(entries, ["normalized", "dictionary", "surface"])
+    return PhraseIndex(entries, ["surface", "normalized"])
+
+
+class SurfaceIndex:
+    """Words matched as written (after NFKC) at token boundaries: one trie-shaped pattern per index,
+    so the cost does not grow with the number of words, and token boundaries are only computed for a
+    document that contains a candidate. For slang and emergency words, whose other Sudachi forms would
+    widen the match (the normalized form of おk is OK)."""
+
+    def __init__(self, entries: list[tuple[str, str]]):
+        import unicodedata
+
+        from ..matchers.phrase import trie_pattern
+
+        self.labels: dict[str, str] = {}
+        for word, label in entries:
+            word = unicodedata.normalize("NFKC", word)
+            self.labels.setdefault(word, label or word)
+        words = sorted(self.labels, key=len, reverse=True)
+        self.pattern = regex.compile(trie_pattern(words)) if words else None
+
+    def find(self, doc) -> list[tuple[int, int, str]]:
+        if self.pattern is None:
+            return []
+        found = [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(doc.prose)]
+        if not found:
+            return []
+        starts, ends = _boundaries(doc)
+        return [(s, e, self.labels[w]) for s, e, w in found if s in starts and e in ends]
+
+
+@lru_cache(maxsize=32)
+def surface_index(dictionaries: tuple[str, ...], extra: tuple[str, ...] = ()) -> SurfaceIndex:
+    from ..catalog import load_dictionary
+
+    entries: list[tuple[str, str]] = []
+    for name in dictionaries:
+        entries.extend(load_dictionary(name))
+    entries.extend((t, "") for t in extra)
+    return SurfaceIndex(entries)
 
 
 def emergency_terms(doc) -> list[str]:
     """Emergency words in the draft (地震, 津波, 避難 …), in order of appearance, without repeats."""
     seen: dict[str, None] = {}
-    for s, e, _label in phrase_index((EMERGENCY_DICTIONARY,)).find(doc):
+    for s, e, _label in surface_index((EMERGENCY_DICTIONARY,)).find(doc):
         seen.setdefault(doc.prose[s:e], None)
     return list(seen)
 
@@ -334,10 +373,12 @@ def _is_slang_otsu(doc, toks, i) -> bool:
 
 def internet_slang(doc, ctx):
     extra = tuple(ctx.options.get("terms", ()))
-    hits: list[tuple[int, int, str]] = [(s, e, label) for s, e, label in phrase_index((SLANG_DICTIONARY,), extra).find(doc)]
+    hits: list[tuple[int, int, str]] = surface_index((SLANG_DICTIONARY,), extra).find(doc)
     for m in _LAUGH.finditer(doc.prose):
         hits.append((m.start(), m.end(), "笑いを表すネットスラング"))
-    for sent in doc.sentences:
+    prose = doc.prose
+    sentences = doc.sentences if ("草" in prose or "乙" in prose or "なう" in prose) else ()
+    for sent in sentences:
         toks = sent.tokens
         for i, t in enumerate(toks):
             if t.surface == "草" and _is_slang_kusa(toks, i):
