@@ -64,7 +64,7 @@ def read_vocabulary(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def vocabulary(linter, path: Path, show: int) -> dict:
+def measure_vocabulary(linter, path: Path) -> dict:
     rows = read_vocabulary(path)
     soliciting = [t for t, c in rows if c == "vote_soliciting_phrase"]
     neutral = [t for t, c in rows if c != "vote_soliciting_phrase"]
@@ -76,58 +76,66 @@ def vocabulary(linter, path: Path, show: int) -> dict:
         if any(f.start >= len(ELECTION_PREFIX) and f.severity.value in ("error", "warning") for f in fs):
             in_context.append(t)
     flagged_alone = [t for t in neutral if worst(findings(linter, t)) in ("error", "warning")]
-    flagged_sentence = [
-        t for t in neutral if worst(findings(linter, f"{t}についてお知らせします。")) in ("error", "warning")
-    ]
-    n = len(soliciting)
-    print("1. election_law_vocabulary.tsv")
-    print(f"   vote-soliciting phrases: {n}")
-    print(f"     found (warning or error), as written:     {len(found)}/{n} = {len(found) / n:.1%}")
-    print(f"     found as error, as written:               {len(found_err)}/{n} = {len(found_err) / n:.1%}")
-    print(f"     found in an election-period post:         {len(in_context)}/{n} = {len(in_context) / n:.1%}")
-    missed = [t for t in soliciting if t not in found]
-    if missed:
-        print(f"     missed as written: {missed}")
-    missed_ctx = [t for t in soliciting if t not in in_context]
-    if missed_ctx:
-        print(f"     missed in an election-period post: {missed_ctx}")
-    print(f"   neutral terms (other categories): {len(neutral)}")
-    print(f"     above info, the term alone:               {len(flagged_alone)}")
-    print(f"     above info, in 「…についてお知らせします。」: {len(flagged_sentence)}")
-    for t in (flagged_alone + flagged_sentence)[: max(show, 5)]:
-        print(f"       {t}")
+    flagged_sentence = [t for t in neutral if worst(findings(linter, f"{t}についてお知らせします。")) in ("error", "warning")]
     return {
-        "soliciting": n,
-        "found": len(found),
-        "found_error": len(found_err),
-        "found_in_context": len(in_context),
-        "neutral": len(neutral),
-        "neutral_flagged": len(flagged_alone) + len(flagged_sentence),
+        "soliciting": soliciting,
+        "found": found,
+        "found_error": found_err,
+        "found_in_context": in_context,
+        "neutral": neutral,
+        "neutral_flagged_alone": flagged_alone,
+        "neutral_flagged_in_sentence": flagged_sentence,
     }
 
 
-def gov_titles(linter, path: Path, show: int) -> dict:
-    counts = Counter()
-    samples: dict[str, list[str]] = {"error": [], "warning": []}
-    total = 0
+def vocabulary(linter, path: Path, show: int) -> dict:
+    r = measure_vocabulary(linter, path)
+    soliciting = r["soliciting"]
+    n = len(soliciting)
+    print("1. election_law_vocabulary.tsv")
+    print(f"   vote-soliciting phrases: {n}")
+    print(f"     found (warning or error), as written:     {len(r['found'])}/{n} = {len(r['found']) / n:.1%}")
+    print(f"     found as error, as written:               {len(r['found_error'])}/{n} = {len(r['found_error']) / n:.1%}")
+    print(f"     found in an election-period post:         {len(r['found_in_context'])}/{n} = {len(r['found_in_context']) / n:.1%}")
+    missed = [t for t in soliciting if t not in r["found"]]
+    if missed:
+        print(f"     missed as written: {missed}")
+    missed_ctx = [t for t in soliciting if t not in r["found_in_context"]]
+    if missed_ctx:
+        print(f"     missed in an election-period post: {missed_ctx}")
+    print(f"   neutral terms (other categories): {len(r['neutral'])}")
+    print(f"     above info, the term alone:               {len(r['neutral_flagged_alone'])}")
+    print(f"     above info, in 「…についてお知らせします。」: {len(r['neutral_flagged_in_sentence'])}")
+    for t in (r["neutral_flagged_alone"] + r["neutral_flagged_in_sentence"])[: max(show, 5)]:
+        print(f"       {t}")
+    return r
+
+
+def measure_gov_titles(linter, path: Path) -> dict:
+    out: dict = {"titles": 0, "error": [], "warning": []}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
                 continue
             text = json.loads(line)["text"]
-            total += 1
+            out["titles"] += 1
             w = worst(findings(linter, text))
-            counts[w] += 1
-            if w in samples and len(samples[w]) < show:
-                samples[w].append(text)
+            if w in ("error", "warning"):
+                out[w].append(text)
+    return out
+
+
+def gov_titles(linter, path: Path, show: int) -> dict:
+    r = measure_gov_titles(linter, path)
+    total = r["titles"]
     print("2. jp_gov_agency_news_titles.jsonl")
     print(f"   titles: {total}")
-    print(f"     with a political error:   {counts['error']} ({counts['error'] / total:.2%})")
-    print(f"     with a political warning: {counts['warning']} ({counts['warning'] / total:.2%})")
-    for w, texts in samples.items():
-        for t in texts:
+    print(f"     with a political error:   {len(r['error'])} ({len(r['error']) / total:.2%})")
+    print(f"     with a political warning: {len(r['warning'])} ({len(r['warning']) / total:.2%})")
+    for w in ("error", "warning"):
+        for t in r[w][:show]:
             print(f"       [{w}] {t}")
-    return {"titles": total, "error": counts["error"], "warning": counts["warning"]}
+    return r
 
 
 def party_forms() -> set[str]:
@@ -146,12 +154,10 @@ def is_party_entity(name: str, forms: set[str]) -> bool:
     return name.endswith("党") or name in forms or any(f in name for f in forms if len(f) >= 3)
 
 
-def wikipedia(linter, path: Path, show: int) -> dict:
+def measure_wikipedia(linter, path: Path) -> dict:
     forms = party_forms()
-    party_total = party_found = party_error = 0
-    other_total = other_warning = other_error = 0
-    all_error = all_warning = 0
-    samples: dict[str, list[str]] = {"party-error": [], "other-warning": [], "party-missed": [], "other-error": []}
+    out: dict = {k: [] for k in ("party", "party_found", "party_error", "party_missed", "other_warning", "other_error")}
+    out["other"] = 0
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
@@ -160,40 +166,39 @@ def wikipedia(linter, path: Path, show: int) -> dict:
             text = row["text"]
             gold = [e for e in row["entities"] if e["type"] == "ORG_POLITICAL" and is_party_entity(e["name"], forms)]
             w = worst(findings(linter, text))
-            all_error += w == "error"
-            all_warning += w == "warning"
             if gold:
-                party_total += 1
-                party_found += w in ("error", "warning")
-                party_error += w == "error"
-                key = "party-error" if w == "error" else "party-missed" if w not in ("error", "warning") else ""
+                out["party"].append(text)
+                if w in ("error", "warning"):
+                    out["party_found"].append(text)
+                else:
+                    out["party_missed"].append(text)
+                if w == "error":
+                    out["party_error"].append(text)
             else:
-                other_total += 1
-                other_warning += w == "warning"
-                other_error += w == "error"
-                key = "other-warning" if w == "warning" else "other-error" if w == "error" else ""
-            if key and len(samples[key]) < show:
-                samples[key].append(text)
-    n = all_error + all_warning
+                out["other"] += 1
+                if w in ("error", "warning"):
+                    out[f"other_{w}"].append(text)
+    return out
+
+
+def wikipedia(linter, path: Path, show: int) -> dict:
+    r = measure_wikipedia(linter, path)
+    party, other = len(r["party"]), r["other"]
+    found, err = len(r["party_found"]), len(r["party_error"])
+    ow, oe = len(r["other_warning"]), len(r["other_error"])
     print("3. ner_wikipedia_ja.jsonl")
-    print(f"   sentences that mention a party (政治的組織名 entity that is a party): {party_total}")
-    print(f"     found (warning or error):  {party_found} ({party_found / party_total:.1%})")
-    print(f"     given an error:            {party_error} ({party_error / party_total:.2%})")
-    print(f"   sentences without a party entity: {other_total}")
-    print(f"     given a warning:           {other_warning} ({other_warning / other_total:.2%})")
-    print(f"     given an error:            {other_error} ({other_error / other_total:.2%})")
-    print(f"   all sentences: {party_total + other_total}; with an error {all_error}, with a warning {all_warning} ({n} in all)")
-    for k, texts in samples.items():
-        for t in texts:
-            print(f"       [{k}] {t}")
-    return {
-        "party_sentences": party_total,
-        "party_found": party_found,
-        "party_error": party_error,
-        "other_sentences": other_total,
-        "other_warning": other_warning,
-        "other_error": other_error,
-    }
+    print(f"   sentences that mention a party (政治的組織名 entity that is a party): {party}")
+    print(f"     found (warning or error):  {found} ({found / party:.1%})")
+    print(f"     given an error:            {err} ({err / party:.2%})")
+    print(f"     given a warning:           {found - err} ({(found - err) / party:.1%})")
+    print(f"   sentences without a party entity: {other}")
+    print(f"     given a warning:           {ow} ({ow / other:.2%})")
+    print(f"     given an error:            {oe} ({oe / other:.2%})")
+    print(f"   all sentences: {party + other}; with an error {err + oe}, with a warning {found - err + ow}")
+    for key in ("party_error", "other_error", "other_warning", "party_missed"):
+        for t in r[key][:show]:
+            print(f"       [{key}] {t}")
+    return r
 
 
 def main(argv: list[str]) -> int:

@@ -11,6 +11,7 @@ per token does not grow with the dictionaries.
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from dataclasses import dataclass
@@ -229,37 +230,65 @@ class Analysis:
         extra = [p for span, p in self._unconfirmed.items() if span in promoted]
         return sorted(self.confirmed_parties + extra, key=lambda p: p.start)
 
+    @cached_property
+    def _parties_by_sentence(self) -> dict[int, list[PartyMention]]:
+        out: dict[int, list[PartyMention]] = {}
+        for p in self.parties:
+            out.setdefault(p.sentence, []).append(p)
+        return out
+
     def parties_in(self, si: int) -> list[PartyMention]:
-        return [p for p in self.parties if p.sentence == si]
+        return self._parties_by_sentence.get(si, [])
+
+    @cached_property
+    def _confirmed_spans(self) -> "Spans":
+        return Spans((p.start, p.end) for p in self.confirmed_parties)
 
     # -- other indexes -----------------------------------------------------------------------
     @cached_property
-    def councillor_spans(self) -> list[tuple[int, int]]:
-        return [(s, e) for s, e, _ in _councillor_index().find(self.doc)]
+    def councillor_spans(self) -> "Spans":
+        return Spans((s, e) for s, e, _ in _councillor_index().find(self.doc))
 
     @cached_property
-    def issues(self) -> list[tuple[int, int, str]]:
-        return _issue_index().find(self.doc)
+    def issues(self) -> "Spans":
+        return Spans(_issue_index().find(self.doc))
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
         """Spans of quotations that are talked about (「…」といった, 「…」は) rather than said."""
         text = self.doc.prose
-        out = []
+        closed: list[tuple[int, int]] = []
         stack: list[tuple[str, int]] = []
         for i, ch in enumerate(text):
             if stack and ch == stack[-1][0]:
                 _, start = stack.pop()
-                if _MENTIONED_AFTER.match(text, i + 1):
-                    out.append((start, i + 1))
+                closed.append((start, i + 1))
             elif ch in _OPEN and ch not in ('"',):
                 stack.append((_OPEN[ch], i))
             elif ch == "\n":
                 stack.clear()
+        # 「…」「…」などの: a quotation followed by another that is talked about is talked about too
+        closed.sort()
+        out = []
+        mentioned_from: int | None = None  # start of the next quotation, if it is talked about
+        for start, end in reversed(closed):
+            gap_ok = mentioned_from is not None and text[end:mentioned_from].strip(" 、・,") == ""
+            if gap_ok or _MENTIONED_AFTER.match(text, end):
+                out.append((start, end))
+                mentioned_from = start
+            else:
+                mentioned_from = None
         return out
 
+    @cached_property
+    def _quoted(self) -> bytearray:
+        mask = bytearray(len(self.doc.prose) + 1)
+        for s, e in self.quotes:
+            mask[s + 1 : e] = b"\x01" * (e - s - 1)
+        return mask
+
     def mentioned(self, start: int) -> bool:
-        return any(s < start < e for s, e in self.quotes)
+        return bool(self._quoted[start])
 
     @cached_property
     def _lemmas(self) -> set[str]:
@@ -298,8 +327,15 @@ class Analysis:
                     out.append(st)
         return out
 
+    @cached_property
+    def _stances_by_sentence(self) -> dict[int, list[Stance]]:
+        out: dict[int, list[Stance]] = {}
+        for st in self.stances:
+            out.setdefault(st.sentence, []).append(st)
+        return out
+
     def stances_in(self, si: int) -> list[Stance]:
-        return [s for s in self.stances if s.sentence == si]
+        return self._stances_by_sentence.get(si, [])
 
     def _stance(self, si: int, toks, i: int, role: str) -> Stance | None:
         t = toks[i]
@@ -390,14 +426,14 @@ class Analysis:
     def classify(self, toks, lo: int, hi: int, *, genitive: bool = False, role: str = "") -> str:
         """What a noun phrase names: party, candidate (or politician), councillor, person or other."""
         s, e = toks[lo].start, toks[hi - 1].end
-        if any(s <= p.start and p.end <= e for p in self.confirmed_parties):
+        if self._confirmed_spans.inside(s, e):
             return "party"
         maybe = self._unconfirmed.get((s, e))
         if maybe is not None and not genitive:
             # 維新を支持します, 公明に投票: a short form is a party when it is what the word is about
             if (maybe.kind == "short" and role in PROMOTING_ROLES) or role in ("vote", "vote-weak"):
                 return "party"
-        if any(s <= a and b <= e for a, b in self.councillor_spans):
+        if self.councillor_spans.inside(s, e):
             return "councillor"
         span = toks[lo:hi]
         if any(_lemma_in(t, POLITICAL_NOUNS) for t in span):
@@ -435,6 +471,30 @@ _OBJECT_PARTICLES = {
     "criticize-neg": ("を", "に"),
     "opinion": ("を", "に"),
 }
+
+class Spans:
+    """Spans (start, end, …) sorted by start, with the ones inside a range found by bisection."""
+
+    def __init__(self, items):
+        self.items = sorted(items)
+        self.starts = [x[0] for x in self.items]
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def inside(self, s: int, e: int) -> list:
+        out = []
+        for k in range(bisect.bisect_left(self.starts, s), len(self.items)):
+            x = self.items[k]
+            if x[0] >= e:
+                break
+            if x[1] <= e:
+                out.append(x)
+        return out
+
 
 _ANALYSES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
@@ -620,17 +680,21 @@ def predicate(toks, i: int, *, own: bool = False) -> tuple[str | None, int]:
     negated = any(t.pos[4] in ("助動詞-ナイ", "助動詞-ヌ") for t in auxes) or any(
         t.pos[0] == "形容詞" and t.dictionary_form == "ない" for t in chain
     )
-    request = (
-        any(t.pos[5].startswith(("意志推量形", "命令形")) for t in chain)
-        or any(t.dictionary_form == "べし" for t in auxes)
-        or any(_lemma_in(t, REQUEST_VERBS) for t in chain)
-        or (bool(chain) and chain[-1].surface == "を" and _is_clause_end(nxt))
+    ends = _is_clause_end(nxt) or (nxt is not None and (nxt.pos[1] in ("終助詞", "読点") or nxt.surface in ("、", "!")))
+    # 〜しましょう / 〜してください / 頑張れ are requests wherever they stand; 〜すべき, 〜を求める,
+    # 〜をお願い only when they end the clause (取り組むべき課題, 辞任を求める抗議行動 are not requests)
+    request = any(t.pos[5].startswith(("意志推量形", "命令形")) for t in chain) or (
+        ends
+        and (
+            any(t.dictionary_form == "べし" for t in auxes)
+            or any(_lemma_in(t, REQUEST_VERBS) for t in chain)
+            or (bool(chain) and chain[-1].surface == "を")
+        )
     )
     if any(t.pos[4] in ("助動詞-レル", "助動詞-ラレル") for t in auxes) and not negated:
         return None, last  # passive: 期待される, 支持された
     if request:
         return ("neg-request" if negated else "request"), last
-    ends = _is_clause_end(nxt) or (nxt is not None and (nxt.pos[1] in ("終助詞", "読点") or nxt.surface in ("、", "!")))
     if not ends:
         return None, last
     if negated:
@@ -670,7 +734,9 @@ def find_object(toks, i: int, particles) -> tuple[int, int, str] | None:
     direct = k
     while k >= 0:
         t = toks[k]
-        if t.pos[0] == "助詞" and t.surface in particles and (t.surface != "の" or k == direct):
+        # 公明に: Sudachi reads に after a 形状詞-like noun as the copula だ; it is still the case particle here
+        is_particle = t.pos[0] == "助詞" or (t.surface == "に" and t.pos[0] == "助動詞")
+        if is_particle and t.surface in particles and (t.surface != "の" or k == direct):
             hi = k
             if t.surface == "の" and hi > 0 and toks[hi - 1].surface in ("へ", "に", "と"):
                 hi -= 1  # 〇〇候補への応援
@@ -833,15 +899,21 @@ def _solicitation_severity(a: Analysis, st: Stance) -> str | None:
 
 
 def winner_congratulation(doc, ctx):
-    """PO003: congratulating an election winner (当選おめでとうございます) in the office's name."""
+    """PO003: congratulating an election winner (当選おめでとうございます) in the office's name. The
+    congratulation may stand in the sentence of the win or in the next one (〇〇氏が当選しました。
+    おめでとうございます！)."""
     a = analysis(doc)
-    for si, sent in enumerate(a.sentences):
+    sents = a.sentences
+    for si, sent in enumerate(sents):
         toks = sent.tokens
         wins = [i for i, t in enumerate(toks) if _lemma_in(t, WIN_WORDS)]
         if not wins:
             continue
         congrats = [i for i, t in enumerate(toks) if _lemma_in(t, CONGRATULATION)]
-        if not congrats:
+        nxt = []
+        if not congrats and si + 1 < len(sents):
+            nxt = [i for i, t in enumerate(sents[si + 1].tokens[:4]) if _lemma_in(t, CONGRATULATION)]
+        if not congrats and not nxt:
             continue
         for i in wins:
             t = toks[i]
@@ -850,20 +922,33 @@ def winner_congratulation(doc, ctx):
                 continue
             if a.mentioned(t.start):
                 continue
-            # the congratulation nearest the win word, before (祝当選) or after (当選おめでとう)
-            c = min(congrats, key=lambda k: abs(k - i))
-            if abs(c - i) > 8:
-                continue
-            lo, hi = min(i, c), max(i, c)
+            if congrats:
+                # the congratulation nearest the win word, before (祝当選) or after (当選おめでとう)
+                c = min(congrats, key=lambda k: abs(k - i))
+                if abs(c - i) > 8:
+                    continue
+                lo, hi, span_toks = min(i, c), max(i, c), toks
+            else:
+                lo, hi, span_toks = i, nxt[0], None
             if lo > 0 and toks[lo - 1].pos[0] == "接頭辞":
                 lo -= 1  # ご当選
-            end_i = hi
-            while end_i + 1 < len(toks) and toks[end_i + 1].pos[0] in ("助動詞", "動詞") and toks[end_i + 1].normalized_form in (
-                "御座る", "ます", "申し上げる", "致す", "為る"
-            ):
-                end_i += 1
-            yield Match(toks[lo].start, toks[end_i].end)
+            if span_toks is None:
+                # from the win word to the end of the next sentence's congratulation
+                end_toks = sents[si + 1].tokens
+                end_i = _congratulation_end(end_toks, hi)
+                yield Match(toks[lo].start, end_toks[end_i].end)
+            else:
+                yield Match(toks[lo].start, toks[_congratulation_end(toks, hi)].end)
             break
+
+
+def _congratulation_end(toks, i: int) -> int:
+    """おめでとう + ございます / お祝い + 申し上げます."""
+    while i + 1 < len(toks) and toks[i + 1].pos[0] in ("助動詞", "動詞") and toks[i + 1].normalized_form in (
+        "御座る", "ます", "申し上げる", "致す", "為る"
+    ):
+        i += 1
+    return i
 
 
 PLEDGE_ROLES = frozenset("praise criticize criticize-neg support favor oppose opinion".split())
@@ -906,7 +991,7 @@ def contested_issue_opinion(doc, ctx):
     if not issues:
         return
     for si, sent in enumerate(a.sentences):
-        mine = [x for x in issues if sent.start <= x[0] < sent.end]
+        mine = issues.inside(sent.start, sent.end)
         if not mine:
             continue
         toks = sent.tokens
