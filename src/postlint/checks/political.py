@@ -76,7 +76,7 @@ LIST_CLOSERS = frozenset("両党 各党 党 会派 野党 与党".split())
 
 # nouns that make a noun phrase a candidate, a party or a politician
 POLITICAL_NOUNS = frozenset(
-    "候補 候補者 立候補者 立候補予定者 政党 党 陣営 会派 政治家 議員 代議士 市議 県議 府議 都議 町議 村議 区議 "
+    "候補 候補者 立候補者 立候補予定者 政党 陣営 会派 政治家 議員 代議士 市議 県議 府議 都議 町議 村議 区議 "
     "市長 知事 町長 村長 区長 首長 首相 総理 総理大臣 大臣 党首".split()
 )
 HONORIFICS = frozenset("さん 氏 様 さま 殿 先生".split())
@@ -113,7 +113,7 @@ POLICY_HEADS = frozenset(
 # verbs (dictionary or normalized form) that continue a predicate after a stance word
 CHAIN_VERBS = frozenset(
     "する 為る いる 居る おる くださる 下さる いただく 頂く 願う いたす 致す 申し上げる 頼む できる 出来る ある 有る "
-    "ござる 御座る しまう 仕舞う てる 求める ほしい 欲しい もらう 貰う くれる 呉れる させる 行く いく".split()
+    "ござる 御座る しまう 仕舞う てる 求める ほしい 欲しい もらう 貰う くれる 呉れる させる 行く いく 参る まいる 続ける".split()
 )
 REQUEST_VERBS = frozenset("願う 頼む 求める ほしい 欲しい お願い 御願い".split())
 VOTE_VERBS = frozenset("投じる 入れる 託す".split())  # 一票を投じる / 一票を託す
@@ -161,7 +161,7 @@ def _lemma_in(t, words: frozenset) -> bool:
 
 def _is_noun_like(t) -> bool:
     p = t.pos[0]
-    return p in ("名詞", "接尾辞", "接頭辞", "代名詞") or (p == "補助記号" and t.surface == "・")
+    return p in ("名詞", "接尾辞", "接頭辞", "代名詞") or (p == "補助記号" and t.surface in ("・", "々", "〇", "○"))
 
 
 def _is_clause_end(t) -> bool:
@@ -213,7 +213,10 @@ class Analysis:
                 i += 1
             for lo, hi, canonical, kind, ok in _confirm(toks, cands):
                 out.append((PartyMention(toks[lo].start, toks[hi - 1].end, canonical, kind, si), ok))
-        return out
+        # a generic or short form confirmed once in the draft is a party everywhere in it (先進党の方針 …
+        # 先進党に一票を); weak forms (国民, 保守) are not carried over
+        confirmed = {self.doc.prose[p.start : p.end] for p, ok in out if ok and p.kind in ("generic", "short")}
+        return [(p, ok or (p.kind in ("generic", "short") and self.doc.prose[p.start : p.end] in confirmed)) for p, ok in out]
 
     @cached_property
     def confirmed_parties(self) -> list[PartyMention]:
@@ -431,7 +434,12 @@ class Analysis:
         maybe = self._unconfirmed.get((s, e))
         if maybe is not None and not genitive:
             # 維新を支持します, 公明に投票: a short form is a party when it is what the word is about
-            if (maybe.kind == "short" and role in PROMOTING_ROLES) or role in ("vote", "vote-weak"):
+            if maybe.kind == "short" and role in PROMOTING_ROLES:
+                return "party"
+            if maybe.kind == "weak" and role in ("vote", "vote-weak"):
+                return "party"
+            # 〇〇党を支持します in a draft about an election; きのこ党を応援しよう is a taste
+            if maybe.kind == "generic" and role in PROMOTING_ROLES and self.election_context:
                 return "party"
         if self.councillor_spans.inside(s, e):
             return "councillor"
