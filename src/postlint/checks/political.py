@@ -87,11 +87,15 @@ FIRST_PERSON = frozenset("私 私たち わたし わたしたち 我々 われ�
 AGENTIVE_ROLES = frozenset("vote vote-weak support oppose favor".split())
 PLACEHOLDER = re.compile(r"^[〇○◯●×△□◇]+$")
 
-# words that show the draft is about an election (for the person a support word is about)
+# words that show the draft is about an election (for the person a support word is about); not 当選
+# (prize draws), 公認 (公認キャラクター), 公示 (procurement notices), 比例 (proportional)
 ELECTION_WORDS = frozenset(
-    "選挙 立候補 候補 候補者 出馬 告示 公示 投票日 期日前投票 得票 議席 公約 マニフェスト 当選 落選 選挙区 比例 "
-    "総選挙 選挙戦 選挙運動 再選 初当選 擁立 公認".split()
+    "選挙 立候補 候補 候補者 出馬 投票日 期日前投票 得票 議席 公約 マニフェスト 落選 選挙区 "
+    "総選挙 選挙戦 選挙運動 再選 初当選 擁立".split()
 )
+# … and for a congratulation on a win (〇〇町長、当選おめでとうございます)
+# (matched on the text: Sudachi splits 〇〇町長 into 〇〇 / 町 / 長)
+_OFFICE = re.compile(r"市長|知事|町長|村長|区長|首長|議員|市議|県議|府議|都議|町議|村議|区議|首相|総理|大臣|党首")
 _ELECTION_SURFACE = re.compile(r"選挙|(?:長|事|院|議|区|市|県|町|村)選$")
 # words that show a popularity vote or contest rather than an election (すだちくんに投票してください)
 CONTEST_WORDS = frozenset(
@@ -232,16 +236,6 @@ class Analysis:
         promoted = {st.target_span for st in self.stances if st.target == "party"}
         extra = [p for span, p in self._unconfirmed.items() if span in promoted]
         return sorted(self.confirmed_parties + extra, key=lambda p: p.start)
-
-    @cached_property
-    def _parties_by_sentence(self) -> dict[int, list[PartyMention]]:
-        out: dict[int, list[PartyMention]] = {}
-        for p in self.parties:
-            out.setdefault(p.sentence, []).append(p)
-        return out
-
-    def parties_in(self, si: int) -> list[PartyMention]:
-        return self._parties_by_sentence.get(si, [])
 
     @cached_property
     def _confirmed_spans(self) -> "Spans":
@@ -444,7 +438,7 @@ class Analysis:
         if self.councillor_spans.inside(s, e):
             return "councillor"
         span = toks[lo:hi]
-        if any(_lemma_in(t, POLITICAL_NOUNS) for t in span):
+        if any(_lemma_in(t, POLITICAL_NOUNS) for t in span) or _OFFICE.search("".join(t.surface for t in span)):
             return "candidate"
         if genitive:
             return "other"  # 皆様の応援: the supporters, not the supported
@@ -926,7 +920,7 @@ def winner_congratulation(doc, ctx):
         for i in wins:
             t = toks[i]
             electoral = _lemma_in(t, ELECTORAL_WIN_WORDS)
-            if not electoral and (a.lottery_context or not a.election_context):
+            if not electoral and (a.lottery_context or not (a.election_context or _OFFICE.search(doc.prose))):
                 continue
             if a.mentioned(t.start):
                 continue
