@@ -46,6 +46,7 @@ LEVEL_LABELS = {
 }
 
 RECORD_KEY = "approval"
+RECORD_RULES = frozenset({"approval-missing", "approval-stale", "approval-insufficient"})
 HASH_KEY = "body-sha256"
 
 
@@ -249,7 +250,7 @@ def record_problem(raw: str, front_matter: dict, needed: ApprovalLevel) -> Recor
         when = f"{record.date} に" if record.date else ""
         return RecordProblem(
             "approval-stale",
-            f"{when}{record.by}（{record.role}）が承認した後に本文が変更されています。変更後の本文について改めて{need}を受けてください。",
+            f"{when}{record.by}（{record.role}）が承認した後に本文が変更されています。変更後の本文について改めて{need}を経てください。",
             True,
         )
     writers = authors(front_matter)
