@@ -7,8 +7,9 @@ from typing import Iterable
 
 from ..matchers import Match
 
-# An honorific right after a mention addresses that user: "@taro さん、…", "@hanako様".
-_HONORIFIC = re.compile(r"[ \u3000]?(?:さん|様|さま|サマ|殿|どの|くん|君|ちゃん|氏)")
+# A mention with an honorific used as a call addresses that user: "@taro さん、…", "@hanako様！".
+# Followed by a particle it only refers to them: "@awa_kanko さんと共同で", "@awa_kanko さんの投稿".
+_HONORIFIC = re.compile(r"[ \u3000]?(?:さん|様|さま|サマ|殿|どの|くん|君|ちゃん)(?=$|[、,。.!?\s])")
 
 
 def own_handles(accounts: list[str]) -> set[str]:
