@@ -9,11 +9,12 @@ from typing import Iterable
 
 from . import approval as _approval
 from . import suppress as _suppress
-from .catalog import Catalog, default_catalog
+from .catalog import Catalog, catalog_with, default_catalog
 from .config import Config, ConfigError, find_config_file, load_file
 from .engine import CompiledRule, compile_rules, make_finding, run_rules, sort_findings
 from .io import DraftError, discover, read_draft
 from .matchers import Match
+from .matchers.regex_ import PatternTimeout
 from .model import InputError, Report
 from .text.document import Document
 from .text.frontmatter import FrontMatterError
@@ -56,14 +57,20 @@ class Linter:
         return config.merged(overrides) if overrides else config
 
     # -- rules --------------------------------------------------------------------------------
+    def catalog_for(self, config: Config) -> Catalog:
+        if config.rule_paths:
+            return catalog_with(tuple(config.rule_paths))
+        return self.catalog
+
     def selected(self, config: Config):
+        catalog = self.catalog_for(config)
         select = self.select if self.select is not None else config.select
         if select is not None and config.extend_select:
             select = [*select, *config.extend_select]
         elif select is None and config.extend_select:
-            defaults = [e.code for e in self.catalog if e.spec.default]
+            defaults = [e.code for e in catalog if e.spec.default]
             select = [*defaults, *config.extend_select]
-        return self.catalog.select(select, [*config.ignore, *self.ignore])
+        return catalog.select(select, [*config.ignore, *self.ignore])
 
     def rules_for(self, config: Config) -> list[CompiledRule]:
         key = id(config)
@@ -85,14 +92,16 @@ class Linter:
         doc = Document(text, path, inline_config=self.inline_config)
         rules = self.rules_for(config)
         findings = run_rules(doc, rules)
+        catalog = self.catalog_for(config)
         result = _suppress.apply(doc, findings)
+        result.is_known = catalog.is_known
         kept = result.kept
         for rule in rules:
             if rule.post:
                 for m in rule.run((doc, result)):
                     kept.append(make_finding(doc, rule, m))
         kept = sort_findings(kept)
-        verdict = _approval.decide(kept, doc, config, self.catalog)
+        verdict = _approval.decide(kept, doc, config, catalog)
         # Checks of the approval record read the verdict; the draft cannot suppress them.
         late = [make_finding(doc, r, m) for r in rules if r.stage == "verdict" for m in r.run((doc, verdict))]
         if late:
@@ -124,6 +133,8 @@ class Linter:
             return InputError(shown, f"{shown}: フロントマターが不正です / invalid front matter: {exc}")
         except ConfigError as exc:
             return InputError(shown, str(exc))
+        except PatternTimeout as exc:
+            return InputError(shown, f"{shown}: ルールの正規表現が時間内に終わりませんでした / {exc}")
 
     def lint_paths(self, paths: Iterable[str]) -> list[Report | InputError]:
         files, errors = discover([str(p) for p in paths])

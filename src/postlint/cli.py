@@ -74,7 +74,6 @@ def _write(text: str, output: str | None) -> None:
 
 def run_lint(argv: Sequence[str]) -> int:
     args = lint_parser().parse_args(argv)
-    from .catalog import default_catalog
     from .config import load_file
     from .model import InputError, Severity
     from .reporters import ReportOptions, render
@@ -85,12 +84,7 @@ def run_lint(argv: Sequence[str]) -> int:
     if not args.paths:
         raise UsageError("postlint: 点検するファイルを指定してください / no PATH given (use - for standard input)")
 
-    catalog = default_catalog()
     select, ignore = _split(args.select), _split(args.ignore) or []
-    for key in [*(select or []), *ignore]:
-        if not catalog.is_known(key):
-            raise UsageError(f"postlint: 不明なルールです / unknown rule: {key} (see 'postlint rules')")
-
     from .api import Linter
 
     config = load_file(args.config) if args.config else None
@@ -98,6 +92,10 @@ def run_lint(argv: Sequence[str]) -> int:
         config, select=select, ignore=ignore, inline_config=not args.no_inline_config, platform=args.platform,
         require_approval=args.require_approval,
     )
+    catalog = linter.catalog_for(linter.config)
+    for key in [*(select or []), *ignore]:
+        if not catalog.is_known(key):
+            raise UsageError(f"postlint: 不明なルールです / unknown rule: {key} (see 'postlint rules')")
 
     results = []
     file_args = []
@@ -138,14 +136,21 @@ def run_lint(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _catalog(config_path: str | None):
+    from .catalog import catalog_with, default_catalog
+    from .config import load_file
+
+    if config_path:
+        return catalog_with(tuple(load_file(config_path).rule_paths))
+    return default_catalog()
+
+
 def run_rules(argv: Sequence[str]) -> int:
     p = _Parser(prog="postlint rules", description="ルールの一覧 / list the rules")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--all", action="store_true", help="include rules that are off by default")
+    p.add_argument("--config", help="config file whose rule-paths add organization rules")
     args = p.parse_args(argv)
-    from .catalog import default_catalog
-
-    entries = [e for e in default_catalog() if args.all or True]
+    entries = list(_catalog(args.config))
     if args.format == "json":
         import json
 
@@ -202,10 +207,9 @@ def explain_text(entry) -> str:
 def run_explain(argv: Sequence[str]) -> int:
     p = _Parser(prog="postlint explain", description="ルールの説明 / explain a rule")
     p.add_argument("rule", help="rule code or name")
+    p.add_argument("--config", help="config file whose rule-paths add organization rules")
     args = p.parse_args(argv)
-    from .catalog import default_catalog
-
-    entry = default_catalog().get(args.rule)
+    entry = _catalog(args.config).get(args.rule)
     if entry is None:
         raise UsageError(f"postlint: 不明なルールです / unknown rule: {args.rule} (see 'postlint rules')")
     sys.stdout.write(explain_text(entry))
