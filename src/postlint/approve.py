@@ -148,21 +148,13 @@ def approve(path: str, by: str, role: str, consulted: list[str], *, config_file:
     """Record the approval in ``path``; returns (report, record). Raises ApproveError."""
     from .api import Linter
     from .config import load_file
-    from .io import MAX_BYTES, DraftError, decode
+    from .io import DraftError, decode, read_draft_bytes
     from .model import InputError
 
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_BYTES:
-            raise ApproveError(f"{p}: ファイルが大きすぎます / file too large")
-        data = p.read_bytes()
+        data = read_draft_bytes(p)
         text = decode(data, str(p))
-    except FileNotFoundError:
-        raise ApproveError(f"{p}: ファイルがありません / no such file") from None
-    except IsADirectoryError:
-        raise ApproveError(f"{p}: ディレクトリです / is a directory") from None
-    except OSError as exc:
-        raise ApproveError(f"{p}: 読めません / cannot read: {exc.strerror or exc}") from None
     except DraftError as exc:
         raise ApproveError(str(exc)) from None
 
