@@ -51,7 +51,11 @@ def test_spread_request_severity_follows_source_and_context():
     (plain,) = by_rule(lint("大切なお知らせです。拡散希望"), "spread-request")
     (urgent,) = by_rule(lint("避難所が満員です。拡散希望"), "spread-request")
     (sourced,) = by_rule(lint("避難所が満員です。拡散希望 https://www.pref.tokushima.lg.jp/bousai/"), "spread-request")
-    (fm_source,) = by_rule(lint("---\nsource: 県災害対策本部発表\n---\n避難所が満員です。拡散希望"), "spread-request")
+    (fm_source,) = by_rule(
+        lint("---\nsource: https://www.pref.tokushima.lg.jp/bousai/\n---\n避難所が満員です。拡散希望"), "spread-request")
+    # a source the tool cannot verify (a document name) is no official source
+    (named,) = by_rule(lint("---\nsource: 県災害対策本部発表\n---\n避難所が満員です。拡散希望"), "spread-request")
+    assert named.severity.value == "error"
     assert [plain.severity.value, urgent.severity.value, sourced.severity.value, fm_source.severity.value] == [
         "warning", "error", "info", "info"]
     # another organization's domain is not the draft's own official source

@@ -38,3 +38,10 @@ def test_personal_examples_are_masked_in_the_page():
 def test_cli_prints_the_same_page(capsys):
     assert main(["rules", "--format", "markdown"]) == 0
     assert capsys.readouterr().out == render()
+
+
+def test_page_has_one_line_per_example():
+    page = render()
+    assert "\r" not in page  # a CRLF example must not split its line (the page is read back as text)
+    examples = sum(len(e.spec.examples) for e in default_catalog())
+    assert sum(line.startswith(("- ✗", "- ✓")) for line in page.splitlines()) == examples

@@ -35,7 +35,7 @@ def _cell(text: str) -> str:
 
 def _code(text: str) -> str:
     """Inline code that survives backticks and newlines."""
-    text = text.replace("\n", "↵")
+    text = text.replace("\r\n", "↵").replace("\r", "↵").replace("\n", "↵")
     fence = "``" if "`" in text else "`"
     pad = " " if fence == "``" else ""
     return f"{fence}{pad}{text}{pad}{fence}"

@@ -318,7 +318,7 @@ def spread_request(doc, ctx):
         return
     from ..approval import official_source
 
-    source = official_source(doc, ctx.config)
+    source, _rejected = official_source(doc, ctx.config)
     emergency = emergency_terms(doc)
     for m in hits:
         if source:
