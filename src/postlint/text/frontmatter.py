@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\n|\r)")
-CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+CLOSE = re.compile(r"(?:^|(?<=\r))(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)", re.M)  # CRLF and CR too
 _KEY = re.compile(r"^(?P<indent> *)(?P<key>[A-Za-z_][\w\-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
 _ITEM = re.compile(r"^(?P<indent> *)-(?:[ \t]+(?P<value>.*?))?[ \t]*$")
 
@@ -181,7 +181,7 @@ def read(raw: str) -> FrontMatter | None:
     start, end, body = span
     fence = FENCE.match(raw)
     inner = raw[fence.end() : end]
-    inner = inner[: inner.rfind("\n") + 1] if "\n" in inner else ""
+    inner = inner[: max(inner.rfind("\n"), inner.rfind("\r")) + 1]
     return FrontMatter(parse(inner), start, end, body)
 
 
