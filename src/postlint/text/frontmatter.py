@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\n|\r)")
-CLOSE = re.compile(r"(?:^|(?<=\r))(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)", re.M)  # CRLF and CR too
+# The closing fence may end with CRLF (a Windows checkout): "$" alone would stop before "\n" only.
+CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?=\r\n|\n|\r|\Z)", re.M)
 _KEY = re.compile(r"^(?P<indent> *)(?P<key>[A-Za-z_][\w\-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
 _ITEM = re.compile(r"^(?P<indent> *)-(?:[ \t]+(?P<value>.*?))?[ \t]*$")
 
@@ -181,7 +182,7 @@ def read(raw: str) -> FrontMatter | None:
     start, end, body = span
     fence = FENCE.match(raw)
     inner = raw[fence.end() : end]
-    inner = inner[: max(inner.rfind("\n"), inner.rfind("\r")) + 1]
+    inner = inner[: inner.rfind("\n") + 1] if "\n" in inner else ""
     return FrontMatter(parse(inner), start, end, body)
 
 
