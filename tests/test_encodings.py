@@ -148,3 +148,13 @@ def test_unreadable_file_exits_2_and_others_are_still_linted(capsys, tmp_path):
     assert code == 2
     assert f"{tmp_path / 'euc.md'}: 文字コードを判別できません" in out
     assert f"{tmp_path / 'bad.md'}:1:5: error LK001" in out
+
+
+@pytest.mark.parametrize("encoding", list(ENCODINGS))
+def test_decode_draft_names_the_codec_that_writes_it_back(encoding):
+    from postlint.io import decode_draft
+
+    data = ENCODINGS[encoding](DRAFT)
+    found = decode_draft(data, "a.md")
+    assert found.text == DRAFT
+    assert found.bom + found.text.encode(found.codec) == data

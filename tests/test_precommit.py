@@ -228,3 +228,37 @@ def test_postlint_hook_refuses_a_commit_with_a_finding(precommit, tmp_path):
     fixed = commit(repo, env, {"drafts/win.txt": CLEAN.encode("cp932")}, "fixed")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert committed(repo, env) == ["fixed", "clean draft"]
+
+
+def _approval_feature() -> bool:
+    from postlint.cli import SUBCOMMANDS, lint_parser
+
+    return "approve" in SUBCOMMANDS and "--require-approval" in lint_parser().format_help()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _approval_feature(), reason="needs postlint approve and --require-approval (the approval feature)")
+def test_approval_hook_refuses_a_stale_approval(precommit, tmp_path):
+    env, hook_repo, rev = precommit
+    repo = content_repo(tmp_path / "content", env, hook_repo, rev, ["postlint-approval"])
+    draft = repo / "drafts" / "fair.md"
+    draft.parent.mkdir()
+    draft.write_text("---\ntitle: 防災フェア\n---\n" + CLEAN, encoding="utf-8")
+
+    git(repo, env, "add", "drafts/fair.md")
+    missing = git(repo, env, "commit", "-m", "not approved", check=False)
+    assert missing.returncode != 0 and "approval-missing" in missing.stdout + missing.stderr
+
+    approve = subprocess.run(
+        [sys.executable, "-m", "postlint", "approve", "drafts/fair.md", "--by", "阿波 花子", "--role", "広報課長"],
+        cwd=repo, env=env, capture_output=True, text=True, encoding="utf-8",
+    )
+    assert approve.returncode == 0, approve.stdout + approve.stderr
+    approved = commit(repo, env, {"drafts/fair.md": draft.read_bytes()}, "approved")
+    assert approved.returncode == 0, approved.stdout + approved.stderr
+
+    edited = draft.read_text(encoding="utf-8") + "当日は雨天決行です。\n"
+    stale = commit(repo, env, {"drafts/fair.md": edited.encode("utf-8")}, "edited after approval")
+    terminal = stale.stdout + stale.stderr
+    assert stale.returncode != 0 and "approval-stale" in terminal and "drafts/fair.md" in terminal
+    assert committed(repo, env) == ["approved"]

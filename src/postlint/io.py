@@ -11,7 +11,7 @@ import codecs
 import os
 import re
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_BYTES = 10 * 1024 * 1024  # a social-media draft is a few KB; larger inputs are refused
@@ -73,10 +73,21 @@ def _is_euc_jp(data: bytes, cp932_text: str) -> bool:
     return _kana(euc) > _kana(cp932_text)
 
 
+class Decoded(NamedTuple):
+    text: str  # without the BOM
+    codec: str  # "utf-8" | "utf-16-le" | "utf-16-be" | "cp932": what writes the text back
+    bom: bytes  # b"" or the byte-order mark the file starts with
+
+
 def decode(data: bytes, name: str) -> str:
     """The text of a draft: UTF-8 (with or without BOM), UTF-16 with BOM, or Shift_JIS / CP932.
 
     The BOM is not part of the text, so offsets, lines and columns count from the first character."""
+    return decode_draft(data, name).text
+
+
+def decode_draft(data: bytes, name: str) -> Decoded:
+    """``decode`` with the encoding it found, for tools that write a draft back (postlint approve)."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise _unknown(name, "UTF-32 は対応していません。UTF-8 で保存してください / UTF-32 is not supported: save as UTF-8")
     if data.startswith(codecs.BOM_UTF8):
@@ -86,7 +97,7 @@ def decode(data: bytes, name: str) -> str:
             raise DraftError(f"{name}: UTF-8 として読めません / not valid UTF-8 (byte {exc.start + 3})") from None
         if "\x00" in text or _looks_binary(text):
             raise _binary(name, ("制御文字を含みます", "control characters"))
-        return text
+        return Decoded(text, "utf-8", codecs.BOM_UTF8)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         codec = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         try:
@@ -95,7 +106,7 @@ def decode(data: bytes, name: str) -> str:
             raise DraftError(f"{name}: UTF-16 として読めません / not valid UTF-16 (byte {exc.start + 2})") from None
         if "\x00" in text or _looks_binary(text):
             raise _binary(name, ("UTF-16 の BOM で始まるが文字ではありません", "starts with a UTF-16 BOM but is not text"))
-        return text
+        return Decoded(text, codec, data[:2])
     if b"\x00" in data:
         raise _binary(name, ("NUL バイトを含みます。UTF-16 は BOM 付きで保存してください", "contains NUL bytes; UTF-16 needs a BOM"))
     try:
@@ -115,10 +126,10 @@ def decode(data: bytes, name: str) -> str:
             raise _unknown(name, f"U+{ord(bad.group()):04X} at character {bad.start()}")
         if _is_euc_jp(data, text):
             raise _unknown(name, "EUC-JP のようです。UTF-8 で保存してください / looks like EUC-JP: save as UTF-8")
-        return text
+        return Decoded(text, "cp932", b"")
     if _looks_binary(text):
         raise _binary(name, ("制御文字を多く含みます", "many control characters"))
-    return text
+    return Decoded(text, "utf-8", b"")
 
 
 def _too_large(name: str, size: int | None = None) -> DraftError:
