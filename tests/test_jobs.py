@@ -68,6 +68,18 @@ def test_jobs_give_the_same_report_in_the_same_order(capsys, archive, fmt):
 
 
 @pytest.mark.slow
+def test_workers_get_the_options_of_the_command_line(capsys, archive):
+    """An explicit config, rule selection and --no-inline-config reach every worker."""
+    config = archive / "2021" / "events" / "postlint.toml"
+    args = ["--format", "json", "--config", config, "--ignore", "unused-directive", "--no-inline-config", "drafts"]
+    sequential = lint(capsys, "--jobs", "1", *args)
+    assert lint(capsys, "--jobs", "2", *args) == sequential
+    data = json.loads(sequential[1])
+    assert data["summary"]["errors"] == 0 and data["summary"]["warnings"] > 0  # the explicit config's severity
+    assert not any(f["rule"] == "unused-directive" for r in data["files"] for f in r["findings"])
+
+
+@pytest.mark.slow
 def test_jobs_zero_means_one_per_cpu(capsys, archive):
     assert resolve_jobs(0) >= 1 and resolve_jobs(3) == 3
     assert lint(capsys, "--format", "json", "--jobs", "0", "drafts") == lint(capsys, "--format", "json", "drafts")

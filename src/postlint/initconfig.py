@@ -16,6 +16,22 @@ from .config import DEFAULT_DOMAINS, DEFAULT_PHONES, Organization, validate
 
 PLATFORMS = ("x", "instagram", "facebook", "line")
 
+# [organization] list keys: the comment written above each (Japanese, English) and an example value
+ORGANIZATION_KEYS = {
+    "domains": (
+        (
+            "自組織のウェブサイトのドメイン（サブドメインを含む）。リンク先が自組織のページかどうかの判定に使います。",
+            "own web domains (subdomains included): links to them are the organization's own pages",
+        ),
+        '["city.example.lg.jp"]',
+    ),
+    "trusted-domains": (("自組織と同じく信頼するドメイン（国・県の機関など）/ other domains trusted like your own",), '["pref.example.lg.jp", "example.go.jp"]'),
+    "accounts": (("自組織の SNS アカウント / the organization's own social-media accounts",), '["@example_city", "instagram.com/example_city"]'),
+    "phones": (("公開している代表・窓口の電話番号（個人情報として扱いません）/ published contact numbers (not personal data)",), '["000-000-0000"]'),
+    "mailboxes": (("公開している窓口のメールアドレスまたはメールのドメイン / published mailboxes or mail domains",), '["kouhou@city.example.lg.jp", "city.example.lg.jp"]'),
+    "officials": (("公職として名前を出してよい人（首長など）/ officials who may be named in their official role",), '["山田太郎"]'),
+}
+
 
 @dataclass
 class OrgAnswers:
@@ -93,10 +109,18 @@ def render(answers: OrgAnswers) -> str:
     domains = a.domains or (list(DEFAULT_DOMAINS) if builtin else [])
     phones = a.phones or (list(DEFAULT_PHONES) if builtin else [])
 
-    def org_line(key: str, values: list[str], example: str) -> str:
-        if values:
-            return f"{key} = {toml_list(values)}"
-        return f"{key} = []  # 例 / e.g. {example}"
+    org_lines: list[str] = []
+    for key, values in (
+        ("domains", domains),
+        ("trusted-domains", a.trusted_domains),
+        ("accounts", a.accounts),
+        ("phones", phones),
+        ("mailboxes", a.mailboxes),
+        ("officials", a.officials),
+    ):
+        comment, example = ORGANIZATION_KEYS[key]
+        org_lines.extend(f"# {line}" for line in comment)
+        org_lines.append(f"{key} = {toml_list(values)}" if values else f"{key} = []  # 例 / e.g. {example}")
 
     platform = f"platform = {toml_string(a.platform)}" if a.platform else '# platform = "x"'
     lines = [
@@ -126,19 +150,7 @@ def render(answers: OrgAnswers) -> str:
         "[organization]",
         "# 組織名 / the organization's name",
         f"name = {toml_string(name)}" if name else 'name = ""  # 例 / e.g. "〇〇市"',
-        "# 自組織のウェブサイトのドメイン（サブドメインを含む）。リンク先が自組織のページかどうかの判定に使います。",
-        "# own web domains (subdomains included): links to them are the organization's own pages",
-        org_line("domains", domains, '["city.example.lg.jp"]'),
-        "# 自組織と同じく信頼するドメイン（国・県の機関など）/ other domains trusted like your own",
-        org_line("trusted-domains", a.trusted_domains, '["pref.example.lg.jp", "example.go.jp"]'),
-        "# 自組織の SNS アカウント / the organization's own social-media accounts",
-        org_line("accounts", a.accounts, '["@example_city", "instagram.com/example_city"]'),
-        "# 公開している代表・窓口の電話番号（個人情報として扱いません）/ published contact numbers (not personal data)",
-        org_line("phones", phones, '["000-000-0000"]'),
-        "# 公開している窓口のメールアドレスまたはメールのドメイン / published mailboxes or mail domains",
-        org_line("mailboxes", a.mailboxes, '["kouhou@city.example.lg.jp", "city.example.lg.jp"]'),
-        "# 公職として名前を出してよい人（首長など）/ officials who may be named in their official role",
-        org_line("officials", a.officials, '["山田太郎"]'),
+        *org_lines,
         "",
         "# ルールごとのオプション / options of one rule",
         "# [rules.third-party-link]",
