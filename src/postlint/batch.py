@@ -120,12 +120,17 @@ def lint_paths(
         from concurrent.futures import ProcessPoolExecutor
 
         chunksize = max(1, min(8, len(files) // (workers * 8)))
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(linter_kwargs,)
-        ) as pool:
+        )
+        try:
             for result in pool.map(_lint_in_worker, files, chunksize=chunksize):
                 out.append(result)
                 progress.advance()
+        except BaseException:  # Ctrl-C or a failed worker: drop the queued files, do not lint them all first
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
         return out
     finally:
         progress.close()
