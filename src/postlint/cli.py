@@ -8,7 +8,7 @@ import sys
 from typing import Sequence
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "explain", "init")
+SUBCOMMANDS = ("rules", "explain", "init", "approve")
 
 
 class UsageError(Exception):
@@ -30,7 +30,7 @@ def lint_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="postlint",
         description="自治体の SNS 投稿の下書きをガイドラインに照らして点検します / "
-        "Checks social-media drafts against the guideline. Subcommands: rules, explain, init.",
+        "Checks social-media drafts against the guideline. Subcommands: rules, explain, init, approve.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="drafts (.md, .txt) or folders; - for standard input")
     p.add_argument("--format", default="text", help="text | json | sarif | github | html (default: text)")
@@ -41,6 +41,7 @@ def lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run")
     p.add_argument("--show-personal-data", action="store_true", help="print personal data unmasked")
     p.add_argument("--no-inline-config", action="store_true", help="ignore postlint-disable comments (audits)")
+    p.add_argument("--require-approval", action="store_true", help="report drafts without a valid approval record (postlint approve)")
     p.add_argument("--platform", choices=("x", "twitter", "instagram", "facebook", "line"), help="target platform")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.add_argument("--output", "-o", help="write the report to this file instead of standard output")
@@ -156,7 +157,10 @@ def run_lint(argv: Sequence[str]) -> int:
     from .api import Linter
 
     config = load_file(args.config) if args.config else None
-    linter_kwargs = dict(config=config, select=select, ignore=ignore, inline_config=not args.no_inline_config, platform=args.platform)
+    linter_kwargs = dict(
+        config=config, select=select, ignore=ignore, inline_config=not args.no_inline_config, platform=args.platform,
+        require_approval=args.require_approval,
+    )
     linter = Linter(**linter_kwargs)
     catalog = linter.catalog_for(linter.config)
     for key in [*(select or []), *ignore]:
@@ -327,7 +331,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            handler = {"rules": run_rules, "explain": run_explain, "init": run_init}[argv[0]]
+            from .approve import run as run_approve
+
+            handler = {"rules": run_rules, "explain": run_explain, "init": run_init, "approve": run_approve}[argv[0]]
             return handler(argv[1:])
         return run_lint(argv)
     except UsageError as exc:

@@ -142,6 +142,11 @@ def _too_large(name: str, size: int | None = None) -> DraftError:
 
 
 def read_draft(path: str | os.PathLike) -> str:
+    return decode(read_draft_bytes(path), str(path))
+
+
+def read_draft_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a draft (size-limited); ``approve`` rewrites them with their encoding kept."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -159,7 +164,7 @@ def read_draft(path: str | os.PathLike) -> str:
         raise DraftError(f"{p}: 読めません / cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
         raise _too_large(str(p))
-    return decode(data, str(p))
+    return data
 
 
 def read_stream(stream: BinaryIO, name: str) -> str:
