@@ -69,14 +69,19 @@ def test_jobs_give_the_same_report_in_the_same_order(capsys, archive, fmt):
 
 @pytest.mark.slow
 def test_workers_get_the_options_of_the_command_line(capsys, archive):
-    """An explicit config, rule selection and --no-inline-config reach every worker."""
+    """An explicit config, rule selection, --no-inline-config and --require-approval reach every worker."""
     config = archive / "2021" / "events" / "postlint.toml"
     args = ["--format", "json", "--config", config, "--ignore", "unused-directive", "--no-inline-config", "drafts"]
     sequential = lint(capsys, "--jobs", "1", *args)
     assert lint(capsys, "--jobs", "2", *args) == sequential
     data = json.loads(sequential[1])
     assert data["summary"]["errors"] == 0 and data["summary"]["warnings"] > 0  # the explicit config's severity
-    assert not any(f["rule"] == "unused-directive" for r in data["files"] for f in r["findings"])
+    rules = [f["rule"] for r in data["files"] for f in r["findings"]]
+    assert "unused-directive" not in rules and "approval-missing" not in rules
+    sequential = lint(capsys, "--jobs", "1", "--require-approval", *args)
+    assert lint(capsys, "--jobs", "2", "--require-approval", *args) == sequential
+    rules = [f["rule"] for r in json.loads(sequential[1])["files"] for f in r["findings"]]
+    assert rules.count("approval-missing") == 30  # none of the drafts carries an approval record
 
 
 @pytest.mark.slow

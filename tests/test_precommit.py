@@ -50,8 +50,7 @@ def test_hook_definitions():
         for name in ("a.py", "a.md.bak", "postlint.toml", "a.txt~"):
             assert not files.search(name), name
     assert defined["postlint"]["entry"] == "postlint"
-    # the approval hook is the same check plus the approval records; the flag itself comes with the
-    # approval feature (postlint approve), so here only the definition is checked
+    # the approval hook is the same check plus the approval records (postlint approve)
     assert defined["postlint-approval"]["entry"].split() == ["postlint", "--require-approval"]
 
 
@@ -230,14 +229,7 @@ def test_postlint_hook_refuses_a_commit_with_a_finding(precommit, tmp_path):
     assert committed(repo, env) == ["fixed", "clean draft"]
 
 
-def _approval_feature() -> bool:
-    from postlint.cli import SUBCOMMANDS, lint_parser
-
-    return "approve" in SUBCOMMANDS and "--require-approval" in lint_parser().format_help()
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(not _approval_feature(), reason="needs postlint approve and --require-approval (the approval feature)")
 def test_approval_hook_refuses_a_stale_approval(precommit, tmp_path):
     env, hook_repo, rev = precommit
     repo = content_repo(tmp_path / "content", env, hook_repo, rev, ["postlint-approval"])
