@@ -16,6 +16,7 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _DIRECTIVE = re.compile(
     r"\A\s*postlint-(?P<kind>disable-next-line|disable-line|disable|enable)(?![\w-])(?P<rest>.*?)\s*\Z", re.S
 )
+_BRACKETS = re.compile(r"[()\[\]{}<>]")
 _SENTENCE_END = re.compile(r"[。！？!?]+[」』）)]*|\n+")
 
 
@@ -79,8 +80,12 @@ class Document:
         """Normalized indices of brackets written full-width in the draft: a URL ends there."""
         if not any(c in self.text for c in "（）［］｛｝＜＞"):
             return set()
-        starts, text = self.offsets.starts, self.text
-        return {i for i, c in enumerate(self.normalized) if c in "()[]{}<>" and text[starts[i]] != c}
+        norm, text, offsets = self.normalized, self.text, self.offsets
+        return {
+            i
+            for i in (m.start() for m in _BRACKETS.finditer(norm))
+            if text[offsets.start(i)] != norm[i]
+        }
 
     # -- positions ---------------------------------------------------------------------------
     @cached_property
@@ -104,9 +109,7 @@ class Document:
 
     def from_raw(self, raw_start: int, raw_end: int) -> tuple[int, int]:
         """The normalized span produced by the raw span (clusters cut by it are left out)."""
-        starts = self.offsets.starts
-        hi = len(starts) - 1
-        return bisect.bisect_left(starts, raw_start, 0, hi), bisect.bisect_left(starts, raw_end, 0, hi)
+        return self.offsets.index_at(raw_start), self.offsets.index_at(raw_end)
 
     # -- linguistic layers (computed on first use) -------------------------------------------
     @cached_property
