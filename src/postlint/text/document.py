@@ -6,6 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
+from operator import attrgetter
 
 from . import entities as _entities
 from . import frontmatter as _fm
@@ -16,6 +18,11 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _DIRECTIVE = re.compile(
     r"\A\s*postlint-(?P<kind>disable-next-line|disable-line|disable|enable)(?![\w-])(?P<rest>.*?)\s*\Z", re.S
 )
+_START = attrgetter("start")
+_END = attrgetter("end")
+_SURFACE = attrgetter("surface")
+_NORMALIZED = attrgetter("normalized_form")
+_DICTIONARY = attrgetter("dictionary_form")
 _BRACKETS = re.compile(r"[()\[\]{}<>]")
 _SENTENCE_END = re.compile(r"[。！？!?]+[」』）)]*|\n+")
 
@@ -117,9 +124,26 @@ class Document:
         return tokenize(self.prose)
 
     @cached_property
+    def token_starts(self) -> frozenset[int]:
+        """Offsets where a token starts (a match that must begin at a token boundary)."""
+        return frozenset(map(_START, self.tokens))
+
+    @cached_property
+    def token_ends(self) -> frozenset[int]:
+        return frozenset(map(_END, self.tokens))
+
+    @cached_property
+    def token_forms(self) -> frozenset[str]:
+        """Every surface, normalized and dictionary form among the tokens, built once per document:
+        a rule whose words are all missing from it can skip looking at the tokens one by one."""
+        toks = self.tokens
+        return frozenset(chain(map(_SURFACE, toks), map(_NORMALIZED, toks), map(_DICTIONARY, toks)))
+
+    @cached_property
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
         tokens = self.tokens
+        starts = list(map(_START, tokens))
         ti = 0
         pos = 0
         text = self.prose
@@ -130,8 +154,7 @@ class Document:
             seg = text[pos:end]
             if seg.strip():
                 first = ti
-                while ti < len(tokens) and tokens[ti].start < end:
-                    ti += 1
+                ti = bisect.bisect_left(starts, end, ti)  # the first token from ``end`` on
                 lead = len(seg) - len(seg.lstrip())
                 trail = len(seg.rstrip())
                 out.append(Sentence(pos + lead, pos + trail, tuple(tokens[first:ti])))
