@@ -98,11 +98,15 @@ def run_rules(doc: "Document", rules: list[CompiledRule]) -> list[Finding]:
     for rule in rules:
         if rule.post or rule.stage:
             continue
+        matches = rule.run(doc)
+        if matches == ():  # the rule saw at once that the draft holds nothing for it
+            continue
         seen: set[tuple[int, int]] = set()
-        for m in rule.run(doc):
-            if (m.start, m.end) in seen:
+        for m in matches:
+            span = (m.start, m.end)
+            if span in seen:
                 continue
-            seen.add((m.start, m.end))
+            seen.add(span)
             findings.append(make_finding(doc, rule, m))
     return findings
 

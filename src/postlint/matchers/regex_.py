@@ -23,9 +23,17 @@ def compile(spec, ctx: Context):
 
     def run(doc) -> Iterable[Match]:
         text = doc.prose if spec.target == "prose" else doc.normalized
+        try:
+            # most drafts hold no match: one search, and no iteration, for them
+            if pattern.search(text, timeout=TIMEOUT_SECONDS) is None:
+                return ()
+        except TimeoutError as exc:
+            raise _timeout() from exc
+        return matches(doc, text)
+
+    def matches(doc, text: str) -> Iterable[Match]:
         if spec.token_boundaries:
-            starts = {t.start for t in doc.tokens}
-            ends = {t.end for t in doc.tokens}
+            starts, ends = doc.token_starts, doc.token_ends
         try:
             for m in pattern.finditer(text, timeout=TIMEOUT_SECONDS):
                 s, e = m.span(group)
@@ -35,8 +43,9 @@ def compile(spec, ctx: Context):
                     continue
                 yield Match(s, e)
         except TimeoutError as exc:
-            raise PatternTimeout(
-                f"pattern of rule {ctx.rule.name} timed out after {TIMEOUT_SECONDS} s"
-            ) from exc
+            raise _timeout() from exc
+
+    def _timeout() -> PatternTimeout:
+        return PatternTimeout(f"pattern of rule {ctx.rule.name} timed out after {TIMEOUT_SECONDS} s")
 
     return run
