@@ -45,14 +45,13 @@ class SurfaceIndex:
     def __init__(self, entries: list[tuple[str, str]]):
         import unicodedata
 
-        from ..matchers.phrase import trie_pattern
+        from ..matchers.phrase import compile_words
 
         self.labels: dict[str, str] = {}
         for word, label in entries:
             word = unicodedata.normalize("NFKC", word)
             self.labels.setdefault(word, label or word)
-        words = sorted(self.labels, key=len, reverse=True)
-        self.pattern = regex.compile(trie_pattern(words)) if words else None
+        self.pattern = compile_words(self.labels)
 
     def find(self, doc) -> list[tuple[int, int, str]]:
         if self.pattern is None:
@@ -93,8 +92,8 @@ def _sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _boundaries(doc) -> tuple[set[int], set[int]]:
-    return {t.start for t in doc.tokens}, {t.end for t in doc.tokens}
+def _boundaries(doc) -> tuple[frozenset[int], frozenset[int]]:
+    return doc.token_starts, doc.token_ends
 
 
 # -- absolute claims --------------------------------------------------------------------------
@@ -142,6 +141,12 @@ def _forms(tok) -> tuple[str, str, str]:
 
 
 def absolute_claim(doc, ctx):
+    if _ABS_MOD.search(doc.prose) is None:
+        return ()
+    return _absolute_claims(doc)
+
+
+def _absolute_claims(doc):
     starts, ends = _boundaries(doc)
     prose = doc.prose
     emergency = None
@@ -269,7 +274,8 @@ def _inferential(prev, tok) -> bool:
 
 def _rumour_spans(doc):
     prose = doc.prose
-    for t_prev, t in zip([None, *doc.tokens[:-1]], doc.tokens):
+    tokens = doc.tokens if "らしい" in doc.token_forms else ()  # the dictionary form of any らしい
+    for t_prev, t in zip([None, *tokens[:-1]], tokens):
         if t.pos[0] == "助動詞" and t.dictionary_form == "らしい" and t_prev is not None and t_prev.end == t.start:
             if _inferential(t_prev, t):
                 yield t_prev.start, t.end
@@ -278,8 +284,14 @@ def _rumour_spans(doc):
 
 
 def unverified_information(doc, ctx):
-    prose = doc.prose
     spans = sorted(set(_rumour_spans(doc)))
+    if not spans:
+        return ()
+    return _unverified(doc, spans)
+
+
+def _unverified(doc, spans):
+    prose = doc.prose
     emergency = None
     last_end = -1
     for start, end in spans:
@@ -312,10 +324,13 @@ _SPREAD = regex.compile(
 
 
 def spread_request(doc, ctx):
-    prose = doc.prose
-    hits = list(_SPREAD.finditer(prose))
+    hits = list(_SPREAD.finditer(doc.prose))
     if not hits:
-        return
+        return ()
+    return _spread_requests(doc, ctx, hits)
+
+
+def _spread_requests(doc, ctx, hits):
     from ..approval import official_source
 
     source, _rejected = official_source(doc, ctx.config)
@@ -372,11 +387,12 @@ def _is_slang_otsu(doc, toks, i) -> bool:
 
 
 def internet_slang(doc, ctx):
-    extra = tuple(ctx.options.get("terms", ()))
+    extra = ctx.memo("terms", lambda: tuple(ctx.options.get("terms", ())))
     hits: list[tuple[int, int, str]] = surface_index((SLANG_DICTIONARY,), extra).find(doc)
-    for m in _LAUGH.finditer(doc.prose):
-        hits.append((m.start(), m.end(), "笑いを表すネットスラング"))
     prose = doc.prose
+    if "w" in prose or "W" in prose:
+        for m in _LAUGH.finditer(prose):
+            hits.append((m.start(), m.end(), "笑いを表すネットスラング"))
     sentences = doc.sentences if ("草" in prose or "乙" in prose or "なう" in prose) else ()
     for sent in sentences:
         toks = sent.tokens
@@ -387,10 +403,11 @@ def internet_slang(doc, ctx):
                 hits.append((t.start, t.end, "「お疲れさま」を意味するネットスラング"))
             elif t.surface == "なう" and i > 0 and toks[i - 1].end == t.start and toks[i - 1].pos[0] == "名詞":
                 hits.append((t.start, t.end, "「今〜している」を意味するネットスラング"))
+    if not hits:
+        return ()
     from ..matchers.phrase import longest_leftmost
 
-    for s, e, label in longest_leftmost(hits):
-        yield Match(s, e, params={"label": label})
+    return [Match(s, e, params={"label": label}) for s, e, label in longest_leftmost(hits)]
 
 
 # -- abusive and discriminatory wording (4.2 信用失墜, 4.6) -------------------------------------
@@ -425,7 +442,11 @@ def _quoted(text: str, start: int, end: int) -> bool:
 def abusive_language(doc, ctx):
     hits = phrase_index((ABUSE_DICTIONARY,)).find(doc)
     if not hits:
-        return
+        return ()
+    return _abusive(doc, hits)
+
+
+def _abusive(doc, hits):
     allowed = phrase_index((ABUSE_EXCEPTIONS,)).find(doc)
     surfaces = _entry_surfaces(ABUSE_DICTIONARY)
     prose = doc.prose
