@@ -66,8 +66,26 @@ def internal_host_reason(host: str, extra: tuple[str, ...] = ()) -> str | None:
     return None
 
 
+# Cheap tests of what each pattern needs (same engine and flags where case matters): a pattern
+# whose test fails cannot match.
+_NEEDS = (
+    (_DOTLESS, lambda text: "://" in text),
+    (_SCHEME, lambda text: "://" in text),
+    (_UNC, lambda text: "\\\\" in text or "¥¥" in text),
+    (_DRIVE, lambda text: ":\\" in text or ":¥" in text),
+)
+_SUFFIX_HINT = regex.compile(r"\.(?:" + "|".join(regex.escape(s) for s in _INTERNAL_SUFFIXES) + ")", regex.IGNORECASE)
+
+
 def internal_address(doc, ctx):
-    extra = tuple(d.lower().strip(".") for d in ctx.options.get("internal-domains", ()))
+    extra = ctx.memo("internal-domains", lambda: tuple(d.lower().strip(".") for d in ctx.options.get("internal-domains", ())))
+    text = doc.normalized
+    if not doc.urls and "." not in text and "://" not in text and "\\" not in text and "¥" not in text:
+        return ()  # no URL, host, address, share or drive path can be there
+    return _internal_addresses(doc, extra)
+
+
+def _internal_addresses(doc, extra):
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
@@ -80,16 +98,19 @@ def internal_address(doc, ctx):
             taken.append((ent.start, ent.end))
             yield Match(ent.start, ent.end, params={"kind": reason})
     text = doc.normalized
+    needs = dict(_NEEDS)
     for pattern, kind in ((_DOTLESS, "ドメインのないホスト名"), (_SCHEME, "ファイル共有のURL"), (_UNC, "ファイル共有のパス"), (_DRIVE, "ドライブのパス")):
+        if not needs[pattern](text):
+            continue
         for m in pattern.finditer(text):
             if free(*m.span()):
                 taken.append(m.span())
                 yield Match(m.start(), m.end(), params={"kind": kind})
-    for m in _IPV4.finditer(text):
+    for m in _IPV4.finditer(text) if "." in text else ():
         if free(*m.span()) and _internal_ip(m.group()):
             taken.append(m.span())
             yield Match(m.start(), m.end(), params={"kind": "プライベートIPアドレス"})
-    for m in _SUFFIX_HOST.finditer(text):
+    for m in _SUFFIX_HOST.finditer(text) if _SUFFIX_HINT.search(text) else ():
         if free(*m.span()):
             reason = internal_host_reason(m.group(), extra)
             if reason:
@@ -129,11 +150,25 @@ _WIFI = regex.compile(r"(?i)wi-?fi|ssid|無線LAN")
 _USERINFO = regex.compile(r"://[^/\s:@]+:[^/\s@]+@")
 
 
+# What the patterns need: a label (its first letters, at least as case-blind as the label) and
+# the start of a token.
+_LABEL_HINT = regex.compile(r"(?i:pass|pw|api|secret|access|token)|パス|暗証|PIN|合言葉|シークレット|アクセス|トークン")
+_TOKEN_HINT = regex.compile(r"AKIA|gh[pousr]_|github_pat_|xox[abposr]-|sk-|AIza|-----BEGIN")
+
+
 def credential(doc, ctx):
+    labelled = _LABEL_HINT.search(doc.prose) is not None
+    tokens = _TOKEN_HINT.search(doc.normalized) is not None
+    if not labelled and not tokens and not doc.urls:
+        return ()
+    return _credentials(doc, labelled, tokens)
+
+
+def _credentials(doc, labelled: bool, tokens: bool):
     text = doc.normalized
     seen: list[tuple[int, int]] = []
     # labelled values are read in the prose, where URLs are masked (a Zoom link's ?pwd= is its own case)
-    for m in _LABELLED.finditer(doc.prose):
+    for m in _LABELLED.finditer(doc.prose) if labelled else ():
         value = m.group("value").rstrip(".,;:!?)」』'\"")
         if len(value) < 4 or _PLACEHOLDER.match(value) or not regex.search(r"[A-Za-z0-9]", value):
             continue
@@ -148,7 +183,7 @@ def credential(doc, ctx):
                         message="Wi-Fi のパスワードが書かれています。来場者向けに公開してよいものか確認してください（庁内・業務用のネットワークのものは掲載しないでください）。")
         else:
             yield Match(start, end, params={"kind": "パスワード等"})
-    for m in _TOKENS.finditer(text):
+    for m in _TOKENS.finditer(text) if tokens else ():
         if all(m.end() <= a or m.start() >= b for a, b in seen):
             seen.append(m.span())
             yield Match(m.start(), m.end(), params={"kind": "APIキー・トークン・秘密鍵"})

@@ -157,7 +157,13 @@ DISGUISED_MESSAGE = (
 
 
 def url_shortener(doc, ctx) -> Iterable[Match]:
-    index = _shorteners_of(ctx.config)
+    index = ctx.memo("shorteners", lambda: _shorteners_of(ctx.config))
+    if not doc.urls and "/" not in doc.normalized:
+        return ()  # neither a link nor a disguised one (those need a path)
+    return _shortened(doc, index)
+
+
+def _shortened(doc, index: ShortenerIndex) -> Iterable[Match]:
     reported: list[tuple[int, int]] = []
     for e in doc.urls:
         url = e.url
@@ -433,8 +439,18 @@ LOOKALIKE_ANY_MESSAGE = (
 )
 
 
+def _link_config_of(ctx) -> "_LinkConfig":
+    return ctx.memo("link-config", lambda: _link_config(ctx.config))
+
+
 def lookalike_domain(doc, ctx) -> Iterable[Match]:
-    cfg = _link_config(ctx.config)
+    cfg = _link_config_of(ctx)
+    if not any(e.kind is EntityKind.URL or e.kind is EntityKind.EMAIL for e in doc.entities):
+        return ()
+    return _lookalikes(doc, cfg)
+
+
+def _lookalikes(doc, cfg: "_LinkConfig") -> Iterable[Match]:
     for e in doc.entities:
         if e.kind is EntityKind.URL:
             host = e.url.ascii_host
@@ -611,8 +627,18 @@ PUBLIC_SECTOR_MESSAGE = (
 )
 
 
+# What ``_MARKER`` needs: RT, QT or RP, or the name of a repost in brackets.
+_MARKER_HINT = regex.compile(r"RT|QT|RP|リツイート|リポスト|引用", regex.V1)
+
+
 def quoted_post(doc, ctx) -> Iterable[Match]:
-    cfg = _link_config(ctx.config)
+    cfg = _link_config_of(ctx)
+    if not doc.urls and _MARKER_HINT.search(doc.prose) is None:
+        return ()
+    return _quoted_posts(doc, cfg)
+
+
+def _quoted_posts(doc, cfg: "_LinkConfig") -> Iterable[Match]:
     for e in doc.urls:
         post = post_of(e.url)
         if post is None or cfg.accounts.owns(post.platform, post.account):
@@ -644,7 +670,13 @@ def quoted_post(doc, ctx) -> Iterable[Match]:
 
 
 def third_party_link(doc, ctx) -> Iterable[Match]:
-    cfg = _link_config(ctx.config)
+    cfg = _link_config_of(ctx)
+    if not doc.urls:
+        return ()
+    return _third_party_links(doc, cfg)
+
+
+def _third_party_links(doc, cfg: "_LinkConfig") -> Iterable[Match]:
     own_names = [o.name for o in cfg.own]
     for e in doc.urls:
         url = e.url
