@@ -58,3 +58,59 @@ def test_merged_overrides_keep_other_keys():
     assert merged.organization.domains == ["city.example.lg.jp"]
     assert merged.organization.officials == ["山田太郎"]
     assert merged.fail_on == "warning"
+
+
+ORG_RULE = """
+code = "XX001"
+name = "old-department-name"
+category = "expression"
+severity = "warning"
+guideline = "4.4"
+message = "旧組織名「{match}」が使われています。"
+rationale = "組織改編後の正しい名称を使います。"
+kind = "regex"
+[match]
+pattern = "旧観光課"
+[[examples]]
+text = "旧観光課のお知らせ"
+spans = [[0, 4]]
+[[examples]]
+text = "観光政策課のお知らせ"
+"""
+
+
+def test_rule_paths_add_organization_rules(tmp_path):
+    rules = tmp_path / "org-rules" / "expression"
+    rules.mkdir(parents=True)
+    (rules / "XX001-old-department-name.toml").write_text(ORG_RULE, encoding="utf-8")
+    cfg_file = tmp_path / "postlint.toml"
+    cfg_file.write_text("rule-paths = ['org-rules']\n", encoding="utf-8")
+    linter = Linter(load_file(cfg_file))
+    (f,) = [f for f in linter.lint_text("旧観光課より https://www.pref.tokushima.lg.jp/").findings]
+    assert (f.code, f.rule, f.text) == ("XX001", "old-department-name", "旧観光課")
+
+
+def test_invalid_organization_rule_is_a_clear_error(tmp_path):
+    from postlint.cli import main
+
+    rules = tmp_path / "org-rules" / "expression"
+    rules.mkdir(parents=True)
+    (rules / "XX001-old-department-name.toml").write_text(ORG_RULE.replace('"旧観光課"', '"(旧観光課"').replace('severity = "warning"', 'severity = "warning"\ncolour = 1'), encoding="utf-8")
+    (tmp_path / "postlint.toml").write_text("rule-paths = ['org-rules']\n", encoding="utf-8")
+    draft = tmp_path / "a.md"
+    draft.write_text("本文\n", encoding="utf-8")
+    import io
+    import contextlib
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["--config", str(tmp_path / "postlint.toml"), str(draft)])
+    assert code == 2
+    text = err.getvalue()
+    assert "XX001-old-department-name.toml" in text and "colour" in text and "invalid regular expression" in text
+
+
+def test_missing_rule_path_folder(tmp_path):
+    (tmp_path / "postlint.toml").write_text("rule-paths = ['nowhere']\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="rule-paths"):
+        load_file(tmp_path / "postlint.toml")

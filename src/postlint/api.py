@@ -9,11 +9,12 @@ from typing import Iterable
 
 from . import approval as _approval
 from . import suppress as _suppress
-from .catalog import Catalog, default_catalog
+from .catalog import Catalog, catalog_with, default_catalog
 from .config import Config, ConfigError, find_config_file, load_file
 from .engine import CompiledRule, compile_rules, make_finding, run_rules, sort_findings
 from .io import DraftError, discover, read_draft
 from .matchers import Match
+from .matchers.regex_ import PatternTimeout
 from .model import InputError, Report
 from .text.document import Document
 from .text.frontmatter import FrontMatterError
@@ -32,9 +33,11 @@ class Linter:
         inline_config: bool = True,
         catalog: Catalog | None = None,
         platform: str | None = None,
+        require_approval: bool = False,
     ):
         self.explicit_config = config is not None
         self.platform = platform
+        self.require_approval = require_approval
         self.config = self._with_platform(config or Config())
         self.select = list(select) if select is not None else None
         self.ignore = list(ignore)
@@ -45,19 +48,29 @@ class Linter:
         self._discovered: dict[Path, Config] = {}
 
     def _with_platform(self, config: Config) -> Config:
+        """``config`` with the command-line overrides (platform, require-approval) applied."""
+        overrides: dict = {}
         if self.platform and self.platform != config.platform:
-            return config.merged({"platform": self.platform})
-        return config
+            overrides["platform"] = self.platform
+        if self.require_approval and not config.require_approval:
+            overrides["require-approval"] = True
+        return config.merged(overrides) if overrides else config
 
     # -- rules --------------------------------------------------------------------------------
+    def catalog_for(self, config: Config) -> Catalog:
+        if config.rule_paths:
+            return catalog_with(tuple(config.rule_paths))
+        return self.catalog
+
     def selected(self, config: Config):
+        catalog = self.catalog_for(config)
         select = self.select if self.select is not None else config.select
         if select is not None and config.extend_select:
             select = [*select, *config.extend_select]
         elif select is None and config.extend_select:
-            defaults = [e.code for e in self.catalog if e.spec.default]
+            defaults = [e.code for e in catalog if e.spec.default]
             select = [*defaults, *config.extend_select]
-        return self.catalog.select(select, [*config.ignore, *self.ignore])
+        return catalog.select(select, [*config.ignore, *self.ignore])
 
     def rules_for(self, config: Config) -> list[CompiledRule]:
         key = id(config)
@@ -79,14 +92,20 @@ class Linter:
         doc = Document(text, path, inline_config=self.inline_config)
         rules = self.rules_for(config)
         findings = run_rules(doc, rules)
+        catalog = self.catalog_for(config)
         result = _suppress.apply(doc, findings)
+        result.is_known = catalog.is_known
         kept = result.kept
         for rule in rules:
             if rule.post:
                 for m in rule.run((doc, result)):
                     kept.append(make_finding(doc, rule, m))
         kept = sort_findings(kept)
-        verdict = _approval.decide(kept, doc, config, self.catalog)
+        verdict = _approval.decide(kept, doc, config, catalog)
+        # Checks of the approval record read the verdict; the draft cannot suppress them.
+        late = [make_finding(doc, r, m) for r in rules if r.stage == "verdict" for m in r.run((doc, verdict))]
+        if late:
+            kept = sort_findings([*kept, *late])
         return Report(path, tuple(kept), verdict, text, doc.front_matter)
 
     def config_for(self, path: str) -> Config:
@@ -114,6 +133,8 @@ class Linter:
             return InputError(shown, f"{shown}: フロントマターが不正です / invalid front matter: {exc}")
         except ConfigError as exc:
             return InputError(shown, str(exc))
+        except PatternTimeout as exc:
+            return InputError(shown, f"{shown}: ルールの正規表現が時間内に終わりませんでした / {exc}")
 
     def lint_paths(self, paths: Iterable[str]) -> list[Report | InputError]:
         files, errors = discover([str(p) for p in paths])

@@ -145,12 +145,32 @@ class Catalog:
         return chosen
 
 
-@lru_cache(maxsize=1)
-def default_catalog() -> Catalog:
-    root = data_dir("rules")
+def _rule_files(root: Path, label: str = "") -> list[tuple[str, str]]:
     files = []
     for p in sorted(root.rglob("*.toml")):
-        files.append((p.relative_to(root).as_posix(), p.read_text(encoding="utf-8")))
+        try:
+            text = p.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            text = f"# unreadable: {exc}\n= invalid"
+        rel = p.relative_to(root).as_posix()
+        files.append((f"{label}{rel}" if label else rel, text))
+    return files
+
+
+@lru_cache(maxsize=1)
+def default_catalog() -> Catalog:
+    return Catalog(load_rule_files(_rule_files(data_dir("rules"))))
+
+
+@lru_cache(maxsize=16)
+def catalog_with(extra_dirs: tuple[str, ...]) -> Catalog:
+    """The shipped rules plus an organization's own rule folders (``rule-paths`` in the config).
+    All files are validated together: codes and names must not collide with the shipped ones."""
+    if not extra_dirs:
+        return default_catalog()
+    files = _rule_files(data_dir("rules"))
+    for folder in extra_dirs:
+        files.extend(_rule_files(Path(folder), label=f"{folder}/"))
     return Catalog(load_rule_files(files))
 
 

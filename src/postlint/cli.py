@@ -8,7 +8,7 @@ import sys
 from typing import Sequence
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "explain")
+SUBCOMMANDS = ("rules", "explain", "approve")
 
 
 class UsageError(Exception):
@@ -30,10 +30,10 @@ def lint_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="postlint",
         description="自治体の SNS 投稿の下書きをガイドラインに照らして点検します / "
-        "Checks social-media drafts against the guideline. Subcommands: rules, explain.",
+        "Checks social-media drafts against the guideline. Subcommands: rules, explain, approve.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="drafts (.md, .txt) or folders; - for standard input")
-    p.add_argument("--format", default="text", help="text | json (default: text)")
+    p.add_argument("--format", default="text", help="text | json | html (default: text)")
     p.add_argument("--select", action="append", default=None, help="rule codes, names or categories (comma-separated)")
     p.add_argument("--ignore", action="append", default=None, help="rules to skip (comma-separated)")
     p.add_argument("--config", help="config file (postlint.toml or pyproject.toml); disables discovery")
@@ -41,6 +41,7 @@ def lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run")
     p.add_argument("--show-personal-data", action="store_true", help="print personal data unmasked")
     p.add_argument("--no-inline-config", action="store_true", help="ignore postlint-disable comments (audits)")
+    p.add_argument("--require-approval", action="store_true", help="report drafts without a valid approval record (postlint approve)")
     p.add_argument("--platform", choices=("x", "twitter", "instagram", "facebook", "line"), help="target platform")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.add_argument("--output", "-o", help="write the report to this file instead of standard output")
@@ -73,7 +74,6 @@ def _write(text: str, output: str | None) -> None:
 
 def run_lint(argv: Sequence[str]) -> int:
     args = lint_parser().parse_args(argv)
-    from .catalog import default_catalog
     from .config import load_file
     from .model import InputError, Severity
     from .reporters import ReportOptions, render
@@ -84,16 +84,18 @@ def run_lint(argv: Sequence[str]) -> int:
     if not args.paths:
         raise UsageError("postlint: 点検するファイルを指定してください / no PATH given (use - for standard input)")
 
-    catalog = default_catalog()
     select, ignore = _split(args.select), _split(args.ignore) or []
-    for key in [*(select or []), *ignore]:
-        if not catalog.is_known(key):
-            raise UsageError(f"postlint: 不明なルールです / unknown rule: {key} (see 'postlint rules')")
-
     from .api import Linter
 
     config = load_file(args.config) if args.config else None
-    linter = Linter(config, select=select, ignore=ignore, inline_config=not args.no_inline_config, platform=args.platform)
+    linter = Linter(
+        config, select=select, ignore=ignore, inline_config=not args.no_inline_config, platform=args.platform,
+        require_approval=args.require_approval,
+    )
+    catalog = linter.catalog_for(linter.config)
+    for key in [*(select or []), *ignore]:
+        if not catalog.is_known(key):
+            raise UsageError(f"postlint: 不明なルールです / unknown rule: {key} (see 'postlint rules')")
 
     results = []
     file_args = []
@@ -134,14 +136,21 @@ def run_lint(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _catalog(config_path: str | None):
+    from .catalog import catalog_with, default_catalog
+    from .config import load_file
+
+    if config_path:
+        return catalog_with(tuple(load_file(config_path).rule_paths))
+    return default_catalog()
+
+
 def run_rules(argv: Sequence[str]) -> int:
     p = _Parser(prog="postlint rules", description="ルールの一覧 / list the rules")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--all", action="store_true", help="include rules that are off by default")
+    p.add_argument("--config", help="config file whose rule-paths add organization rules")
     args = p.parse_args(argv)
-    from .catalog import default_catalog
-
-    entries = [e for e in default_catalog() if args.all or True]
+    entries = list(_catalog(args.config))
     if args.format == "json":
         import json
 
@@ -198,10 +207,9 @@ def explain_text(entry) -> str:
 def run_explain(argv: Sequence[str]) -> int:
     p = _Parser(prog="postlint explain", description="ルールの説明 / explain a rule")
     p.add_argument("rule", help="rule code or name")
+    p.add_argument("--config", help="config file whose rule-paths add organization rules")
     args = p.parse_args(argv)
-    from .catalog import default_catalog
-
-    entry = default_catalog().get(args.rule)
+    entry = _catalog(args.config).get(args.rule)
     if entry is None:
         raise UsageError(f"postlint: 不明なルールです / unknown rule: {args.rule} (see 'postlint rules')")
     sys.stdout.write(explain_text(entry))
@@ -215,7 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            handler = {"rules": run_rules, "explain": run_explain}[argv[0]]
+            from .approve import run as run_approve
+
+            handler = {"rules": run_rules, "explain": run_explain, "approve": run_approve}[argv[0]]
             return handler(argv[1:])
         return run_lint(argv)
     except UsageError as exc:

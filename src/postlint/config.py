@@ -51,6 +51,7 @@ class Config(_Section):
     require_approval: bool = False
     organization: Organization = Organization()
     rules: dict[str, dict[str, Any]] = {}  # per-rule options by rule name or code
+    rule_paths: list[str] = []  # extra folders of rule files (organization rules), relative to the config file
     source: str | None = Field(default=None, exclude=True)  # the file it came from, for messages
 
     def merged(self, overrides: dict[str, Any]) -> "Config":
@@ -108,7 +109,15 @@ def load_file(path: str | Path) -> Config:
         raise ConfigError(str(path), [("(file)", f"invalid TOML / TOML の書式が不正です: {exc}")]) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("postlint", {})
-    return validate(data, str(path))
+    cfg = validate(data, str(path))
+    if cfg.rule_paths:
+        base = path.resolve().parent
+        resolved = [str((base / p).resolve()) for p in cfg.rule_paths]
+        for original, folder in zip(cfg.rule_paths, resolved):
+            if not Path(folder).is_dir():
+                raise ConfigError(str(path), [("rule-paths", f"folder not found / フォルダがありません: {original}")])
+        cfg = cfg.model_copy(update={"rule_paths": resolved})
+    return cfg
 
 
 def find_config_file(start: str | Path) -> Path | None:

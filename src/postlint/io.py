@@ -41,6 +41,11 @@ def decode(data: bytes, name: str) -> str:
 
 
 def read_draft(path: str | os.PathLike) -> str:
+    return decode(read_draft_bytes(path), str(path))
+
+
+def read_draft_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a draft (size-limited); ``approve`` rewrites them with their encoding kept."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -61,7 +66,7 @@ def read_draft(path: str | os.PathLike) -> str:
         raise DraftError(f"{p}: 読めません / cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
         raise DraftError(f"{p}: ファイルが大きすぎます / file too large (limit {MAX_BYTES:,} bytes)")
-    return decode(data, str(p))
+    return data
 
 
 def discover(paths: list[str]) -> tuple[list[str], list[str]]:

@@ -11,7 +11,7 @@ A directive names rules by code, name or category; with no name it covers every 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from .model import Finding
@@ -24,6 +24,7 @@ class Suppression:
     suppressed: list["Finding"]
     used: set[int] = field(default_factory=set)  # indices into doc.directives
     directives: list["Directive"] = field(default_factory=list)
+    is_known: Callable[[str], bool] = lambda key: True  # the catalog's test for rule keys
 
 
 def _names(f: "Finding") -> tuple[str, ...]:

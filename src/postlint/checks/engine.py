@@ -7,9 +7,7 @@ from ..matchers import Match
 
 def unused_directive(state, ctx):
     doc, result = state
-    from ..catalog import default_catalog
-
-    is_known = default_catalog().is_known
+    is_known = result.is_known
     for i, d in enumerate(result.directives):
         if d.kind == "enable" or i in result.used:
             continue

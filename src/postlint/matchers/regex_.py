@@ -35,6 +35,8 @@ def compile(spec, ctx: Context):
                     continue
                 yield Match(s, e)
         except TimeoutError as exc:
-            raise PatternTimeout(f"pattern of rule {ctx.rule.name} timed out") from exc
+            raise PatternTimeout(
+                f"pattern of rule {ctx.rule.name} timed out after {TIMEOUT_SECONDS} s"
+            ) from exc
 
     return run
