@@ -193,6 +193,13 @@ def phones(lin: Linter, data: Path) -> dict:
     return out
 
 
+def _false_positives(title: str, what: str, flagged: int, total: int, examples: list) -> None:
+    print(title)
+    print(f"  {what} with any personal-data finding: {pct(flagged, total)}")
+    for text, codes in examples:
+        print(f"    e.g. {codes} {text!r}")
+
+
 def main(argv: list[str]) -> int:
     data = shared_dir(argv)
     if not data.is_dir():
@@ -223,10 +230,8 @@ def main(argv: list[str]) -> int:
     print(f"  sentences without PERSON with any personal-data finding:     {pct(w['flagged_any'], w['without_person'])}")
 
     o = office_addresses(lin, data)
-    print("Office addresses (pii/jp_office_addresses.jsonl; two forms each: 名称＋〒住所, 会場：名称（住所）)")
-    print(f"  addresses with any personal-data finding: {pct(o['flagged'], o['addresses'])}")
-    for t, codes in o["examples"]:
-        print(f"    e.g. {codes} {t!r}")
+    _false_positives("Office addresses (pii/jp_office_addresses.jsonl; two forms each: 名称＋〒住所, 会場：名称（住所）)",
+                     "addresses", o["flagged"], o["addresses"], o["examples"])  # fmt: skip
 
     a = residential_addresses(lin, data)
     print("Residential addresses (pii/geolonia_address_testcases.jsonl, real addresses)")
@@ -234,10 +239,7 @@ def main(argv: list[str]) -> int:
     print(f"  + 'にお住まいの方', found by PD005:      {pct(a['found'], a['addresses'])} (whole address as span: {pct(a['whole'], a['addresses'])})")
 
     g = official_titles(lin, data)
-    print("Official titles (corpora/jp_gov_agency_news_titles.jsonl)")
-    print(f"  titles with any personal-data finding: {pct(g['flagged'], g['titles'])}")
-    for t, codes in g["examples"]:
-        print(f"    e.g. {codes} {t!r}")
+    _false_positives("Official titles (corpora/jp_gov_agency_news_titles.jsonl)", "titles", g["flagged"], g["titles"], g["examples"])
 
     p = phones(lin, data)
     n = p["noren"]

@@ -48,6 +48,11 @@ _DIGITS = regex.compile(r"\d")
 _KIND_PHONE = {"mobile": "携帯電話番号", "pager": "携帯電話番号", "personal_number": "携帯電話番号", "voip": "IP電話番号"}
 
 
+@lru_cache(maxsize=32)
+def _own_numbers(phones: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(pii_phone.digits_of(p) for p in phones)
+
+
 def _phone_kind(p: pii_phone.PhoneNumber) -> str:
     return _KIND_PHONE.get(p.type, "電話番号")
 
@@ -57,7 +62,7 @@ def phone_number(doc, ctx) -> Iterable[Match]:
     text = doc.prose
     if not _DIGITS.search(text):
         return
-    own = {pii_phone.digits_of(p) for p in ctx.config.organization.phones}
+    own = _own_numbers(tuple(ctx.config.organization.phones))
     org_name = ctx.config.organization.name
     officials = _officials(ctx)
     for p in pii_phone.find(text):

@@ -38,7 +38,9 @@ def _address_like(place: str, num: str) -> bool:
 
 
 # Cheap pre-filter: no numbering, no address.
-_HINT = regex.compile(r"丁目|番地|番|号|\d[\-‐‑‒–—―−ー]\d|[市区町村郡]\S{0,12}\d")
+_HINT = regex.compile(r"丁目|番地|[\d一二三四五六七八九十]\s*[番号]|\d[\-‐‑‒–—―−ー]\d|[市区町村郡]\S{0,12}\d")
+# ... and a word of a person context somewhere in the draft (the checks below are precise).
+_PERSON_HINT = regex.compile(r"住|宅|居|暮ら|越し|方|さん|様|さま|氏|君|くん|ちゃん|殿|者|講師|選手|児童|生徒|園児|学生|民|名前")
 
 # A person context around the address.
 RESIDENT_AFTER = regex.compile(r"\A\s*(?:に|で|の)?\s*(?:在住|お住まい|住まい|住む|住んで|居住|暮ら)")
@@ -57,7 +59,7 @@ VENUE_BEFORE = regex.compile(
 def find(doc, officials: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """(start, end, cue) of addresses with a person context, in prose offsets."""
     text = doc.prose
-    if not _HINT.search(text):
+    if not _HINT.search(text) or not _PERSON_HINT.search(text):
         return []
     out = []
     for m in ADDRESS.finditer(text):

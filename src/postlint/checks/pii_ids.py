@@ -77,9 +77,12 @@ def card_brand(digits: str) -> str | None:
     return None
 
 
+_CARD_SEP = regex.compile(r"[ \-]")
+
+
 def card_grouping_ok(text: str) -> bool:
     """Grouped numbers must be grouped as cards are printed: 4-4-4-4(-3), 4-6-5 or 4-6-4."""
-    groups = [len(g) for g in regex.split(r"[ \-]", text)]
+    groups = [len(g) for g in _CARD_SEP.split(text)]
     if len(groups) == 1:
         return True
     return groups in ([4, 4, 4, 4], [4, 4, 4, 4, 3], [4, 6, 5], [4, 6, 4])

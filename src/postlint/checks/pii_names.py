@@ -130,11 +130,14 @@ def _find(doc, officials: tuple[str, ...]) -> list[Name]:
     configured = {_canon(o) for o in officials if o.strip()}
     out: list[Name] = []
     n = len(tokens)
-    i = 0
-    while i < n:
+    # only the person-name tokens start a name: one cheap pass, then work at those positions only
+    positions = [k for k, t in enumerate(tokens) if t.pos[2] == "人名"]
+    done = 0
+    for i in positions:
+        if i < done:
+            continue  # inside the previous name
         tok = tokens[i]
         if not _is_name(tok):
-            i += 1
             continue
         # a run of name tokens, adjacent or separated by one space (山田 太郎)
         j = i + 1
@@ -169,7 +172,7 @@ def _find(doc, officials: tuple[str, ...]) -> list[Name]:
                 j += 1
                 kinds.add("名")
         if not kinds & {"姓", "名"} and not _full_name_token(run):
-            i = j  # 人名,一般 in kana: mascots and nicknames (すだちくん, マイナちゃん)
+            done = j  # 人名,一般 in kana: mascots and nicknames (すだちくん, マイナちゃん)
             continue
         start, end = run[0].start, run[-1].end
         full = ("姓" in kinds and "名" in kinds) or _full_name_token(run)
@@ -213,7 +216,7 @@ def _find(doc, officials: tuple[str, ...]) -> list[Name]:
             if canon in configured or (not full and any(c.startswith(canon) for c in configured)):
                 official = "officials"
         out.append(Name(start, end, name_text, full, honorific, private_role, official, hon_end))
-        i = j
+        done = j
     return out
 
 

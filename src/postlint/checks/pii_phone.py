@@ -39,6 +39,9 @@ LOCAL = regex.compile(
 _NINE_DIGITS = regex.compile(r"\d(?:[^\d\n]{0,3}\d){8}")
 _PHONE_WORD = regex.compile(r"TEL|Tel|tel|電話|FAX|Fax|fax|ファックス|ファクス|☎")
 
+_DIGIT_RUN = regex.compile(r"\d+")
+_PLUS81 = regex.compile(r"\+ ?81")
+
 # Numbers the organization publishes for everyone; never a private person's.
 BUSINESS_TYPES = frozenset({"toll_free", "uan", "premium_rate"})
 MOBILE_TYPES = frozenset({"mobile", "pager", "personal_number"})
@@ -122,11 +125,11 @@ def validate(text: str) -> tuple[str, str] | None:
     text = text.strip()
     international = text.startswith("+")
     if international:
-        m = regex.match(r"\+ ?81", text)
+        m = _PLUS81.match(text)
         if not m:
             return None
         text = text[m.end():]
-    groups = regex.findall(r"\d+", text)
+    groups = _DIGIT_RUN.findall(text)
     if not groups:
         return None
     if international:
@@ -164,7 +167,7 @@ def find(text: str) -> list[PhoneNumber]:
         s = m.start("num")
         raw = m.group("num")
         # try the whole candidate, then without its trailing groups (two numbers in a row)
-        ends = [g.end() for g in regex.finditer(r"\d+", raw)]
+        ends = [g.end() for g in _DIGIT_RUN.finditer(raw)]
         for cut in reversed(ends):
             part = raw[:cut]
             if sum(c.isdigit() for c in part) < 9:
