@@ -147,10 +147,17 @@ def _catalog(config_path: str | None):
 
 def run_rules(argv: Sequence[str]) -> int:
     p = _Parser(prog="postlint rules", description="ルールの一覧 / list the rules")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                   help="markdown: the rule reference page (docs/rules.md)")
     p.add_argument("--config", help="config file whose rule-paths add organization rules")
     args = p.parse_args(argv)
-    entries = list(_catalog(args.config))
+    catalog = _catalog(args.config)
+    entries = list(catalog)
+    if args.format == "markdown":
+        from .docgen import render
+
+        sys.stdout.write(render(catalog))
+        return EXIT_OK
     if args.format == "json":
         import json
 
