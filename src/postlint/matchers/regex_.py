@@ -7,6 +7,7 @@ from typing import Iterable
 import regex
 
 from . import Context, Match
+from .literals import compile_words, required_literals
 
 # A pattern that runs longer than this on one draft is stopped: a user-supplied rule must not hang.
 TIMEOUT_SECONDS = 2.0
@@ -20,9 +21,14 @@ def compile(spec, ctx: Context):
     flags = regex.V1 | (regex.IGNORECASE if spec.ignore_case else 0)
     pattern = regex.compile(spec.pattern, flags)
     group = spec.group
+    # literals every match needs, searched with re first: most drafts have none of them
+    literals = None if spec.ignore_case else required_literals(spec.pattern)
+    prefilter = compile_words(literals) if literals else None
 
     def run(doc) -> Iterable[Match]:
         text = doc.prose if spec.target == "prose" else doc.normalized
+        if prefilter is not None and prefilter.search(text) is None:
+            return ()
         try:
             # most drafts hold no match: one search, and no iteration, for them
             if pattern.search(text, timeout=TIMEOUT_SECONDS) is None:
