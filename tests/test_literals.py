@@ -65,13 +65,15 @@ def test_syntax_the_engines_may_read_apart_gets_no_prefilter():
 
 
 def test_literals_of_a_typical_pattern():
-    # the longest literals a branch must hold: ございません / ありません rather than 申し訳
+    # every text a small pattern can match, when there are few
     assert required_literals(r"(?x) お詫び | おわび | 申し訳(?:ございません|ありません)(?!が)") == {
         "お詫び",
         "おわび",
-        "ございません",
-        "ありません",
+        "申し訳ございません",
+        "申し訳ありません",
     }
+    # else the most selective part every match holds
+    assert required_literals(r"[^。]{0,30}?(?:人事|異動)[^。]{0,30}?内々?示") in ({"人事", "異動"}, {"内示", "内々示"})
     # the duplicate names regex allows do not stop the prefilter
     assert required_literals(r"(?P<hit>内示)|(?P<hit>異動)の予定") == {"内示", "異動の予定"}
 

@@ -85,50 +85,92 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
         return None
     if parsed.state.flags & re.IGNORECASE:
         return None
-    found = _factors(parsed, C)
-    return frozenset(found) if found and all(found) else None
+    found = _best(*_analyze(parsed, C))
+    return frozenset(found) if found else None
 
 
-def _factors(seq, C) -> set[str] | None:
-    """A set of strings one of which every match of the sequence holds, the most selective found."""
+def prefilter(pattern) -> "re.Pattern[str] | None":
+    """A trie of the literals every match of ``pattern`` (a compiled ``regex`` or ``re`` pattern)
+    needs, or None when none can be derived; ``prefilter.search(text) is None`` proves that the
+    pattern does not match ``text``."""
+    import regex
+
+    if pattern.flags & regex.IGNORECASE:
+        return None
+    literals = required_literals(pattern.pattern, pattern.flags & regex.VERBOSE)
+    return compile_words(literals) if literals else None
+
+
+_EXACT_LIMIT = 64  # strings kept when alternatives and optional parts multiply
+
+
+def _best(exact: set[str] | None, factors: set[str] | None) -> set[str] | None:
+    """The strings one of which every match holds: all it can match when that is known and never
+    empty, else its factors."""
+    return exact if exact is not None and "" not in exact else factors
+
+
+def _analyze(seq, C) -> tuple[set[str] | None, set[str] | None]:
+    """(exact, factors) of a sequence: ``exact`` is every string it can match when that is a small
+    finite set; ``factors`` a set of non-empty strings one of which every match holds (the most
+    selective one found), or None."""
     cands: list[set[str]] = []
-    run: list[str] = []
+    cur = {""}  # every text the exact items since the last other item can match, joined
+    exact = True
 
-    def flush():
-        if run:
-            cands.append({"".join(run)})
-            run.clear()
+    def flush() -> None:
+        if "" not in cur:
+            cands.append(cur)
 
     for op, av in seq:
-        if op is C.LITERAL:
-            run.append(chr(av))
+        ex, f = _item(op, av, C)
+        if ex is not None:
+            if len(cur) * len(ex) <= _EXACT_LIMIT:
+                cur = {a + b for a in cur for b in ex}
+            else:
+                flush()
+                cur, exact = set(ex), False
             continue
         flush()
-        if op is C.SUBPATTERN:
-            _group, add, _del, sub = av
-            if add & re.IGNORECASE:
-                return None
-            f = _factors(sub, C)
-        elif op is C.ATOMIC_GROUP:
-            f = _factors(av, C)
-        elif op is C.BRANCH:
-            parts = [_factors(b, C) for b in av[1]]
-            f = set().union(*parts) if parts and all(parts) else None
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            lo, _hi, sub = av
-            f = _factors(sub, C) if lo >= 1 else None
-        elif op is C.IN:
-            chars = [chr(a) for o, a in av if o is C.LITERAL]
-            f = set(chars) if len(chars) == len(av) and chars else None
-        else:  # classes, anchors, negative lookarounds, lookarounds, group references …
-            f = None
+        cur, exact = {""}, False
         if f:
             cands.append(f)
     flush()
-    if not cands:
-        return None
     # the most selective: the longest shortest string, then the fewest strings
-    return max(cands, key=lambda f: (min(map(len, f)), -len(f)))
+    best = max(cands, key=lambda f: (min(map(len, f)), -len(f))) if cands else None
+    return (cur if exact else None), best
+
+
+def _item(op, av, C) -> tuple[set[str] | None, set[str] | None]:
+    if op is C.LITERAL:
+        return {chr(av)}, None
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return {""}, None  # zero-width: the matched text is the same with or without it
+    if op is C.IN:
+        chars = {chr(a) for o, a in av if o is C.LITERAL}
+        return (chars, None) if chars and all(o is C.LITERAL for o, _ in av) else (None, None)
+    if op is C.SUBPATTERN:
+        _group, add, _del, sub = av
+        return (None, None) if add & re.IGNORECASE else _analyze(sub, C)
+    if op is C.ATOMIC_GROUP:
+        return _analyze(av, C)
+    if op is C.BRANCH:
+        parts = [_analyze(b, C) for b in av[1]]
+        if all(ex is not None for ex, _ in parts):
+            union = set().union(*(ex for ex, _ in parts))
+            if len(union) <= _EXACT_LIMIT:
+                return union, None
+        bests = [_best(ex, f) for ex, f in parts]
+        return None, (set().union(*bests) if all(bests) else None)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        ex, f = _analyze(sub, C)
+        if lo == hi == 1:
+            return ex, f
+        if lo == 0 and hi == 1 and ex is not None:
+            return ex | {""}, None
+        return None, (_best(ex, f) if lo >= 1 else None)
+    return None, None  # classes, any character, group references …
 
 
 def trie_pattern(words: Iterable[str]) -> str:
