@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import ipaddress
+import re
+
 import regex
 
 from ..matchers import Match
@@ -152,12 +154,14 @@ _USERINFO = regex.compile(r"://[^/\s:@]+:[^/\s@]+@")
 
 # What the patterns need: a label (its first letters, at least as case-blind as the label) and
 # the start of a token.
-_LABEL_HINT = regex.compile(r"(?i:pass|pw|api|secret|access|token)|パス|暗証|PIN|合言葉|シークレット|アクセス|トークン")
-_TOKEN_HINT = regex.compile(r"AKIA|gh[pousr]_|github_pat_|xox[abposr]-|sk-|AIza|-----BEGIN")
+# (searched in the case-folded text: case folding maps every letter that a case-blind pattern
+# takes for an ASCII one, ſ and the Kelvin sign included, to that ASCII letter)
+_LABEL_HINT = re.compile(r"pass|pw|api|secret|access|token|パス|暗証|pin|合言葉|シークレット|アクセス|トークン")
+_TOKEN_HINT = re.compile(r"AKIA|gh[pousr]_|github_pat_|xox[abposr]-|sk-|AIza|-----BEGIN")
 
 
 def credential(doc, ctx):
-    labelled = _LABEL_HINT.search(doc.prose) is not None
+    labelled = _LABEL_HINT.search(doc.prose.casefold()) is not None
     tokens = _TOKEN_HINT.search(doc.normalized) is not None
     if not labelled and not tokens and not doc.urls:
         return ()

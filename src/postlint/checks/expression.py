@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex
 
 from ..matchers import Match
+from ..matchers.literals import prefilter
 
 EMERGENCY_DICTIONARY = "emergency-ja.txt"
 
@@ -100,6 +101,7 @@ def _boundaries(doc) -> tuple[frozenset[int], frozenset[int]]:
 # Modifiers that make a claim absolute; "pos" ones go with a positive outcome (必ず治る), "neg" ones
 # with a risk that is denied (絶対に壊れません, 副作用は一切ありません).
 _ABS_MOD = regex.compile(r"絶対(?:に)?|必ず|確実に|間違いなく|完全に|100\s*(?:%|パーセント)|百パーセント|一切|決して")
+_ABS_MOD_NEEDS = prefilter(_ABS_MOD)
 _POS_MODS = ("絶対", "必ず", "確実", "間違い", "完全", "100", "百")
 _NEG_MODS = ("絶対", "一切", "決して", "100", "百")
 # Outcomes that nobody can promise: health, safety, money (dictionary or normalized forms).
@@ -141,7 +143,7 @@ def _forms(tok) -> tuple[str, str, str]:
 
 
 def absolute_claim(doc, ctx):
-    if _ABS_MOD.search(doc.prose) is None:
+    if _ABS_MOD_NEEDS.search(doc.prose) is None:
         return ()
     return _absolute_claims(doc)
 
@@ -249,6 +251,7 @@ _RUMOUR = regex.compile(
     r"|聞いた話(?:では|によると|だと|ですが|だけど)"
     r"|(?:本当|事実)かどうか(?:は)?(?:わから|分から|不明)"
 )
+_RUMOUR_NEEDS = prefilter(_RUMOUR)
 # A sentence that refutes the rumour (デマです, 事実ではありません) is a correction, not a rumour.
 _DEBUNK = regex.compile(
     r"デマ|誤り|誤った情報|誤情報|偽情報|フェイク|事実ではあり|事実ではない|事実無根|事実はありません|事実はない"
@@ -279,8 +282,9 @@ def _rumour_spans(doc):
         if t.pos[0] == "助動詞" and t.dictionary_form == "らしい" and t_prev is not None and t_prev.end == t.start:
             if _inferential(t_prev, t):
                 yield t_prev.start, t.end
-    for m in _RUMOUR.finditer(prose):
-        yield m.start(), m.end()
+    if _RUMOUR_NEEDS.search(prose):
+        for m in _RUMOUR.finditer(prose):
+            yield m.start(), m.end()
 
 
 def unverified_information(doc, ctx):
@@ -321,9 +325,12 @@ _SPREAD = regex.compile(
     r"拡散(?:希望|求む|願い|を?お願い|して(?:ください|下さい|ほしい|欲しい|くれ|ね)|よろしく|(?:に|へ)の?ご?協力)"
     r"|(?:RT|リツイート|リポスト)(?:希望|求む|を?お願い|して(?:ください|下さい|ほしい|欲しい|ね))"
 )
+_SPREAD_NEEDS = prefilter(_SPREAD)
 
 
 def spread_request(doc, ctx):
+    if _SPREAD_NEEDS.search(doc.prose) is None:
+        return ()
     hits = list(_SPREAD.finditer(doc.prose))
     if not hits:
         return ()
