@@ -29,11 +29,16 @@ FIELDS = frozenset({"pos", "normalized_form", "dictionary_form", "reading_form"}
 _SPACE = "空白"
 
 
-class Token(namedtuple("Token", "surface dictionary_form normalized_form reading pos start end")):
+class Token(namedtuple("Token", "surface dictionary_form normalized_form pos start end morpheme")):
     """One morpheme: forms, part of speech (Sudachi's 6-tuple) and offsets into the normalized text.
-    A tuple (cheap to create by the thousand) with named fields."""
+    A tuple (cheap to create by the thousand) with named fields; the reading, which no default
+    rule reads, is asked from Sudachi's morpheme when wanted."""
 
     __slots__ = ()
+
+    @property
+    def reading(self) -> str:
+        return self.morpheme.reading_form()
 
     @property
     def is_person_name(self) -> bool:
@@ -110,10 +115,10 @@ def _columns(morphemes, offset: int) -> list[Token]:
         map(Morpheme.surface, morphemes),
         map(Morpheme.dictionary_form, morphemes),
         map(Morpheme.normalized_form, morphemes),
-        map(Morpheme.reading_form, morphemes),
         pos,
         begins,
         ends,
+        morphemes,
     )
     tokens = list(map(_new_token, rows))
     if _SPACE in map(_first, pos):
