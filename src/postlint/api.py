@@ -11,7 +11,7 @@ from . import approval as _approval
 from . import suppress as _suppress
 from .catalog import Catalog, catalog_with, default_catalog
 from .config import Config, ConfigError, find_config_file, load_file
-from .engine import CompiledRule, compile_rules, make_finding, run_rules, sort_findings
+from .engine import CompiledRule, RuleList, compile_rules, make_finding, run_rules, sort_findings
 from .io import DraftError, discover, read_draft
 from .matchers import Match
 from .matchers.regex_ import PatternTimeout
@@ -72,7 +72,7 @@ class Linter:
             select = [*defaults, *config.extend_select]
         return catalog.select(select, [*config.ignore, *self.ignore])
 
-    def rules_for(self, config: Config) -> list[CompiledRule]:
+    def rules_for(self, config: Config) -> RuleList:
         key = id(config)
         hit = self._compiled.get(key)
         if hit is None or hit[0] is not config:
@@ -96,14 +96,13 @@ class Linter:
         result = _suppress.apply(doc, findings)
         result.is_known = catalog.is_known
         kept = result.kept
-        for rule in rules:
-            if rule.post:
-                for m in rule.run((doc, result)):
-                    kept.append(make_finding(doc, rule, m))
+        for rule in rules.post:
+            for m in rule.run((doc, result)):
+                kept.append(make_finding(doc, rule, m))
         kept = sort_findings(kept)
         verdict = _approval.decide(kept, doc, config, catalog)
         # Checks of the approval record read the verdict; the draft cannot suppress them.
-        late = [make_finding(doc, r, m) for r in rules if r.stage == "verdict" for m in r.run((doc, verdict))]
+        late = [make_finding(doc, r, m) for r in rules.verdict for m in r.run((doc, verdict))]
         if late:
             kept = sort_findings([*kept, *late])
         return Report(path, tuple(kept), verdict, text, doc.front_matter)
