@@ -41,7 +41,15 @@ _DOTLESS = regex.compile(r"(?i)(?<![A-Za-z])https?://[A-Za-z0-9](?:[A-Za-z0-9\-]
 _DRIVE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z]:[\\¥][^\s\\¥「」『』（）()、。]+(?:[\\¥][^\s\\¥「」『』（）()、。]+)*")
 
 
+def _may_be_ip(text: str) -> bool:
+    """Whether ``ipaddress.ip_address`` could accept ``text``: an IPv4 address starts with an ASCII
+    digit and an IPv6 one holds a colon (parsing anything else only raises, slowly)."""
+    return ":" in text or "0" <= text[:1] <= "9"
+
+
 def _internal_ip(text: str) -> bool:
+    if not _may_be_ip(text):
+        return False
     try:
         ip = ipaddress.ip_address(text)
     except ValueError:

@@ -24,6 +24,7 @@ from typing import Iterable
 import regex
 
 from ..matchers import Match
+from .confidentiality import _may_be_ip
 from ..text.entities import EntityKind
 
 SHORTENER_LISTS = ("shorteners.txt", "shorteners-ja.txt")
@@ -227,6 +228,8 @@ def is_public_sector(host: str, extra: tuple[str, ...] = ()) -> bool:
 def _is_internal(host: str) -> bool:
     """Loopback, private and link-local addresses and single-label hosts (``localhost``): internal
     addresses are a confidentiality matter (4.5), not a third party's page."""
+    if not _may_be_ip(host.strip("[]")):
+        return "." not in host
     try:
         ip = ipaddress.ip_address(host.strip("[]"))
     except ValueError:
@@ -235,6 +238,8 @@ def _is_internal(host: str) -> bool:
 
 
 def _is_ip(host: str) -> bool:
+    if not _may_be_ip(host.strip("[]")):
+        return False
     try:
         ipaddress.ip_address(host.strip("[]"))
     except ValueError:

@@ -24,6 +24,7 @@ _SURFACE = attrgetter("surface")
 _NORMALIZED = attrgetter("normalized_form")
 _DICTIONARY = attrgetter("dictionary_form")
 _BRACKETS = re.compile(r"[()\[\]{}<>]")
+_FULLWIDTH_BRACKETS = re.compile("[（）［］｛｝＜＞]")
 _SENTENCE_END = re.compile(r"[。！？!?]+[」』）)]*|\n+")
 
 
@@ -85,7 +86,7 @@ class Document:
 
     def _fullwidth_brackets(self) -> set[int]:
         """Normalized indices of brackets written full-width in the draft: a URL ends there."""
-        if not any(c in self.text for c in "（）［］｛｝＜＞"):
+        if not _FULLWIDTH_BRACKETS.search(self.text):
             return set()
         norm, text, offsets = self.normalized, self.text, self.offsets
         return {
