@@ -19,6 +19,31 @@ def width(s: str) -> int:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the line breaks that Document.position counts
 
 
+def visible(s: str) -> str:
+    """Draft text as the terminal will show it. A draft may carry an escape sequence (which would
+    recolour or clear the reader's screen), bidi overrides (which reorder the quoted line, as in
+    "Trojan Source") or zero-width characters (which hide inside a word): each becomes one visible
+    character, so nothing is hidden and carets stay aligned. Tabs become a space for the same
+    reason. Spaces of every kind (U+3000 included) and private-use characters (外字) are kept."""
+    if s.isprintable() and "\t" not in s:
+        return s
+    out = []
+    for c in s:
+        if c.isprintable():
+            out.append(c)
+        elif c == "\t":
+            out.append(" ")
+        elif ord(c) < 0x20:
+            out.append(chr(0x2400 + ord(c)))  # control pictures: ␛ for ESC, ␍ for CR
+        elif c == "\x7f":
+            out.append("\u2421")
+        elif unicodedata.category(c) in ("Zs", "Co"):
+            out.append(c)
+        else:
+            out.append("\ufffd")  # C1 controls, format characters, line separators, surrogates
+    return "".join(out)
+
+
 class _Source:
     """The lines of one report's draft, split once, with the personal-data spans of each line."""
 
@@ -83,7 +108,7 @@ def render(results, options) -> str:
     totals = {s: 0 for s in Severity}
     for r in results:
         if isinstance(r, InputError):
-            out.append(f"{_BOLD if c else ''}{r.message}{_RESET if c else ''}")
+            out.append(f"{_BOLD if c else ''}{visible(r.message)}{_RESET if c else ''}")
             continue
         source = _Source(r)
         for f in r.findings:
@@ -93,21 +118,22 @@ def render(results, options) -> str:
             reset = _RESET if c else ""
             path = r.path or "<stdin>"
             out.append(
-                f"{_BOLD if c else ''}{path}:{f.line}:{f.column}{reset}: {color}{sev}{reset} "
-                f"{f.code} [{f.rule}] {f.message} （ガイドライン {f.guideline}）"
+                f"{_BOLD if c else ''}{visible(path)}:{f.line}:{f.column}{reset}: {color}{sev}{reset} "
+                f"{f.code} [{f.rule}] {visible(f.message)} （ガイドライン {f.guideline}）"
             )
             shown, line_start = source.masked_line(f.line, options.show_personal_data)
             if shown.strip():
                 col0 = f.column - 1
                 end_col = (f.end_column - 1) if f.end_line == f.line else len(shown)
                 shown, col0, end_col = window(shown, col0, end_col)
+                shown = visible(shown)  # one character for one: the columns still hold
                 pad = width(shown[:col0])
                 span = max(width(shown[col0:end_col]), 1)
                 out.append(f"    {shown}")
                 out.append(f"    {' ' * pad}{color}{'^' * span}{reset}")
         if r.findings or True:
             level = r.approval.level.value
-            out.append(f"{r.path or '<stdin>'}: 承認 / approval: {level} — {_LEVEL_JA[level]}")
+            out.append(f"{visible(r.path or '<stdin>')}: 承認 / approval: {level} — {_LEVEL_JA[level]}")
     n_files = sum(1 for r in results if not isinstance(r, InputError))
     out.append(
         f"{n_files} ファイル / files, {totals[Severity.ERROR]} エラー / errors, "
