@@ -54,11 +54,15 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-def _read_stdin() -> str:
-    from .io import decode
+def _read_stdin(name: str) -> str:
+    from .io import MAX_BYTES, read_limited, too_large
 
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-    return decode(data, "<stdin>")
+    if hasattr(sys.stdin, "buffer"):
+        return read_limited(sys.stdin.buffer, name)
+    text = sys.stdin.read(MAX_BYTES + 1)  # a text stream (tests, embedding): bounded as well
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise too_large(name)
+    return text
 
 
 def _write(text: str, output: str | None) -> None:
@@ -101,7 +105,7 @@ def run_lint(argv: Sequence[str]) -> int:
 
             shown = args.stdin_filename or "<stdin>"
             try:
-                text = _read_stdin()
+                text = _read_stdin(shown)
             except DraftError as exc:
                 results.append(InputError(shown, str(exc)))
                 continue

@@ -28,6 +28,14 @@ def too_large(name: str, size: int | None = None) -> DraftError:
     )
 
 
+def read_limited(fh, name: str) -> str:
+    """Read and decode a binary stream (standard input), refusing more than ``MAX_BYTES``."""
+    data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise too_large(name)
+    return decode(data, name)
+
+
 def decode(data: bytes, name: str) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, or Shift_JIS / CP932."""
     if data.startswith(codecs.BOM_UTF8):
