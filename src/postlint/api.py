@@ -9,7 +9,7 @@ from typing import Iterable
 
 from . import approval as _approval
 from . import suppress as _suppress
-from .catalog import Catalog, catalog_with, default_catalog
+from .catalog import Catalog, CatalogError, catalog_with, default_catalog
 from .config import Config, ConfigError, find_config_file, load_file
 from .engine import CompiledRule, compile_rules, make_finding, run_rules, sort_findings
 from .io import DraftError, discover, read_draft
@@ -123,6 +123,9 @@ class Linter:
             return InputError(shown, f"{shown}: フロントマターが不正です / invalid front matter: {exc}")
         except ConfigError as exc:
             return InputError(shown, str(exc))
+        except CatalogError as exc:  # rule-paths of a config discovered for this file only
+            problems = "; ".join(f"{rule_file}: {msg}" for rule_file, msg in exc.errors)
+            return InputError(shown, f"{shown}: ルールファイルが不正です / invalid rule files: {problems}")
         except PatternTimeout as exc:
             return InputError(shown, f"{shown}: ルールの正規表現が時間内に終わりませんでした / {exc}")
 
