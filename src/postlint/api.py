@@ -13,6 +13,7 @@ from .catalog import Catalog, CatalogError, catalog_with, default_catalog
 from .config import Config, ConfigError, find_config_file, load_file
 from .engine import CompiledRule, compile_rules, make_finding, run_rules, sort_findings
 from .io import DraftError, discover, read_draft
+from .masking import conceal_overlaps
 from .matchers import Match
 from .matchers.regex_ import PatternTimeout
 from .model import InputError, Report
@@ -94,7 +95,8 @@ class Linter:
             if rule.post:
                 for m in rule.run((doc, result)):
                     kept.append(make_finding(doc, rule, m))
-        kept = sort_findings(kept)
+        # a finding that quotes personal data found by another rule is masked like it
+        kept = conceal_overlaps(sort_findings(kept), [*kept, *result.suppressed])
         verdict = _approval.decide(kept, doc, config, catalog)
         return Report(path, tuple(kept), verdict, text, doc.front_matter)
 
