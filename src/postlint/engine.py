@@ -69,6 +69,12 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
     else:
         severity = Severity(m.severity or spec.severity)
     params = _Params(m.params)
+    if personal:
+        # any text the matcher passes for the message (a phrase's {label} is the name itself)
+        # is the person's data as much as the span is
+        for key, value in m.params.items():
+            if isinstance(value, str) and value:
+                params[key] = mask(value, spec.mask)
     params["match"] = masked if personal else text
     template = m.message or spec.message
     message = template.format_map(params)
