@@ -104,7 +104,7 @@ ORG_RULES = {
         "ZZ903", "test-private-name", "personal-data", "phrase",
         ['phrases = ["山田花子", "佐藤一郎"]'],
         "受賞者は山田花子さんです", (4, 8), "受賞者は県内の高校生です", personal=True, mask="name",
-        message="個人の氏名「{match}」が含まれています。",
+        message="個人の氏名「{match}」（辞書の見出し: {label}）が含まれています。",
     ),
     "personal-data/ZZ904-test-my-number.toml": _rule(
         "ZZ904", "test-my-number", "personal-data", "regex",
@@ -125,12 +125,15 @@ ORG_RULES = {
 }
 
 # The raw personal values the synthetic rules find; none may appear in output unless asked for.
-PERSONAL_VALUES = ("090-1234-5678", "hanako.yamada@example.com", "山田花子", "1234 5678 9012")
+# The draft also holds what the shipped personal-data rules look for (a private address, an age,
+# a birthday, a My Number with a valid check digit): whatever they flag is checked as well.
+PERSONAL_VALUES = ("090-1234-5678", "hanako.yamada@gmail.com", "山田花子", "3141 5926 5352")
 PERSONAL_DRAFT = (
     "---\ntitle: 受賞者のお知らせ\n---\n"
-    "受賞者は山田花子さんです。連絡先 090-1234-5678 または hanako.yamada@example.com まで。\n"
-    "番号 1234 5678 9012 を記入。詳しくは https://bit.ly/3abc をご覧ください。\n"
-    "山田花子さんの作品は https://bit.ly/xyz で公開中。\n"
+    "受賞者は山田花子さん（35歳、徳島市南末広町4番12号 コーポ末広201号室）です。\n"
+    "連絡先 090-1234-5678 または hanako.yamada@gmail.com まで。生年月日は1990年4月1日です。\n"
+    "個人番号 3141 5926 5352 を記入。詳しくは https://bit.ly/3abc をご覧ください。\n"
+    "山田花子さんの作品は https://bit.ly/xyz で公開中。@hanako_yamada_private さんもどうぞ。\n"
 )
 
 
