@@ -34,9 +34,11 @@ class Linter:
         inline_config: bool = True,
         catalog: Catalog | None = None,
         platform: str | None = None,
+        require_approval: bool = False,
     ):
         self.explicit_config = config is not None
         self.platform = platform
+        self.require_approval = require_approval
         self.config = self._with_platform(config or Config())
         self.select = list(select) if select is not None else None
         self.ignore = list(ignore)
@@ -47,9 +49,13 @@ class Linter:
         self._discovered: dict[Path, Config] = {}
 
     def _with_platform(self, config: Config) -> Config:
+        """``config`` with the command-line overrides (platform, require-approval) applied."""
+        overrides: dict = {}
         if self.platform and self.platform != config.platform:
-            return config.merged({"platform": self.platform})
-        return config
+            overrides["platform"] = self.platform
+        if self.require_approval and not config.require_approval:
+            overrides["require-approval"] = True
+        return config.merged(overrides) if overrides else config
 
     # -- rules --------------------------------------------------------------------------------
     def catalog_for(self, config: Config) -> Catalog:
@@ -98,6 +104,10 @@ class Linter:
         # a finding that quotes personal data found by another rule is masked like it
         kept = conceal_overlaps(sort_findings(kept), [*kept, *result.suppressed])
         verdict = _approval.decide(kept, doc, config, catalog)
+        # Checks of the approval record read the verdict; the draft cannot suppress them.
+        late = [make_finding(doc, r, m) for r in rules if r.stage == "verdict" for m in r.run((doc, verdict))]
+        if late:
+            kept = sort_findings([*kept, *late])
         return Report(path, tuple(kept), verdict, text, doc.front_matter)
 
     def config_for(self, path: str) -> Config:

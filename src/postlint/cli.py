@@ -8,7 +8,7 @@ import sys
 from typing import Sequence
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("rules", "explain")
+SUBCOMMANDS = ("rules", "explain", "init", "approve")
 
 
 class UsageError(Exception):
@@ -30,10 +30,10 @@ def lint_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="postlint",
         description="自治体の SNS 投稿の下書きをガイドラインに照らして点検します / "
-        "Checks social-media drafts against the guideline. Subcommands: rules, explain.",
+        "Checks social-media drafts against the guideline. Subcommands: rules, explain, init, approve.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="drafts (.md, .txt) or folders; - for standard input")
-    p.add_argument("--format", default="text", help="text | json (default: text)")
+    p.add_argument("--format", default="text", help="text | json | sarif | github | html (default: text)")
     p.add_argument("--select", action="append", default=None, help="rule codes, names or categories (comma-separated)")
     p.add_argument("--ignore", action="append", default=None, help="rules to skip (comma-separated)")
     p.add_argument("--config", help="config file (postlint.toml or pyproject.toml); disables discovery")
@@ -41,9 +41,11 @@ def lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run")
     p.add_argument("--show-personal-data", action="store_true", help="print personal data unmasked")
     p.add_argument("--no-inline-config", action="store_true", help="ignore postlint-disable comments (audits)")
+    p.add_argument("--require-approval", action="store_true", help="report drafts without a valid approval record (postlint approve)")
     p.add_argument("--platform", choices=("x", "twitter", "instagram", "facebook", "line"), help="target platform")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.add_argument("--output", "-o", help="write the report to this file instead of standard output")
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="lint files in N processes (0: one per CPU; default: 1)")
     p.add_argument("--version", action="version", version=f"postlint {_version()}")
     return p
 
@@ -55,14 +57,79 @@ def _split(values: list[str] | None) -> list[str] | None:
 
 
 def _read_stdin(name: str) -> str:
-    from .io import MAX_BYTES, read_limited, too_large
+    import io
 
-    if hasattr(sys.stdin, "buffer"):
-        return read_limited(sys.stdin.buffer, name)
-    text = sys.stdin.read(MAX_BYTES + 1)  # a text stream (tests, embedding): bounded as well
-    if len(text.encode("utf-8")) > MAX_BYTES:
-        raise too_large(name)
-    return text
+    from .io import read_stream
+
+    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO(sys.stdin.read().encode("utf-8"))
+    return read_stream(stream, name)
+
+
+def _stdin_discovery_path(args) -> str:
+    """Where standard input is taken to live: config discovery starts from its folder."""
+    return os.path.abspath(args.stdin_filename) if args.stdin_filename else os.path.join(os.getcwd(), "stdin.md")
+
+
+def _check_inputs(args) -> None:
+    if args.stdin_filename and not args.paths:
+        args.paths = ["-"]  # editors: `postlint --stdin-filename drafts/x.md < buffer`
+    if not args.paths:
+        raise UsageError("postlint: 点検するファイルを指定してください / no PATH given (use - for standard input)")
+    if args.paths.count("-") > 1:
+        raise UsageError("postlint: 標準入力（-）は一度だけ指定できます / standard input (-) can be given only once")
+    if args.stdin_filename and "-" not in args.paths:
+        raise UsageError("postlint: --stdin-filename は標準入力（-）と一緒に使います / --stdin-filename needs - among the paths")
+    if args.jobs < 0:
+        raise UsageError(f"postlint: --jobs は 0 以上です / --jobs must be 0 or more (got {args.jobs})")
+
+
+def _lint_inputs(args, linter, linter_kwargs) -> list:
+    """The paths in the order given, ``-`` being standard input; files and folders in --jobs processes."""
+    import dataclasses
+
+    from .batch import lint_paths
+    from .io import DraftError
+    from .model import InputError, Report
+
+    results: list = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            results.extend(lint_paths(linter, pending, jobs=args.jobs, linter_kwargs=linter_kwargs))
+            pending.clear()
+
+    for p in args.paths:
+        if p != "-":
+            pending.append(p)
+            continue
+        flush()
+        shown = args.stdin_filename or "<stdin>"
+        try:
+            text = _read_stdin(shown)
+        except DraftError as exc:
+            results.append(InputError(shown, str(exc)))
+            continue
+        result = linter.lint_file(_stdin_discovery_path(args), display_path=shown, text=text)
+        if not args.stdin_filename and isinstance(result, Report):
+            result = dataclasses.replace(result, path=None)  # reporters name a path-less report <stdin>
+        results.append(result)
+    flush()
+    return results
+
+
+class _RuleLookup:
+    """``get(code)`` over the catalogs the results came from (an organization's rule-paths are in
+    the catalog of the config discovered for each file), for reporters that describe rules."""
+
+    def __init__(self, linter, results, stdin_path: str):
+        from .model import InputError
+
+        configs = [linter.config, *(linter.config_for(r.path or stdin_path) for r in results if not isinstance(r, InputError))]
+        self.catalogs = list({id(c): c for c in (linter.catalog_for(cfg) for cfg in configs)}.values())
+
+    def get(self, code: str):
+        return next((e for e in (c.get(code) for c in self.catalogs) if e is not None), None)
 
 
 def _write(text: str, output: str | None) -> None:
@@ -95,44 +162,30 @@ def run_lint(argv: Sequence[str]) -> int:
     known_formats = ("text", "json", "sarif", "github", "html")
     if args.format not in known_formats:
         raise UsageError(f"postlint: 不明な出力形式です / unknown format: {args.format} (choose from {', '.join(known_formats)})")
-    if not args.paths:
-        raise UsageError("postlint: 点検するファイルを指定してください / no PATH given (use - for standard input)")
+    _check_inputs(args)
 
     select, ignore = _split(args.select), _split(args.ignore) or []
     from .api import Linter
 
     config = load_file(args.config) if args.config else None
-    linter = Linter(config, select=select, ignore=ignore, inline_config=not args.no_inline_config, platform=args.platform)
+    linter_kwargs = dict(
+        config=config, select=select, ignore=ignore, inline_config=not args.no_inline_config, platform=args.platform,
+        require_approval=args.require_approval,
+    )
+    linter = Linter(**linter_kwargs)
     catalog = linter.catalog_for(linter.config)
     for key in [*(select or []), *ignore]:
         if not catalog.is_known(key):
             raise UsageError(f"postlint: 不明なルールです / unknown rule: {key} (see 'postlint rules')")
 
-    results = []
-    file_args = []
-    for p in args.paths:
-        if p == "-":
-            from .io import DraftError
-
-            shown = args.stdin_filename or "<stdin>"
-            try:
-                text = _read_stdin(shown)
-            except DraftError as exc:
-                results.append(InputError(shown, str(exc)))
-                continue
-            discovery_path = args.stdin_filename or os.path.join(os.getcwd(), "stdin.md")
-            results.append(linter.lint_file(discovery_path, display_path=args.stdin_filename, text=text))
-        else:
-            file_args.append(p)
-    if file_args:
-        results.extend(linter.lint_paths(file_args))
+    results = _lint_inputs(args, linter, linter_kwargs)
 
     fail_on = args.fail_on or (config.fail_on if config else None)
     if fail_on is None:
         # the strictest fail-on among discovered configs would be surprising; use each file's own
         fail_on = "error"
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    options = ReportOptions(show_personal_data=args.show_personal_data, color=color, fail_on=fail_on)
+    options = ReportOptions(show_personal_data=args.show_personal_data, color=color, fail_on=fail_on, catalog=_RuleLookup(linter, results, _stdin_discovery_path(args)))
     _write(render(args.format, results, options), args.output)
 
     if any(isinstance(r, InputError) for r in results):
@@ -141,7 +194,7 @@ def run_lint(argv: Sequence[str]) -> int:
     for r in results:
         file_threshold = threshold
         if not args.fail_on and config is None:
-            file_threshold = Severity(linter.config_for(r.path).fail_on).rank if r.path else threshold
+            file_threshold = Severity(linter.config_for(r.path or _stdin_discovery_path(args)).fail_on).rank
         if any(f.severity.rank >= file_threshold for f in r.findings):
             return EXIT_FINDINGS
     return EXIT_OK
@@ -158,10 +211,17 @@ def _catalog(config_path: str | None):
 
 def run_rules(argv: Sequence[str]) -> int:
     p = _Parser(prog="postlint rules", description="ルールの一覧 / list the rules")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                   help="markdown: the rule reference page (docs/rules.md)")
     p.add_argument("--config", help="config file whose rule-paths add organization rules")
     args = p.parse_args(argv)
-    entries = list(_catalog(args.config))
+    catalog = _catalog(args.config)
+    entries = list(catalog)
+    if args.format == "markdown":
+        from .docgen import render
+
+        sys.stdout.write(render(catalog))
+        return EXIT_OK
     if args.format == "json":
         import json
 
@@ -181,7 +241,7 @@ def run_rules(argv: Sequence[str]) -> int:
         return EXIT_OK
     for e in entries:
         flag = "" if e.spec.default else " (off by default)"
-        sys.stdout.write(f"{e.code}  {e.name:<28} {e.category:<16} {e.spec.severity:<8} {e.spec.guideline:<8} {e.summary}{flag}\n")
+        sys.stdout.write(f"{e.code}  {e.name:<28} {e.category:<16} {e.spec.severity:<8} {e.spec.guideline:<14} {e.summary}{flag}\n")
     return EXIT_OK
 
 
@@ -227,6 +287,61 @@ def run_explain(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def run_init(argv: Sequence[str]) -> int:
+    from pathlib import Path
+
+    from .initconfig import PLATFORMS, InitError, OrgAnswers, missing_fields, render
+
+    p = _Parser(
+        prog="postlint init",
+        description="組織の postlint.toml を作ります（既存のファイルは上書きしません） / "
+        "write a commented postlint.toml for an organization (never overwrites one)",
+    )
+    p.add_argument("path", nargs="?", default="postlint.toml", help="file or folder to write (default: ./postlint.toml)")
+    p.add_argument("--name", help="組織名 / organization name, e.g. 〇〇市")
+    p.add_argument("--domain", action="append", default=[], help="own web domain (repeatable), e.g. city.example.lg.jp")
+    p.add_argument("--trusted-domain", action="append", default=[], help="another trusted domain (repeatable)")
+    p.add_argument("--account", action="append", default=[], help="own social-media account (repeatable), e.g. @example_city")
+    p.add_argument("--phone", action="append", default=[], help="published contact number (repeatable)")
+    p.add_argument("--mailbox", action="append", default=[], help="published mailbox or mail domain (repeatable)")
+    p.add_argument("--official", action="append", default=[], help="official who may be named, e.g. the mayor (repeatable)")
+    p.add_argument("--platform", choices=PLATFORMS, help="target platform")
+    args = p.parse_args(argv)
+
+    target = Path(args.path)
+    if target.is_dir():
+        target = target / "postlint.toml"
+    answers = OrgAnswers(
+        name=args.name,
+        domains=_split(args.domain) or [],
+        trusted_domains=_split(args.trusted_domain) or [],
+        accounts=_split(args.account) or [],
+        phones=_split(args.phone) or [],
+        mailboxes=_split(args.mailbox) or [],
+        officials=args.official,
+        platform=args.platform,
+    )
+    try:
+        text = render(answers)
+    except InitError as exc:
+        raise UsageError(f"postlint init: {exc}") from None
+    try:
+        with open(target, "x", encoding="utf-8", newline="\n") as fh:  # "x": never replaces a file
+            fh.write(text)
+    except FileExistsError:
+        raise UsageError(f"postlint init: {target}: 既にあります。上書きしません / already exists: not overwritten") from None
+    except OSError as exc:
+        raise UsageError(f"postlint init: {target}: 書き込めません / cannot write: {exc.strerror or exc}") from None
+    sys.stderr.write(f"postlint: {target} を作成しました / written\n")
+    empty = missing_fields(text)
+    if empty:
+        sys.stderr.write(
+            f"postlint: [organization] の {', '.join(empty)} が空です。記入してください / "
+            f"fill in the empty [organization] keys: {', '.join(empty)}\n"
+        )
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from .catalog import CatalogError
@@ -234,7 +349,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            handler = {"rules": run_rules, "explain": run_explain}[argv[0]]
+            from .approve import run as run_approve
+
+            handler = {"rules": run_rules, "explain": run_explain, "init": run_init, "approve": run_approve}[argv[0]]
             return handler(argv[1:])
         return run_lint(argv)
     except UsageError as exc:

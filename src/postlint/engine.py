@@ -26,6 +26,7 @@ class CompiledRule:
     run: Callable
     severity: Severity | None  # None: switched off by config
     post: bool  # runs after suppression (engine rules that read other findings)
+    stage: str = ""  # "" | "post" | "verdict" (after the approval verdict, reads it; not suppressible)
 
     @property
     def spec(self):
@@ -47,12 +48,12 @@ def compile_rules(entries: list["RuleEntry"], config: "Config") -> list[Compiled
         if override == "off":
             continue
         run = compile_rule(e.spec, config)
-        post = False
+        stage = ""
         if e.spec.kind == "python":
             from .matchers.python import resolve
 
-            post = getattr(resolve(e.spec.match.checker), "stage", "") == "post"
-        out.append(CompiledRule(e, run, Severity(override) if override else None, post))
+            stage = getattr(resolve(e.spec.match.checker), "stage", "")
+        out.append(CompiledRule(e, run, Severity(override) if override else None, stage == "post", stage))
     return out
 
 
@@ -101,7 +102,7 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
 def run_rules(doc: "Document", rules: list[CompiledRule]) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
-        if rule.post:
+        if rule.post or rule.stage:
             continue
         seen: set[tuple[int, int]] = set()
         for m in rule.run(doc):

@@ -1,73 +1,157 @@
-"""Reading drafts from disk: encodings, binary files, size limits, file discovery."""
+"""Reading drafts from disk and standard input: encodings, binary files, size limits, file discovery.
+
+Accepted encodings: UTF-8 (with or without BOM), UTF-16 with BOM (LE or BE) and Shift_JIS / CP932.
+Everything else is refused with a one-line message naming the file (``DraftError``, exit code 2),
+never read as mojibake: a draft linted in the wrong encoding would pass with nothing checked.
+"""
 
 from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
+from typing import BinaryIO, NamedTuple
+
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
+MAX_BYTES = 10 * 1024 * 1024  # a social-media draft is a few KB; larger inputs are refused
+
+# Characters a CP932 decoding must not produce in a text draft: C0 controls other than tab, line
+# breaks, form feed and the DOS end-of-file mark, DEL and C1 controls (byte 0x80), and the private
+# code points Python gives to the single bytes 0xA0 and 0xFD-0xFF, which are not characters of CP932.
+# Bytes that decode only into such characters are a binary or another encoding (Latin-1, EUC-JP …).
+_NOT_CP932_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x19\x1b-\x1f\x7f-\x9f\uf8f0-\uf8f3]")
+# Controls that mark a UTF-8 (or UTF-16) decoding as binary rather than text.
+_BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 class DraftError(Exception):
     """A draft that cannot be read. ``str()`` is one line in Japanese and English."""
 
 
-DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
-# A social-media draft is a few KB: the longest post any target platform accepts (Facebook,
-# 63,206 characters) is under 200 KB in UTF-8. Larger inputs are refused before they are read:
-# linting costs about 200 MB of memory per MB of Japanese text (tokens, offset maps), and several
-# linters run side by side in pre-commit and CI.
-MAX_BYTES = 1024 * 1024
-
-
-def too_large(name: str, size: int | None = None) -> DraftError:
-    detail = f"{size:,} バイト、" if size is not None else ""
-    detail_en = f"{size:,} bytes, " if size is not None else ""
+def _unknown(name: str, detail: str) -> DraftError:
     return DraftError(
-        f"{name}: ファイルが大きすぎます（{detail}上限 {MAX_BYTES:,} バイト） / "
-        f"file too large ({detail_en}limit {MAX_BYTES:,} bytes)"
+        f"{name}: 文字コードを判別できません（UTF-8・UTF-16（BOM 付き）・Shift_JIS のいずれでもありません） / "
+        f"unknown encoding (not UTF-8, UTF-16 with BOM or Shift_JIS): {detail}"
     )
 
 
-def read_limited(fh, name: str) -> str:
-    """Read and decode a binary stream (standard input), refusing more than ``MAX_BYTES``."""
-    data = fh.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise too_large(name)
-    return decode(data, name)
+def _binary(name: str, why: str) -> DraftError:
+    return DraftError(f"{name}: バイナリファイルです（{why[0]}） / binary file ({why[1]})")
+
+
+def _looks_binary(text: str) -> bool:
+    """Many control characters: a binary that happens to decode, not a draft with a stray one."""
+    n = len(_BINARY_CONTROLS.findall(text[:8192]))
+    return n > 8 and n * 50 > min(len(text), 8192)
+
+
+def _broken_utf8(data: bytes) -> bool:
+    """True when undecodable bytes sit among plenty of valid multi-byte UTF-8 characters: a damaged
+    or truncated UTF-8 file. CP932 text rarely forms valid UTF-8 sequences at all, so this keeps a
+    damaged UTF-8 draft from being read as CP932 mojibake that would pass every check."""
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for c in replaced if c > "\x7f" and c != "\ufffd")
+    return good >= 2 and good >= 4 * bad
+
+
+def _kana(text: str) -> int:
+    return sum(1 for c in text if "\u3041" <= c <= "\u30ff")
+
+
+def _is_euc_jp(data: bytes, cp932_text: str) -> bool:
+    """EUC-JP bytes often decode as CP932 too, into half-width katakana; the decoding with more
+    hiragana and katakana is the real one (CP932's own kana bytes are never valid EUC-JP)."""
+    halfwidth = sum(1 for c in cp932_text if "\uff61" <= c <= "\uff9f")
+    if halfwidth < 2:
+        return False
+    try:
+        euc = data.decode("euc_jp")
+    except UnicodeDecodeError:
+        return False
+    return _kana(euc) > _kana(cp932_text)
+
+
+class Decoded(NamedTuple):
+    text: str  # without the BOM
+    codec: str  # "utf-8" | "utf-16-le" | "utf-16-be" | "cp932": what writes the text back
+    bom: bytes  # b"" or the byte-order mark the file starts with
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or Shift_JIS / CP932."""
+    """The text of a draft: UTF-8 (with or without BOM), UTF-16 with BOM, or Shift_JIS / CP932.
+
+    The BOM is not part of the text, so offsets, lines and columns count from the first character."""
+    return decode_draft(data, name).text
+
+
+def decode_draft(data: bytes, name: str) -> Decoded:
+    """``decode`` with the encoding it found, for tools that write a draft back (postlint approve)."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise _unknown(name, "UTF-32 は対応していません。UTF-8 で保存してください / UTF-32 is not supported: save as UTF-8")
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return data[3:].decode("utf-8")
+            text = data[3:].decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise DraftError(f"{name}: UTF-8 として読めません / not valid UTF-8 (byte {exc.start})") from None
+            raise DraftError(f"{name}: UTF-8 として読めません / not valid UTF-8 (byte {exc.start + 3})") from None
+        if "\x00" in text or _looks_binary(text):
+            raise _binary(name, ("制御文字を含みます", "control characters"))
+        return Decoded(text, "utf-8", codecs.BOM_UTF8)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         try:
-            return data.decode("utf-16")
+            text = data[2:].decode(codec)
         except UnicodeDecodeError as exc:
-            raise DraftError(f"{name}: UTF-16 として読めません / not valid UTF-16 (byte {exc.start})") from None
+            raise DraftError(f"{name}: UTF-16 として読めません / not valid UTF-16 (byte {exc.start + 2})") from None
+        if "\x00" in text or _looks_binary(text):
+            raise _binary(name, ("UTF-16 の BOM で始まるが文字ではありません", "starts with a UTF-16 BOM but is not text"))
+        return Decoded(text, codec, data[:2])
     if b"\x00" in data:
-        raise DraftError(f"{name}: バイナリファイルです（NUL バイトを含みます） / binary file (contains NUL bytes)")
+        raise _binary(name, ("NUL バイトを含みます。UTF-16 は BOM 付きで保存してください", "contains NUL bytes; UTF-16 needs a BOM"))
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
-        try:
-            return data.decode("cp932")
-        except UnicodeDecodeError:
+        if _broken_utf8(data):
             raise DraftError(
-                f"{name}: 文字コードを判別できません（UTF-8・UTF-16・Shift_JIS のいずれでもありません） / "
-                f"unknown encoding (not UTF-8, UTF-16 or Shift_JIS; byte {utf8_error.start})"
+                f"{name}: UTF-8 として読めません（{utf8_error.start} バイト目が壊れています） / "
+                f"not valid UTF-8: damaged or truncated at byte {utf8_error.start}"
             ) from None
+        try:
+            text = data.decode("cp932")
+        except UnicodeDecodeError as exc:
+            raise _unknown(name, f"byte {min(utf8_error.start, exc.start)}") from None
+        bad = _NOT_CP932_TEXT.search(text)
+        if bad:
+            raise _unknown(name, f"U+{ord(bad.group()):04X} at character {bad.start()}")
+        if _is_euc_jp(data, text):
+            raise _unknown(name, "EUC-JP のようです。UTF-8 で保存してください / looks like EUC-JP: save as UTF-8")
+        return Decoded(text, "cp932", b"")
+    if _looks_binary(text):
+        raise _binary(name, ("制御文字を多く含みます", "many control characters"))
+    return Decoded(text, "utf-8", b"")
+
+
+def _too_large(name: str, size: int | None = None) -> DraftError:
+    if size is None:
+        return DraftError(f"{name}: ファイルが大きすぎます / file too large (limit {MAX_BYTES:,} bytes)")
+    return DraftError(
+        f"{name}: ファイルが大きすぎます（{size:,} バイト、上限 {MAX_BYTES:,} バイト） / "
+        f"file too large ({size:,} bytes, limit {MAX_BYTES:,})"
+    )
 
 
 def read_draft(path: str | os.PathLike) -> str:
+    return decode(read_draft_bytes(path), str(path))
+
+
+def read_draft_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a draft (size-limited); ``approve`` rewrites them with their encoding kept."""
     p = Path(path)
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise too_large(str(p), size)
+            raise _too_large(str(p), size)
         with open(p, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
@@ -78,9 +162,17 @@ def read_draft(path: str | os.PathLike) -> str:
         raise DraftError(f"{p}: 読み取り権限がありません / permission denied") from None
     except OSError as exc:
         raise DraftError(f"{p}: 読めません / cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:  # grew since stat, or a device that reports no size
-        raise too_large(str(p))
-    return decode(data, str(p))
+    if len(data) > MAX_BYTES:
+        raise _too_large(str(p))
+    return data
+
+
+def read_stream(stream: BinaryIO, name: str) -> str:
+    """A draft from a binary stream (standard input), with the same encodings and size limit."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _too_large(name)
+    return decode(data, name)
 
 
 def discover(paths: list[str]) -> tuple[list[str], list[str]]:

@@ -100,8 +100,15 @@ class Document:
             text = _blank_all(text, comments)
         self.text = text  # raw with front matter and comments blanked; same length as raw
         self.normalized, self.offsets = normalize(text)
-        self.entities = _entities.extract(self.normalized)
+        self.entities = _entities.extract(self.normalized, self._fullwidth_brackets())
         self.prose = _entities.mask(self.normalized, self.entities)
+
+    def _fullwidth_brackets(self) -> set[int]:
+        """Normalized indices of brackets written full-width in the draft: a URL ends there."""
+        if not any(c in self.text for c in "（）［］｛｝＜＞"):
+            return set()
+        starts, text = self.offsets.starts, self.text
+        return {i for i, c in enumerate(self.normalized) if c in "()[]{}<>" and text[starts[i]] != c}
 
     # -- positions ---------------------------------------------------------------------------
     @cached_property

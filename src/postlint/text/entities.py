@@ -49,7 +49,14 @@ _LABEL_ASCII = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
 # A non-final label of a host written with a scheme may be Unicode (IDN); the final label is ASCII
 # so that a URL glued to Japanese text ends where the Japanese starts.
 _LABEL_IDN = r"[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}\-]{0,61}[\p{L}\p{N}\p{M}])?"
-_TLD = r"(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9\-]{1,59})"
+# ``xn--`` first: ``[A-Za-z]{2,63}`` alone would stop a punycode TLD after ``xn``.
+_TLD = r"(?:xn--[A-Za-z0-9\-]{1,59}|[A-Za-z]{2,63})"
+# Labels of a scheme-less host: ASCII, plus Cyrillic and Greek so that a mixed-script lookalike
+# (``pаypal.com`` with a Cyrillic ``а``) is seen whole and not cut after its last foreign letter.
+# Japanese letters stay out: a bare host glued to Japanese text must start where the Japanese ends.
+_LABEL_BARE = (
+    r"[A-Za-z0-9\p{Cyrillic}\p{Greek}](?:[A-Za-z0-9\p{Cyrillic}\p{Greek}\-]{0,61}[A-Za-z0-9\p{Cyrillic}\p{Greek}])?"
+)
 
 _URL_WITH_SCHEME = (
     r"(?P<scheme>(?i:https?|ftp))://"
@@ -59,7 +66,7 @@ _URL_WITH_SCHEME = (
     rf"(?:[/?#]{_URL_CHAR}{{0,2048}})?"
 )
 _URL_NO_SCHEME = (
-    rf"(?<![A-Za-z0-9\-._@/])(?P<host2>(?:{_LABEL_ASCII}\.){{1,20}}{_TLD})"
+    rf"(?<![A-Za-z0-9\p{{Cyrillic}}\p{{Greek}}\-._@/])(?P<host2>(?:{_LABEL_BARE}\.){{1,20}}{_TLD})"
     r"(?::\d{1,5})?"
     rf"(?:[/?#]{_URL_CHAR}{{0,2048}})?"
 )
@@ -76,7 +83,7 @@ _PATTERN = regex.compile(
     regex.V1,
 )
 
-_TRAILING = ".,;:!?'\"*"
+_TRAILING = ".,;:!?'\"*(["
 _PAIRS = {")": "(", "]": "["}
 
 # Bare (scheme-less) candidates are URLs only with a known top-level domain; ``ver.2`` or ``資料.pdf``
@@ -91,8 +98,18 @@ _FILE_LIKE = frozenset(
 )
 
 
+# Where a URL candidate is cut before trimming: the ``](`` between the text and the target of a
+# Markdown link whose text is itself a URL, and a comma or semicolon directly followed by a second
+# URL (``https://a.example/x,https://b.example/y`` is two links, as a reader sees it).
+_CUT = regex.compile(r"\]\(|[,;](?=(?i:https?|ftp)://)")
+
+
 def _trim(text: str) -> str:
-    """Drop trailing punctuation and unbalanced closing brackets from a URL candidate."""
+    """Cut at a Markdown ``](`` or a glued second URL; drop trailing punctuation and unbalanced
+    closing brackets."""
+    cut = _CUT.search(text)
+    if cut:
+        text = text[: cut.start()]
     while text:
         last = text[-1]
         if last in _TRAILING:
@@ -104,15 +121,20 @@ def _trim(text: str) -> str:
     return text
 
 
-def _known_tld(tld: str) -> bool:
-    tld = tld.lower()
-    if tld in _FILE_LIKE:
-        return False
-    if tld in _COMMON_TLDS or tld.startswith("xn--"):
+def _known_tld(tld: str, bare_name: bool = False) -> bool:
+    """``bare_name``: the candidate is only a host (no path, port or query). A file extension is
+    then a file name (``資料.pdf``, ``readme.md``), and a rare top-level domain counts only in lower
+    case, so ``Co.Ltd`` or ``No.One`` in prose are not links. With a path, ``nej.md/abc`` is a link."""
+    low = tld.lower()
+    if low in _FILE_LIKE:
+        return not bare_name
+    if low in _COMMON_TLDS or low.startswith("xn--"):
         return True
+    if bare_name and low != tld:
+        return False
     from .domains import is_public_suffix  # lazy: loads the suffix list only for rare TLDs
 
-    return is_public_suffix(tld)
+    return is_public_suffix(low)
 
 
 def parse_url(text: str, has_scheme: bool = True) -> Url:
@@ -165,26 +187,42 @@ def to_unicode_host(host: str) -> str:
     return ".".join(labels)
 
 
-def extract(text: str) -> list[Entity]:
-    """All entities of ``text`` (normalized), in order, never overlapping."""
-    if not any(c in text for c in ".@#"):
+def extract(text: str, stops: frozenset[int] | set[int] = frozenset()) -> list[Entity]:
+    """All entities of ``text`` (normalized), in order, never overlapping.
+
+    ``stops``: indices where a URL must end although the character there may belong to one; the
+    document passes the brackets that were full-width in the draft (``https://a.example/x（PDF）``
+    links ``/x``, not ``/x(PDF)``)."""
+    if not any(c in text for c in ".@#") and "://" not in text:
         return []
     found: list[Entity] = []
-    for m in _PATTERN.finditer(text):
+    pos = 0
+    while True:
+        m = _PATTERN.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
         kind = m.lastgroup
         start = m.start()
         if kind == "email":
             found.append(Entity(EntityKind.EMAIL, start, m.end(), m.group()))
         elif kind in ("url", "bare"):
-            raw = _trim(m.group())
+            raw = m.group()
+            if stops:
+                cut = next((i for i in range(start + 1, m.end()) if i in stops), None)
+                if cut is not None:
+                    raw = raw[: cut - start]
+            raw = _trim(raw)
             has_scheme = kind == "url"
             if not has_scheme:
                 host = m.group("host2")
-                if not _known_tld(host.rsplit(".", 1)[-1]) or not raw:
+                bare_name = raw.rstrip(".").lower() == host.lower()
+                if not raw or not _known_tld(host.rsplit(".", 1)[-1], bare_name):
                     continue
             found.append(
                 Entity(EntityKind.URL, start, start + len(raw), raw, parse_url(raw, has_scheme))
             )
+            pos = max(start + len(raw), start + 1)  # what trimming cut off may hold the next entity
         elif kind == "mention":
             found.append(Entity(EntityKind.MENTION, start, m.end(), m.group()))
         elif kind == "hashtag":

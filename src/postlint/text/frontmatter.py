@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\n|\r)")
-CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+# The closing fence may end with CRLF (a Windows checkout): "$" alone would stop before "\n" only.
+CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?=\r\n|\n|\r|\Z)", re.M)
 # A value starts and ends with a character other than space or tab. A lazy ``.*?`` before the
 # trailing ``[ \t]*$`` would backtrack quadratically over a long run of spaces inside the value.
 _VALUE = r"(?:[ \t]+(?P<value>[^ \t](?:.*[^ \t])?))?[ \t]*$"
@@ -205,10 +206,17 @@ def _quote(value) -> str:
     return s
 
 
+def _inline(value) -> str:
+    """A scalar, or an inline list of scalars ``[a, b]``."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_quote(x) for x in value) + "]"
+    return _quote(value)
+
+
 def dump_value(key: str, value, indent: str = "") -> list[str]:
     """Lines for one key in the subset ``parse`` reads back."""
     if isinstance(value, dict):
-        return [f"{indent}{key}:"] + [f"{indent}  {k}: {_quote(v)}" for k, v in value.items()]
+        return [f"{indent}{key}:"] + [f"{indent}  {k}: {_inline(v)}" for k, v in value.items()]
     if isinstance(value, list):
         if not value:
             return [f"{indent}{key}: []"]
@@ -218,7 +226,7 @@ def dump_value(key: str, value, indent: str = "") -> list[str]:
                 first = True
                 for k, v in item.items():
                     prefix = "- " if first else "  "
-                    out.append(f"{indent}  {prefix}{k}: {_quote(v) if not isinstance(v, list) else '[' + ', '.join(_quote(x) for x in v) + ']'}")
+                    out.append(f"{indent}  {prefix}{k}: {_inline(v)}")
                     first = False
             else:
                 out.append(f"{indent}  - {_quote(item)}")

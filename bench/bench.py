@@ -1,0 +1,273 @@
+"""postlint benchmark: everything as ratios against raw SudachiPy, measured in the same run.
+
+    python bench/bench.py                 # the whole table
+    python bench/bench.py --posts 1000 --drafts 200 --rounds 3
+
+1. raw SudachiPy: tokenize every post and read surface, part of speech and normalized form;
+2. ``Linter.lint_text`` on the same posts with every default rule;
+3. their ratio, posts and characters per second, peak memory (each phase in its own process);
+4. ``postlint`` on one short draft as a whole process against ``python -c`` that only loads a
+   SudachiPy tokenizer and tokenizes one sentence, timed the same way, alternating;
+5. ``postlint`` on a content repository of N drafts with ``--jobs 1`` and ``--jobs 2``.
+
+Posts are built from the shared corpora when ``../shared/data`` is present (official titles with
+URLs, phone numbers, names and party names mixed in) and from built-in templates otherwise. No figure
+here is asserted by a test; the targets are printed beside the measurements.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("POSTLINT_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+SURNAMES = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"]
+GIVEN = ["太郎", "花子", "健太", "美咲", "大輔", "陽菜", "翔太", "結衣"]
+DEPARTMENTS = ["観光政策課", "危機管理政策課", "子ども未来課", "健康づくり課", "農林水産政策課", "広報戦略課"]
+PARTIES = ["自由民主党", "立憲民主党", "日本維新の会", "公明党", "国民民主党", "日本共産党", "れいわ新選組", "参政党"]
+TEMPLATES = [
+    "{title}。詳しくは https://www.pref.tokushima.lg.jp/{path}/ をご覧ください。",
+    "{title}\n問合せ先：{dept} 088-621-2500",
+    "【お知らせ】{title}。申込みは https://forms.gle/{code} から。",
+    "{title}。当日は{surname}{given}さん（{age}歳）にもご協力いただきました。",
+    "{title}。#徳島 #{tag}",
+    "{title}。{party}の議員も視察に訪れました。",
+    "{title}。参加者の連絡先：090-{a}-{b}（{surname}様）",
+    "{title}。関連記事 https://www.example.com/news/{code} もあわせてご覧ください。",
+    "{title}。11月29日（土）10時から県庁前広場で開催します。入場無料、事前申込みは不要です。",
+    "{title}",
+]
+FALLBACK_TITLES = [
+    "秋の防災フェアを開催します",
+    "県内の観光情報を更新しました",
+    "子育て支援の新しい制度が始まります",
+    "インフルエンザの予防接種についてのお知らせ",
+    "県立図書館の休館日のお知らせ",
+    "阿波おどりの開催日程が決まりました",
+    "新しい移住支援サイトを公開しました",
+    "台風接近に伴う県立施設の臨時休館について",
+]
+
+
+def load_titles() -> list[str]:
+    path = SHARED / "corpora" / "jp_gov_agency_news_titles.jsonl"
+    if not path.exists():
+        return FALLBACK_TITLES
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for line in fh if line.strip()]
+
+
+def build_posts(n: int, seed: int = 20261123) -> list[str]:
+    rng = random.Random(seed)
+    titles = load_titles()
+    guideline = ROOT.parent / "shared" / "guideline" / "tokushima-social-media-guideline.txt"
+    paragraphs = []
+    if guideline.exists():
+        text = guideline.read_text(encoding="utf-8")
+        paragraphs = [p.strip() for p in text.split("\n") if 40 <= len(p.strip()) <= 280]
+    posts = []
+    for i in range(n):
+        if paragraphs and i % 7 == 6:
+            posts.append(rng.choice(paragraphs))
+            continue
+        posts.append(
+            rng.choice(TEMPLATES).format(
+                title=rng.choice(titles).rstrip("。"),
+                path=rng.choice(["kanko", "bousai", "kosodate", "kenko"]),
+                code=f"{rng.randrange(16**6):06x}",
+                dept=rng.choice(DEPARTMENTS),
+                surname=rng.choice(SURNAMES),
+                given=rng.choice(GIVEN),
+                age=rng.randrange(3, 90),
+                tag=rng.choice(["防災", "観光", "子育て", "阿波おどり"]),
+                party=rng.choice(PARTIES),
+                a=f"{rng.randrange(10000):04d}",
+                b=f"{rng.randrange(10000):04d}",
+            )
+        )
+    return posts
+
+
+# -- phases run in their own process (so peak memory is the phase's own) --------------------------
+
+def phase_sudachi(posts: list[str], repeat: int) -> dict:
+    from sudachipy import Dictionary, SplitMode
+
+    d = Dictionary(dict="core")
+    tok = (getattr(d, "tokenizer", None) or d.create)(mode=SplitMode.C)
+    for p in posts[:20]:
+        tok.tokenize(p)
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        n = 0
+        for p in posts:
+            for m in tok.tokenize(p):
+                m.surface()
+                m.part_of_speech()
+                m.normalized_form()
+                n += 1
+        best = min(best, time.perf_counter() - t0)
+    return {"seconds": best, "morphemes": n}
+
+
+def phase_lint(posts: list[str], repeat: int) -> dict:
+    from postlint.api import Linter
+
+    linter = Linter()
+    for p in posts[:20]:
+        linter.lint_text(p)
+    best = float("inf")
+    findings = 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        findings = 0
+        for p in posts:
+            findings += len(linter.lint_text(p).findings)
+        best = min(best, time.perf_counter() - t0)
+    return {"seconds": best, "findings": findings}
+
+
+def run_phase(name: str, posts_file: Path, repeat: int) -> dict:
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--phase", name, "--posts-file", str(posts_file), "--repeat", str(repeat)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status != 0:
+        raise SystemExit(f"phase {name} failed")
+    result = json.loads(out)
+    result["peak_mib"] = usage.ru_maxrss / 1024
+    return result
+
+
+def time_command(cmd: list[str], cwd: str | None = None) -> tuple[float, float]:
+    """Wall seconds and peak MiB of one whole process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+    _, status, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - t0, usage.ru_maxrss / 1024
+
+
+def postlint_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("postlint")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "postlint"]
+
+
+def alternate(a: list[str], b: list[str], runs: int, cwd: str | None = None):
+    ta, tb, ma, mb = [], [], [], []
+    time_command(a, cwd)
+    time_command(b, cwd)
+    for _ in range(runs):
+        s, m = time_command(a, cwd)
+        ta.append(s)
+        ma.append(m)
+        s, m = time_command(b, cwd)
+        tb.append(s)
+        mb.append(m)
+    ratios = [x / y for x, y in zip(ta, tb)]
+    return statistics.median(ta), statistics.median(tb), statistics.median(ratios), max(ma), max(mb)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--posts", type=int, default=2000, help="posts for the throughput phases")
+    ap.add_argument("--drafts", type=int, default=1000, help="drafts in the content repository")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds of the throughput phases")
+    ap.add_argument("--runs", type=int, default=10, help="runs of each whole-process command")
+    ap.add_argument("--skip-batch", action="store_true")
+    ap.add_argument("--phase", help=argparse.SUPPRESS)
+    ap.add_argument("--posts-file", help=argparse.SUPPRESS)
+    ap.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.phase:
+        posts = json.loads(Path(args.posts_file).read_text(encoding="utf-8"))
+        fn = {"sudachi": phase_sudachi, "lint": phase_lint}[args.phase]
+        print(json.dumps(fn(posts, args.repeat)))
+        return 0
+
+    posts = build_posts(args.posts)
+    chars = sum(len(p) for p in posts)
+    rows: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="postlint-bench-") as tmp:
+        tmpdir = Path(tmp)
+        posts_file = tmpdir / "posts.json"
+        posts_file.write_text(json.dumps(posts, ensure_ascii=False), encoding="utf-8")
+
+        # 1-3: throughput, alternating phases, each in a fresh process
+        sud, lint = [], []
+        for _ in range(args.rounds):
+            sud.append(run_phase("sudachi", posts_file, 2))
+            lint.append(run_phase("lint", posts_file, 2))
+        s_sec = statistics.median(r["seconds"] for r in sud)
+        l_sec = statistics.median(r["seconds"] for r in lint)
+        ratio = statistics.median(l["seconds"] / s["seconds"] for s, l in zip(sud, lint))
+        rows += [
+            ("posts / characters", f"{len(posts):,} / {chars:,}", ""),
+            ("raw SudachiPy: posts/s, chars/s", f"{len(posts) / s_sec:,.0f} / {chars / s_sec:,.0f}", ""),
+            ("Linter.lint_text: posts/s, chars/s", f"{len(posts) / l_sec:,.0f} / {chars / l_sec:,.0f}", ""),
+            ("lint time / SudachiPy time", f"{ratio:.2f}", "target <= 2.00"),
+            ("findings on the posts", f"{lint[-1]['findings']:,}", ""),
+            ("peak MiB: SudachiPy / lint process", f"{max(r['peak_mib'] for r in sud):.0f} / {max(r['peak_mib'] for r in lint):.0f}", ""),
+        ]
+
+        # 4: one draft as a whole process
+        draft = tmpdir / "one-draft.txt"
+        draft.write_text(posts[1] + "\n", encoding="utf-8")
+        bare = [
+            sys.executable,
+            "-c",
+            "from sudachipy import Dictionary; d = Dictionary(dict='core'); "
+            "t = (getattr(d, 'tokenizer', None) or d.create)(); t.tokenize('徳島県庁で防災フェアを開催します。')",
+        ]
+        a, b, r, ma, mb = alternate([*postlint_cmd(), str(draft)], bare, args.runs, cwd=tmp)
+        rows += [
+            ("one draft: postlint / bare SudachiPy (s)", f"{a:.3f} / {b:.3f}", ""),
+            ("one draft: start-up ratio", f"{r:.2f}", "target <= 2.00"),
+            ("one draft: peak MiB postlint / bare", f"{ma:.0f} / {mb:.0f}", "target < 250"),
+        ]
+
+        # 5: a content repository
+        if not args.skip_batch:
+            repo = tmpdir / "drafts"
+            for i in range(args.drafts):
+                sub = repo / f"{2026 - i % 3}" / f"{i % 12 + 1:02d}"
+                sub.mkdir(parents=True, exist_ok=True)
+                (sub / f"post-{i:04d}.md").write_text(posts[i % len(posts)] + "\n", encoding="utf-8")
+            help_text = subprocess.run([*postlint_cmd(), "--help"], capture_output=True, text=True).stdout
+            if "--jobs" in help_text:
+                j1, j2, r12, _, _ = alternate(
+                    [*postlint_cmd(), "--jobs", "1", str(repo)], [*postlint_cmd(), "--jobs", "2", str(repo)], max(2, args.runs // 4), cwd=tmp
+                )
+                rows += [
+                    (f"{args.drafts} drafts: --jobs 1 / --jobs 2 (s)", f"{j1:.2f} / {j2:.2f}", ""),
+                    ("speed-up of --jobs 2", f"{1 / r12:.2f}x", "target >= 1.6x"),
+                ]
+            else:
+                t1, _ = time_command([*postlint_cmd(), str(repo)], cwd=tmp)
+                rows.append((f"{args.drafts} drafts (no --jobs yet) (s)", f"{t1:.2f}", ""))
+        shutil.rmtree(tmpdir / "drafts", ignore_errors=True)
+
+    width = max(len(r[0]) for r in rows)
+    print(f"postlint benchmark — Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    for name, value, target in rows:
+        print(f"  {name:<{width}}  {value:>22}  {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,161 @@
+"""Confidentiality checks (guideline 4.2 守秘義務, 4.5 情報セキュリティポリシー).
+
+* ``internal_address``: addresses that only work inside the office network — private IP addresses,
+  intranet host names (``.local``, ``.internal``, ``.lan``, ``.corp`` …, or a host without a dot),
+  file shares (``\\\\server\\share``, ``¥¥server¥share``, ``file://``, ``smb://``) and drive paths.
+* ``credential``: passwords, PINs, API keys and tokens written in the draft.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import regex
+
+from ..matchers import Match
+
+# Networks that are never reachable from the internet (RFC 1918, loopback, link-local, CGNAT).
+_INTERNAL_NETS = tuple(
+    ipaddress.ip_network(n)
+    for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "169.254.0.0/16", "100.64.0.0/10")
+)
+# Top-level names reserved or customary for private networks (RFC 6762 .local, RFC 8375 home.arpa,
+# ICANN's .internal) and the customary intranet suffixes .lan, .corp, .intranet, .localdomain.
+_INTERNAL_SUFFIXES = ("local", "internal", "lan", "corp", "intranet", "intra", "localdomain", "home.arpa")
+# First labels that name an intranet portal on an otherwise public domain (intra.pref.example.lg.jp).
+_INTERNAL_FIRST_LABELS = frozenset({"intranet", "intra"})
+
+_IPV4 = regex.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)")
+_SUFFIX_HOST = regex.compile(
+    r"(?<![\w.\-])(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+(?:"
+    + "|".join(regex.escape(s) for s in _INTERNAL_SUFFIXES)
+    + r")(?![\w\-]|\.[a-z0-9])",
+    regex.IGNORECASE,
+)
+# \\server\share or ¥¥server¥share (NFKC turns the full-width yen sign into ¥)
+_UNC = regex.compile(r"(?:\\\\|¥¥)[A-Za-z0-9][\w.$\-]*(?:[\\¥][^\s\\¥「」『』（）()、。]+)+")
+_SCHEME = regex.compile(r"(?i)(?<![A-Za-z])(?:file|smb|afp|nfs|cifs)://[^\s「」『』（）()、。]*")
+# a URL whose host has no dot (http://intranet/…); the entity extractor may not see it
+_DOTLESS = regex.compile(r"(?i)(?<![A-Za-z])https?://[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?![A-Za-z0-9\-.])(?::\d{1,5})?(?:/[^\s「」『』（）()、。]*)?")
+_DRIVE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z]:[\\¥][^\s\\¥「」『』（）()、。]+(?:[\\¥][^\s\\¥「」『』（）()、。]+)*")
+
+
+def _internal_ip(text: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return any(ip in net for net in _INTERNAL_NETS)
+
+
+def internal_host_reason(host: str, extra: tuple[str, ...] = ()) -> str | None:
+    """Why ``host`` (lower case) is an intranet host, or None for an ordinary internet host."""
+    host = host.strip("[]").rstrip(".").lower()
+    if not host:
+        return None
+    if _internal_ip(host):
+        return "プライベートIPアドレス"
+    if host == "localhost" or host.endswith(".localhost"):
+        return "localhost"
+    if "." not in host and ":" not in host:
+        return "ドメインのないホスト名"
+    for suffix in (*_INTERNAL_SUFFIXES, *extra):
+        if host == suffix or host.endswith("." + suffix):
+            return f"内部用のドメイン（.{suffix}）" if suffix in _INTERNAL_SUFFIXES else f"内部用のドメイン（{suffix}）"
+    if host.split(".", 1)[0] in _INTERNAL_FIRST_LABELS:
+        return "イントラネットのホスト名"
+    return None
+
+
+def internal_address(doc, ctx):
+    extra = tuple(d.lower().strip(".") for d in ctx.options.get("internal-domains", ()))
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for ent in doc.urls:
+        url = ent.url
+        reason = internal_host_reason(url.host, extra)
+        if reason:
+            taken.append((ent.start, ent.end))
+            yield Match(ent.start, ent.end, params={"kind": reason})
+    text = doc.normalized
+    for pattern, kind in ((_DOTLESS, "ドメインのないホスト名"), (_SCHEME, "ファイル共有のURL"), (_UNC, "ファイル共有のパス"), (_DRIVE, "ドライブのパス")):
+        for m in pattern.finditer(text):
+            if free(*m.span()):
+                taken.append(m.span())
+                yield Match(m.start(), m.end(), params={"kind": kind})
+    for m in _IPV4.finditer(text):
+        if free(*m.span()) and _internal_ip(m.group()):
+            taken.append(m.span())
+            yield Match(m.start(), m.end(), params={"kind": "プライベートIPアドレス"})
+    for m in _SUFFIX_HOST.finditer(text):
+        if free(*m.span()):
+            reason = internal_host_reason(m.group(), extra)
+            if reason:
+                taken.append(m.span())
+                yield Match(m.start(), m.end(), params={"kind": reason})
+
+
+# -- credentials ------------------------------------------------------------------------------
+_LABEL = (
+    r"(?:パスワード|パスコード|暗証番号|PINコード|PIN|パスフレーズ|合言葉|"
+    r"(?i:password|passwd|passcode|pass|pwd|pw)|"
+    r"APIキー|API\s?KEY|(?i:api[_\-]?key|secret(?:[_\-]?key)?|access[_\-]?key|client[_\-]?secret|(?:access[_\-]?|api[_\-]?)?token)|"
+    r"シークレット(?:キー)?|アクセスキー|アクセストークン|トークン)"
+)
+# The value: one run of printable ASCII after a separator; Japanese text ends it.
+_LABELLED = regex.compile(
+    rf"(?<![A-Za-z0-9]){_LABEL}\s*(?:[:=]|は|→|->)\s*[\"'「]?(?P<value>[!-~]{{4,128}})",
+)
+_TOKENS = regex.compile(
+    r"(?<![A-Za-z0-9])(?:"
+    r"AKIA[0-9A-Z]{16}"  # AWS access key id
+    r"|gh[pousr]_[A-Za-z0-9]{36,255}"  # GitHub tokens
+    r"|github_pat_[A-Za-z0-9_]{22,255}"
+    r"|xox[abposr]-[A-Za-z0-9\-]{10,}"  # Slack
+    r"|sk-(?:proj-)?[A-Za-z0-9_\-]{20,}"  # OpenAI-style secret keys
+    r"|AIza[0-9A-Za-z_\-]{35}"  # Google API key
+    r"|-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----"
+    r")(?![A-Za-z0-9])"
+)
+_QUERY_SECRETS = frozenset(
+    {"password", "passwd", "api_key", "apikey", "api-key", "access_token", "client_secret", "secret", "private_token"}
+)
+_PLACEHOLDER = regex.compile(r"^(?:[x*●○＊?？_\-.]+|\d{1,3}|(?i:none|null|xxx+|your[_\-]?\w*|example\w*|sample\w*|https?:.*))$")
+_WIFI = regex.compile(r"(?i)wi-?fi|ssid|無線LAN")
+
+
+_USERINFO = regex.compile(r"://[^/\s:@]+:[^/\s@]+@")
+
+
+def credential(doc, ctx):
+    text = doc.normalized
+    seen: list[tuple[int, int]] = []
+    # labelled values are read in the prose, where URLs are masked (a Zoom link's ?pwd= is its own case)
+    for m in _LABELLED.finditer(doc.prose):
+        value = m.group("value").rstrip(".,;:!?)」』'\"")
+        if len(value) < 4 or _PLACEHOLDER.match(value) or not regex.search(r"[A-Za-z0-9]", value):
+            continue
+        start, end = m.start(), m.start("value") + len(value)
+        seen.append((start, end))
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if _WIFI.search(line):
+            # a venue's guest Wi-Fi password is often meant to be public: a warning, not an error
+            yield Match(start, end, severity="warning", params={"kind": "Wi-Fi のパスワード"},
+                        message="Wi-Fi のパスワードが書かれています。来場者向けに公開してよいものか確認してください（庁内・業務用のネットワークのものは掲載しないでください）。")
+        else:
+            yield Match(start, end, params={"kind": "パスワード等"})
+    for m in _TOKENS.finditer(text):
+        if all(m.end() <= a or m.start() >= b for a, b in seen):
+            seen.append(m.span())
+            yield Match(m.start(), m.end(), params={"kind": "APIキー・トークン・秘密鍵"})
+    for ent in doc.urls:
+        url = ent.url
+        secret = _USERINFO.search(ent.text)
+        keys = {k.split("=", 1)[0].lower() for k in url.query.split("&") if "=" in k}
+        if secret or keys & _QUERY_SECRETS:
+            if all(ent.end <= a or ent.start >= b for a, b in seen):
+                yield Match(ent.start, ent.end, params={"kind": "認証情報を含むURL"})

@@ -1,0 +1,446 @@
+"""Expression checks (guideline 3 デメリット, 4.2 信用失墜, 4.4 正確・誤解を招かない, 4.6, 6.1).
+
+* ``absolute_claim``: 絶対に安全 / 必ず治る / 100%安全 / 副作用は一切ありません …
+* ``unverified_information``: rumour and hearsay markers (〜らしい, との噂, 未確認の情報 …)
+* ``spread_request``: 拡散希望 / 拡散してください / RTお願いします
+* ``weekday_mismatch``: 11月30日（日） when the 30th is a Saturday (see ``postlint.checks.dates``)
+* ``internet_slang``: w / ｗｗ / 草 / 乙 / ワロタ / 〜なう … (6.1 仲間うちのやりとり)
+* ``abusive_language``: insults, threats and discriminatory words, minus idioms that merely contain them
+
+Rumours, calls to spread and absolute safety claims are worse in an emergency (地震, 津波, 避難, ダム …):
+false emergency information spreads fastest, so those findings become errors there.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..matchers import Match
+
+EMERGENCY_DICTIONARY = "emergency-ja.txt"
+
+
+# -- shared helpers ---------------------------------------------------------------------------
+@lru_cache(maxsize=32)
+def phrase_index(dictionaries: tuple[str, ...], extra: tuple[str, ...] = ()):
+    """One PhraseIndex (Sudachi forms: variants and inflections) per set of dictionaries, built on first use."""
+    from ..catalog import load_dictionary
+    from ..matchers.phrase import PhraseIndex
+
+    entries: list[tuple[str, str]] = []
+    for name in dictionaries:
+        entries.extend(load_dictionary(name))
+    entries.extend((t, "") for t in extra)
+    return PhraseIndex(entries, ["surface", "normalized"])
+
+
+class SurfaceIndex:
+    """Words matched as written (after NFKC) at token boundaries: one trie-shaped pattern per index,
+    so the cost does not grow with the number of words, and token boundaries are only computed for a
+    document that contains a candidate. For slang and emergency words, whose other Sudachi forms would
+    widen the match (the normalized form of おk is OK)."""
+
+    def __init__(self, entries: list[tuple[str, str]]):
+        import unicodedata
+
+        from ..matchers.phrase import trie_pattern
+
+        self.labels: dict[str, str] = {}
+        for word, label in entries:
+            word = unicodedata.normalize("NFKC", word)
+            self.labels.setdefault(word, label or word)
+        words = sorted(self.labels, key=len, reverse=True)
+        self.pattern = regex.compile(trie_pattern(words)) if words else None
+
+    def find(self, doc) -> list[tuple[int, int, str]]:
+        if self.pattern is None:
+            return []
+        found = [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(doc.prose)]
+        if not found:
+            return []
+        starts, ends = _boundaries(doc)
+        return [(s, e, self.labels[w]) for s, e, w in found if s in starts and e in ends]
+
+
+@lru_cache(maxsize=32)
+def surface_index(dictionaries: tuple[str, ...], extra: tuple[str, ...] = ()) -> SurfaceIndex:
+    from ..catalog import load_dictionary
+
+    entries: list[tuple[str, str]] = []
+    for name in dictionaries:
+        entries.extend(load_dictionary(name))
+    entries.extend((t, "") for t in extra)
+    return SurfaceIndex(entries)
+
+
+def emergency_terms(doc) -> list[str]:
+    """Emergency words in the draft (地震, 津波, 避難 …), in order of appearance, without repeats."""
+    seen: dict[str, None] = {}
+    for s, e, _label in surface_index((EMERGENCY_DICTIONARY,)).find(doc):
+        seen.setdefault(doc.prose[s:e], None)
+    return list(seen)
+
+
+def _sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence holding ``start`` and of the sentence after it (for debunk cues)."""
+    sents = doc.sentences
+    for i, s in enumerate(sents):
+        if s.start <= start < s.end or start < s.start:
+            nxt = sents[i + 1].end if i + 1 < len(sents) else s.end
+            return s.start, max(nxt, end)
+    return start, end
+
+
+def _boundaries(doc) -> tuple[set[int], set[int]]:
+    return {t.start for t in doc.tokens}, {t.end for t in doc.tokens}
+
+
+# -- absolute claims --------------------------------------------------------------------------
+# Modifiers that make a claim absolute; "pos" ones go with a positive outcome (必ず治る), "neg" ones
+# with a risk that is denied (絶対に壊れません, 副作用は一切ありません).
+_ABS_MOD = regex.compile(r"絶対(?:に)?|必ず|確実に|間違いなく|完全に|100\s*(?:%|パーセント)|百パーセント|一切|決して")
+_POS_MODS = ("絶対", "必ず", "確実", "間違い", "完全", "100", "百")
+_NEG_MODS = ("絶対", "一切", "決して", "100", "百")
+# Outcomes that nobody can promise: health, safety, money (dictionary or normalized forms).
+_POS_CLAIMS = frozenset(
+    "安全 安心 大丈夫 治る 効く 儲かる もうかる 痩せる やせる 完治 治癒 回復 防げる 防ぐ 保証 効果 稼げる 当たる 当選 解決".split()
+)
+# Risks whose absence nobody can promise.
+_NEG_CLAIMS = frozenset(
+    "起きる 起こる 来る 発生 壊れる 倒れる 崩れる 決壊 氾濫 浸水 感染 うつる 移る 漏れる 漏洩 流出 失敗 損 心配 問題 "
+    "危険 危険性 副作用 被害 リスク 事故 故障 影響 危ない".split()
+)
+# Requests, prohibitions and hedges: "必ず安全を確認してください" or "絶対に安全とは言えません" make no claim.
+_REQUEST_FORMS = frozenset("くださる 下さる べし 必要 願う お願い ため 求める 言える 言い切れる 限る 断言 わけ 訳 可能 かも".split())
+_REQUEST_SURFACES = frozenset({"ましょう", "ましょ", "よう", "ように", "こと", "とは", "かもしれ", "でしょう", "だろう"})
+_PLACES = frozenset({"場所", "所", "ところ", "高台", "建物", "階"})
+_NEGATION = frozenset({"ない", "無い", "ぬ", "ず", "なし", "無し", "ゼロ", "0"})
+
+
+def _is_negation(tok) -> bool:
+    if tok.pos[0] == "助動詞" and tok.dictionary_form in ("ない", "ぬ", "ず"):
+        return True
+    if tok.pos[0] == "形容詞" and tok.dictionary_form in ("ない", "無い"):
+        return True
+    return tok.surface in _NEGATION
+
+
+def _clause(tokens):
+    """The tokens up to the next clause boundary (読点, 句点, a conjunctive particle: から, て, or the の of ので)."""
+    out = []
+    for t in tokens:
+        if t.pos[0] == "補助記号" or (t.pos[0] == "助詞" and t.pos[1] in ("接続助詞", "準体助詞")):
+            break
+        out.append(t)
+    return out
+
+
+def _forms(tok) -> tuple[str, str, str]:
+    return tok.surface, tok.dictionary_form, tok.normalized_form
+
+
+def absolute_claim(doc, ctx):
+    starts, ends = _boundaries(doc)
+    prose = doc.prose
+    emergency = None
+    for m in _ABS_MOD.finditer(prose):
+        if m.start() not in starts:
+            continue
+        word = m.group()
+        # 絶対 must end at a token boundary (絶対数 is one word); 100% may be followed by anything
+        if not word.startswith(("100", "百")) and m.end() not in ends:
+            continue
+        sent = doc.sentence_at(m.start())
+        if sent is None:
+            continue
+        toks = sent.tokens
+        after = [i for i, t in enumerate(toks) if t.start >= m.end()]
+        if not after:
+            continue
+        first = after[0]
+        tail = toks[first:]
+        # a request or a hedge anywhere after the modifier in the sentence: no claim
+        if any(t.surface in _REQUEST_SURFACES or t.dictionary_form in _REQUEST_FORMS
+               or t.normalized_form in _REQUEST_FORMS for t in tail):
+            continue
+        if any(_is_negation(t) and j + 1 < len(tail) and tail[j + 1].surface == "で" for j, t in enumerate(tail)):
+            continue  # 〜しないで (a request)
+        before = [t for t in toks if t.end <= m.start()][-4:]
+        hit = None
+        # positive outcome after the modifier, not negated and not attributive (安全な場所)
+        if word.startswith(_POS_MODS):
+            window = toks[first : first + 8]
+            for j, t in enumerate(window):
+                if set(_forms(t)) & _POS_CLAIMS:
+                    rest = window[j + 1 :]
+                    if rest and rest[0].surface in ("な", "の") and len(rest) > 1 and rest[1].surface in _PLACES:
+                        break  # 確実に安全な場所へ: the place is safe, nothing is promised
+                    if any(_is_negation(u) for u in _clause(rest)):
+                        break  # 絶対安全はあり得ません: denied, not claimed
+                    end = t.end
+                    if t.pos[0] in ("動詞", "形容詞"):
+                        for u in rest:  # 治ります: the auxiliaries belong to the claim
+                            if u.pos[0] != "助動詞" or u.start != end:
+                                break
+                            end = u.end
+                    hit = (m.start(), end)
+                    break
+            if hit is None and word.startswith(("100", "百")):
+                # 効果は100% / 安全性は100%
+                for t in before:
+                    if set(_forms(t)) & _POS_CLAIMS or t.surface in ("安全性", "有効性"):
+                        hit = (t.start, m.end())
+                        break
+        # a risk denied: 絶対に壊れません / 副作用は一切ありません
+        if hit is None and word.startswith(_NEG_MODS):
+            window = toks[first : first + 8]
+            for j, t in enumerate(window):
+                if set(_forms(t)) & _NEG_CLAIMS:
+                    neg = next((u for u in window[j + 1 : j + 6] if _is_negation(u)), None)
+                    if neg is not None:
+                        hit = (m.start(), neg.end)
+                    break
+            if hit is None:
+                for t in before:
+                    if set(_forms(t)) & _NEG_CLAIMS:
+                        neg = next((u for u in window[:5] if _is_negation(u)), None)
+                        if neg is not None:
+                            hit = (t.start, neg.end)
+                        break
+        if hit is None:
+            continue
+        if _quoted(prose, hit[0], hit[1]):
+            # 「必ず儲かる」という話は詐欺です: a quoted claim is usually cited to warn against it
+            yield Match(hit[0], hit[1], severity="info", message=_ABSOLUTE_QUOTED)
+            continue
+        if emergency is None:
+            emergency = emergency_terms(doc)
+        if emergency:
+            yield Match(hit[0], hit[1], severity="error", params={"context": "、".join(emergency[:3])},
+                        message=_ABSOLUTE_EMERGENCY)
+        else:
+            yield Match(hit[0], hit[1])
+
+
+_ABSOLUTE_QUOTED = (
+    "「{match}」はかぎ括弧の中の断定的な表現です。詐欺の手口などを紹介する引用なら問題ありません。"
+    "県の主張として書いている場合は、根拠を示すか言い切らない表現にしてください。"
+)
+_ABSOLUTE_EMERGENCY = (
+    "「{match}」は断定的な表現です。災害・緊急時の情報（{context}）で「絶対」「必ず」と言い切ると、"
+    "事実と違った場合に住民の判断を誤らせます。確認できた事実と出典を示し、言い切らない表現にしてください。"
+)
+
+
+# -- rumours and hearsay ----------------------------------------------------------------------
+_RUMOUR = regex.compile(
+    r"(?:との|という|って|っていう)(?:噂|うわさ|ウワサ)"
+    r"|(?:噂|うわさ|ウワサ)(?:によると|によれば|では|で聞いた|を聞いた|が(?:ある|あり|広が|流れ|出て))"
+    r"|未確認(?=の?(?:情報|ですが|だが|ながら|だけど|の話|です))"
+    r"|真偽(?:の程|のほど|は)?(?:は)?(?:不明|分かりません|わかりません|定かでは)"
+    r"|(?:出所|出典|ソース|情報源)(?:は)?不明"
+    r"|聞いた話(?:では|によると|だと|ですが|だけど)"
+    r"|(?:本当|事実)かどうか(?:は)?(?:わから|分から|不明)"
+)
+# A sentence that refutes the rumour (デマです, 事実ではありません) is a correction, not a rumour.
+_DEBUNK = regex.compile(
+    r"デマ|誤り|誤った情報|誤情報|偽情報|フェイク|事実ではあり|事実ではない|事実無根|事実はありません|事実はない"
+    r"|根拠のない|根拠はあり|科学的根拠|予知|惑わされ|信じないで|拡散しないで|正しい情報|正確な情報|公式発表をご確認|公式の情報をご確認"
+)
+
+
+# Nouns after which らしい means "typical of" (春らしい, 子どもらしい, 男らしい), not "I hear that".
+_TYPICAL = frozenset(
+    "春 夏 秋 冬 季節 男 女 男性 女性 子ども 子供 こども 大人 学生 人間 人 先生 職員 公務員 本物 自分 私 僕 地元 田舎 都会 和 日本".split()
+)
+
+
+def _inferential(prev, tok) -> bool:
+    """らしい as hearsay: after a verb, adjective or auxiliary (中止になるらしい, 高いらしい), or in the
+    final form after a noun that is not a person, place or season (中止らしい, but 春らしい and 徳島らしい)."""
+    if prev.pos[0] in ("動詞", "形容詞", "助動詞"):
+        return True
+    if prev.pos[0] != "名詞" or prev.pos[1] == "固有名詞" or prev.surface in _TYPICAL:
+        return False
+    return tok.pos[5].startswith("終止形")
+
+
+def _rumour_spans(doc):
+    prose = doc.prose
+    for t_prev, t in zip([None, *doc.tokens[:-1]], doc.tokens):
+        if t.pos[0] == "助動詞" and t.dictionary_form == "らしい" and t_prev is not None and t_prev.end == t.start:
+            if _inferential(t_prev, t):
+                yield t_prev.start, t.end
+    for m in _RUMOUR.finditer(prose):
+        yield m.start(), m.end()
+
+
+def unverified_information(doc, ctx):
+    prose = doc.prose
+    spans = sorted(set(_rumour_spans(doc)))
+    emergency = None
+    last_end = -1
+    for start, end in spans:
+        if start < last_end:
+            continue
+        s, e = _sentence_bounds(doc, start, end)
+        if _DEBUNK.search(prose, s, e):
+            continue
+        last_end = end
+        if emergency is None:
+            emergency = emergency_terms(doc)
+        if emergency:
+            yield Match(start, end, severity="error", params={"context": "、".join(emergency[:3])},
+                        message=_RUMOUR_EMERGENCY)
+        else:
+            yield Match(start, end)
+
+
+_RUMOUR_EMERGENCY = (
+    "「{match}」は未確認の情報・うわさを示す表現です。災害・緊急時の投稿（{context}）では、"
+    "誤った情報がもっとも速く広まります。確認の取れた事実だけを、出典（公式発表・URL）とともに発信してください。"
+)
+
+
+# -- calls to spread --------------------------------------------------------------------------
+_SPREAD = regex.compile(
+    r"拡散(?:希望|求む|願い|を?お願い|して(?:ください|下さい|ほしい|欲しい|くれ|ね)|よろしく|(?:に|へ)の?ご?協力)"
+    r"|(?:RT|リツイート|リポスト)(?:希望|求む|を?お願い|して(?:ください|下さい|ほしい|欲しい|ね))"
+)
+
+
+def spread_request(doc, ctx):
+    prose = doc.prose
+    hits = list(_SPREAD.finditer(prose))
+    if not hits:
+        return
+    from ..approval import official_source
+
+    source, _rejected = official_source(doc, ctx.config)
+    emergency = emergency_terms(doc)
+    for m in hits:
+        if source:
+            yield Match(m.start(), m.end(), severity="info", params={"source": source}, message=_SPREAD_SOURCED)
+        elif emergency:
+            yield Match(m.start(), m.end(), severity="error", params={"context": "、".join(emergency[:3])},
+                        message=_SPREAD_EMERGENCY)
+        else:
+            yield Match(m.start(), m.end())
+
+
+_SPREAD_SOURCED = (
+    "「{match}」: 拡散を求める表現です。公式の情報源（{source}）が示されているので参考情報です。"
+    "内容が確認済みの事実であることを、もう一度確かめてください。"
+)
+_SPREAD_EMERGENCY = (
+    "「{match}」: 災害・緊急時の投稿（{context}）で拡散を求めています。拡散希望はデマやチェーン投稿でよく使われる言葉で、"
+    "出典のない緊急情報は誤りでも広まります。公式発表のURLなど出典を添えてください。"
+)
+
+
+# -- in-group slang (6.1) ---------------------------------------------------------------------
+SLANG_DICTIONARY = "internet-slang-ja.txt"
+# laughter: ww… after Japanese (not "wwwから", which names the letters), or a single w that ends a
+# clause (W杯 and Wi-Fi are words)
+_LAUGH = regex.compile(
+    r"(?<=[\p{Hiragana}\p{Katakana}\p{Han}ー!?。、)」])(?:[wW]{2,}(?![A-Za-z]|から|[をがはのでと])|w(?=$|[\s。、!?)」』]))",
+    regex.MULTILINE,
+)
+_PUNCT_AFTER = frozenset({"!", "?", "。", "、", "…", "w", "W", "ww", "www"})
+
+
+def _is_slang_kusa(toks, i) -> bool:
+    """草 as "lol": これは草 / 草生える / 草不可避 / 草w — not 草刈り, 庭の草, 草が生い茂る."""
+    nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].start == toks[i].end else None
+    prev = toks[i - 1] if i > 0 else None
+    if nxt is not None and nxt.dictionary_form in ("生える", "不可避"):
+        return True
+    at_end = nxt is None or nxt.surface in _PUNCT_AFTER or nxt.surface.startswith(("w", "W", "!", "?"))
+    return at_end and (prev is None or prev.surface in ("は", "で", "って", "w", "!", "?", "、"))
+
+
+def _is_slang_otsu(doc, toks, i) -> bool:
+    """乙 as お疲れ: 乙です / お疲れ乙 / 乙! — not 甲乙, 甲は乙に対し (contracts), 乙種."""
+    if "甲" in doc.prose:
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.start != toks[i].end:
+        return True
+    return nxt.surface in ("です", "でし", "でした", "っす") or nxt.surface in _PUNCT_AFTER or nxt.surface.startswith(("w", "!"))
+
+
+def internet_slang(doc, ctx):
+    extra = tuple(ctx.options.get("terms", ()))
+    hits: list[tuple[int, int, str]] = surface_index((SLANG_DICTIONARY,), extra).find(doc)
+    for m in _LAUGH.finditer(doc.prose):
+        hits.append((m.start(), m.end(), "笑いを表すネットスラング"))
+    prose = doc.prose
+    sentences = doc.sentences if ("草" in prose or "乙" in prose or "なう" in prose) else ()
+    for sent in sentences:
+        toks = sent.tokens
+        for i, t in enumerate(toks):
+            if t.surface == "草" and _is_slang_kusa(toks, i):
+                hits.append((t.start, t.end, "「笑える」を意味するネットスラング"))
+            elif t.surface == "乙" and _is_slang_otsu(doc, toks, i):
+                hits.append((t.start, t.end, "「お疲れさま」を意味するネットスラング"))
+            elif t.surface == "なう" and i > 0 and toks[i - 1].end == t.start and toks[i - 1].pos[0] == "名詞":
+                hits.append((t.start, t.end, "「今〜している」を意味するネットスラング"))
+    from ..matchers.phrase import longest_leftmost
+
+    for s, e, label in longest_leftmost(hits):
+        yield Match(s, e, params={"label": label})
+
+
+# -- abusive and discriminatory wording (4.2 信用失墜, 4.6) -------------------------------------
+ABUSE_DICTIONARY = "abusive-ja.txt"
+ABUSE_EXCEPTIONS = "abusive-exceptions-ja.txt"
+
+
+_INFLECTING = frozenset({"動詞", "形容詞", "助動詞"})
+
+
+@lru_cache(maxsize=4)
+def _entry_surfaces(name: str) -> frozenset[str]:
+    import unicodedata
+
+    from ..catalog import load_dictionary
+
+    return frozenset(unicodedata.normalize("NFKC", entry) for entry, _ in load_dictionary(name))
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Inside 「…」 or 『…』 on the same line: a title or a quotation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    for o, c in (("「", "」"), ("『", "』")):
+        before = text[line_start:start]
+        if before.count(o) > before.count(c) and c in text[end:line_end]:
+            return True
+    return False
+
+
+def abusive_language(doc, ctx):
+    hits = phrase_index((ABUSE_DICTIONARY,)).find(doc)
+    if not hits:
+        return
+    allowed = phrase_index((ABUSE_EXCEPTIONS,)).find(doc)
+    surfaces = _entry_surfaces(ABUSE_DICTIONARY)
+    prose = doc.prose
+    for s, e, label in hits:
+        if any(a <= s and e <= b for a, b, _ in allowed):
+            continue
+        # 死ね / 消えろ are threats; 死んだ / 消える are not: inflecting words count only as written
+        if prose[s:e] not in surfaces and any(t.pos[0] in _INFLECTING for t in doc.tokens if s <= t.start < e):
+            continue
+        if _quoted(prose, s, e):
+            yield Match(s, e, severity="warning", params={"label": label}, message=_ABUSE_QUOTED)
+        else:
+            yield Match(s, e, params={"label": label})
+
+
+_ABUSE_QUOTED = (
+    "「{match}」は{label}にあたる語です（かぎ括弧の中: 作品名や引用でも、公式アカウントで発信してよいか確認してください）。"
+)

@@ -1,0 +1,224 @@
+"""The link rules together: one finding per link, offline, no cache writes, options, precision."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import shared_data
+from postlint.api import Linter
+from postlint.config import Config, ConfigError
+
+LINK_RULES = ["url-shortener", "third-party-link", "lookalike-domain", "quoted-post"]
+
+DRAFT = """\
+【お知らせ】県の新しい給付金について
+詳しくは https://www.pref.tokushima.lg.jp/kyufu/ をご覧ください。
+申込みフォーム：https://forms.gle/AbC123（短縮URL）
+空白で区切った短縮URL bit. ly/3xYz もあります。
+ログインは https://www.pref.tokushima.lg.jp.example.com/login から（偽サイト）
+問合せ：info@pref-tokushima.jp
+協賛：https://www.example.co.jp/campaign
+厚生労働省の案内 https://www.mhlw.go.jp/stf/index.html
+知事の投稿 https://x.com/tokushima_pref/status/1234567890
+他の方の投稿 https://twitter.com/someone/status/987654321
+RT @someone: 台風が接近しています
+観光サイト https://www.awanavi.jp/ と https://kankou.pref.tokushima.lg.jp/
+"""
+
+# (text of the finding, rule, severity): each link is reported by exactly one rule
+EXPECTED = [
+    ("https://forms.gle/AbC123", "url-shortener", "error"),
+    ("bit. ly/3xYz", "url-shortener", "error"),
+    ("https://www.pref.tokushima.lg.jp.example.com/login", "lookalike-domain", "error"),
+    ("info@pref-tokushima.jp", "lookalike-domain", "error"),
+    ("https://www.example.co.jp/campaign", "third-party-link", "warning"),
+    ("https://www.mhlw.go.jp/stf/index.html", "third-party-link", "info"),
+    ("https://twitter.com/someone/status/987654321", "quoted-post", "warning"),
+    ("RT @someone", "quoted-post", "warning"),
+]
+
+CONFIG = Config().merged(
+    {"organization": {"accounts": ["@tokushima_pref"], "trusted-domains": ["awanavi.jp"]}}
+)
+
+
+def _reset_lazy_state():
+    """Forget everything built on first use, so the test below builds it under its own guards."""
+    from postlint.checks import links
+    from postlint.text import domains
+
+    domains._extractor = None
+    domains.registrable_domain.cache_clear()
+    domains.public_suffix.cache_clear()
+    for cached in (links.shortener_index, links.own_domains, links.lookalike, links.is_public_sector):
+        cached.cache_clear()
+
+
+def test_link_pipeline_is_offline_and_writes_no_cache(no_network, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    cache = tmp_path / "cache"
+    home.mkdir()
+    cache.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.setenv("TLDEXTRACT_CACHE", str(cache / "tldextract"))
+    _reset_lazy_state()
+    from postlint.text import domains
+
+    report = Linter(CONFIG, select=LINK_RULES).lint_text(DRAFT * 3)
+    assert domains._extractor is not None, "the suffix list was never loaded: the test proves nothing"
+    got = [(f.text, f.rule, f.severity.value) for f in report.findings]
+    assert got == EXPECTED * 3
+    assert list(home.iterdir()) == [] and list(cache.iterdir()) == []
+
+
+def test_each_link_is_reported_once_with_every_rule_on(linter):
+    report = Linter(CONFIG).lint_text(DRAFT)
+    link = [(f.text, f.rule, f.severity.value) for f in report.findings if f.category == "link"]
+    assert link == EXPECTED
+
+
+def test_third_party_link_alone_does_not_report_shorteners_or_lookalikes():
+    report = Linter(CONFIG, select=["third-party-link"]).lint_text(DRAFT)
+    assert [f.text for f in report.findings] == [
+        "https://www.example.co.jp/campaign",
+        "https://www.mhlw.go.jp/stf/index.html",
+    ]
+
+
+def test_messages_name_the_host_and_quote_the_guideline():
+    report = Linter(CONFIG, select=LINK_RULES).lint_text(DRAFT)
+    by_text = {f.text: f.message for f in report.findings}
+    assert "www.example.co.jp" in by_text["https://www.example.co.jp/campaign"]
+    assert "信頼性のあるものとして受け取られる可能性" in by_text["https://www.example.co.jp/campaign"]
+    assert "forms.gle" in by_text["https://forms.gle/AbC123"]
+    assert "フィッシング" in by_text["https://forms.gle/AbC123"]
+    assert "bit.ly" in by_text["bit. ly/3xYz"]
+    assert "pref.tokushima.lg.jp" in by_text["info@pref-tokushima.jp"]
+    assert "@someone" in by_text["RT @someone"]
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"third-party-link": {"public-sector": "loud"}},
+        {"third-party-link": {"public-sector-domains": [1]}},
+        {"quoted-post": {"unattributed": "error!"}},
+        {"url-shortener": {"extra-domains": [3]}},
+    ],
+)
+def test_invalid_rule_options_are_config_errors(overrides):
+    config = Config().merged({"rules": overrides})
+    with pytest.raises(ConfigError) as info:
+        Linter(config, select=LINK_RULES).lint_text("https://www.example.com/")
+    assert "rules." in str(info.value)
+
+
+def test_own_domains_from_config_replace_the_default():
+    config = Config().merged({"organization": {"domains": ["digital.go.jp", "cfa.go.jp"]}})
+    text = "https://www.digital.go.jp/ https://www.cfa.go.jp/ https://www.pref.tokushima.lg.jp/"
+    report = Linter(config, select=LINK_RULES).lint_text(text)
+    assert [(f.text, f.rule, f.severity.value) for f in report.findings] == [
+        ("https://www.pref.tokushima.lg.jp/", "third-party-link", "info")
+    ]
+
+
+PUBLIC_SECTOR = [
+    ("www.mhlw.go.jp", True),
+    ("www.pref.kagawa.lg.jp", True),
+    ("www.city.naruto.tokushima.jp", True),  # geographic JP, reserved label "city"
+    ("www.pref.tokushima.jp", True),
+    ("www.city.kawasaki.jp", True),  # PSL exception rule !city.kawasaki.jp
+    ("www.gov.uk", True),
+    ("www.service.gov.uk", True),
+    ("www.cdc.gov", True),
+    ("www.interieur.gouv.fr", True),
+    ("www.who.int", True),
+    ("ec.europa.eu", True),
+    ("www.tokushima-u.ac.jp", False),  # private schools register ac.jp too
+    ("www.example.tokushima.jp", False),  # anyone may register under tokushima.jp
+    ("comune.go.it", False),  # go.it is the province of Gorizia
+    ("www.example.com", False),
+    ("government.example.com", False),
+]
+
+
+@pytest.mark.parametrize("host,expected", PUBLIC_SECTOR)
+def test_public_sector_hosts(host, expected):
+    from postlint.checks.links import is_public_sector
+
+    assert is_public_sector(host) is expected
+
+
+@pytest.mark.parametrize(
+    "entry,url",
+    [
+        ("@tokushima_pref", "https://x.com/Tokushima_Pref/status/1"),
+        ("tokushima_pref", "https://www.threads.net/@tokushima_pref/post/Cx1"),
+        ("https://x.com/tokushima_pref", "https://twitter.com/tokushima_pref/status/1"),
+        ("instagram.com/tokushima_pref/", "https://www.instagram.com/tokushima_pref/reel/Cx1/"),
+        ("https://www.facebook.com/profile.php?id=100064", "https://www.facebook.com/permalink.php?story_fbid=9&id=100064"),
+    ],
+)
+def test_own_account_forms(entry, url):
+    config = Config().merged({"organization": {"accounts": [entry]}})
+    assert Linter(config, select=["quoted-post"]).lint_text(url).findings == ()
+    assert Linter(Config(), select=["quoted-post"]).lint_text(url).findings != ()
+
+
+def test_an_account_on_one_platform_is_not_owned_on_another():
+    config = Config().merged({"organization": {"accounts": ["https://x.com/tokushima_pref"]}})
+    findings = Linter(config, select=["quoted-post"]).lint_text(
+        "https://www.threads.net/@tokushima_pref/post/Cx1"
+    ).findings
+    assert [f.rule for f in findings] == ["quoted-post"]
+
+
+def test_shortener_that_is_a_public_suffix_matches_only_itself():
+    from postlint.checks.links import shortener_index
+
+    index = shortener_index()
+    assert index.match("gov.tw") == "gov.tw"
+    assert index.match("www.mohw.gov.tw") is None
+    assert index.match("maps.app.goo.gl") == "goo.gl"
+    assert index.match("att.com") is None
+
+
+def test_edit_distance_threshold_grows_with_the_name():
+    from postlint.checks.links import allowed_distance, edit_distance
+
+    assert edit_distance("preftokushima", "preftokushlma", 2) == 1
+    assert edit_distance("abc", "xyzuvw", 1) == 2  # stops early: more than the limit
+    assert [allowed_distance(n) for n in (3, 6, 7, 11, 12, 20)] == [0, 0, 1, 1, 2, 2]
+
+
+@pytest.mark.shared_data
+def test_no_official_title_gets_a_link_warning_or_error():
+    path = shared_data("corpora/jp_gov_agency_news_titles.jsonl")
+    config = Config().merged({"organization": {"domains": ["digital.go.jp", "cfa.go.jp"]}})
+    linter = Linter(config, select=LINK_RULES)
+    titles = [json.loads(line)["text"] for line in open(path, encoding="utf-8")]
+    assert len(titles) == 5262
+    loud = [
+        (t, f.rule, f.text)
+        for t in titles
+        for f in linter.lint_text(t).findings
+        if f.severity.value in ("warning", "error")
+    ]
+    assert loud == []
+
+
+@pytest.mark.shared_data
+def test_shortener_list_is_the_shared_list():
+    """The shipped list is the shared active list unchanged (its licence requires attribution)."""
+    from postlint.catalog import load_dictionary
+
+    shared = {
+        line.strip()
+        for line in open(shared_data("url-shorteners/active_domains.txt"), encoding="utf-8")
+        if line.strip() and not line.startswith("#")
+    }
+    shipped = {entry for entry, _ in load_dictionary("shorteners.txt")}
+    assert shipped == shared
