@@ -82,9 +82,10 @@ def test_json_fields_are_masked(work):
     (report,) = data["files"]
     personal = [f for f in report["findings"] if f["code"] in ("ZZ901", "ZZ902", "ZZ903", "ZZ904")]
     texts = {f["code"]: f["text"] for f in personal}
-    assert texts["ZZ901"] == "090-****-5678" and texts["ZZ904"] == "3141 **** 5352"
-    assert texts["ZZ902"].startswith("h***") and texts["ZZ902"].endswith("@gmail.com")
-    assert texts["ZZ903"] == "山***"
+    assert texts["ZZ901"].endswith("5678") and "1234" not in texts["ZZ901"]
+    assert texts["ZZ904"].endswith("5352") and "5926" not in texts["ZZ904"]
+    assert texts["ZZ902"].startswith("h***") and "yamada" not in texts["ZZ902"]
+    assert texts["ZZ903"].startswith("山") and "田花子" not in texts["ZZ903"]
     # the label of a personal phrase rule is the name itself: masked in the message too
     assert all("山田花子" not in f["message"] for f in report["findings"])
     reasons = report["approval"]["reasons"]
