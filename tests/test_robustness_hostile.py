@@ -24,6 +24,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from postlint.api import Linter
+
 import robustness_hostile_docs as hostile
 import robustness_regex_sweep as sweep
 from robustness_support import TESTS, available_formats, cli_env, write_org_rules
@@ -260,3 +262,58 @@ def test_suppression_matches_the_reference(fuzz_linter, lines, newline):
     assert result.kept == kept
     assert result.suppressed == dropped
     assert result.used == used
+
+
+# -- what a draft can make the output do ------------------------------------------------------------
+CAUTION_RULE = """
+code = "ZZ907"
+name = "test-quote-anything"
+category = "expression"
+severity = "warning"
+guideline = "4.4"
+message = "注意書き「{match}」"
+rationale = "robustness テスト用: 何でも引用する規則"
+kind = "regex"
+[match]
+pattern = "注意[^\\n]{0,80}"
+target = "normalized"
+[[examples]]
+text = "注意 abc"
+spans = [[0, 6]]
+[[examples]]
+text = "abc"
+"""
+INJECTION = (
+    "注意\x1b[2J\x1b]0;owned\x07\u202eevil\u202c <script>alert(1)</script> %0A\n"
+    "::error file=x.md::injected\n"
+    "山田花子 https://bit.ly/3abc\n"
+)
+
+
+def test_a_draft_cannot_inject_into_any_format(tmp_path):
+    """A finding that quotes escape sequences, bidi overrides, markup and workflow-command text.
+    The formats read in a terminal or a log (text, github) show no escape sequence, bell or bidi
+    override; the data formats (json, sarif) escape control characters and keep the exact text
+    otherwise; HTML stays inert; no line of the GitHub output is a command the draft wrote."""
+    from postlint.config import load_file
+    from postlint.reporters import ReportOptions, render
+
+    folder = tmp_path / "org-rules" / "expression"
+    folder.mkdir(parents=True)
+    (folder / "ZZ907-test-quote-anything.toml").write_text(CAUTION_RULE, encoding="utf-8")
+    (tmp_path / "postlint.toml").write_text("rule-paths = ['org-rules']\n", encoding="utf-8")
+    report = Linter(load_file(tmp_path / "postlint.toml")).lint_text(INJECTION, path="draft.md")
+    (quoting,) = [f for f in report.findings if f.code == "ZZ907"]
+    assert "\x1b" in quoting.text and "<script>" in quoting.text  # the payload reached a finding
+    for fmt in available_formats():
+        out = render(fmt, [report], ReportOptions())
+        if fmt in ("text", "github"):
+            assert not any(c in out for c in "\x1b\x07\u202e"), fmt
+        if fmt == "html":
+            assert "<script>" not in out
+        if fmt in ("json", "sarif"):
+            assert "\x1b" not in out and "\x07" not in out
+            json.loads(out)
+        if fmt == "github":
+            assert not any(line.startswith("::error file=x.md") for line in out.splitlines())
+
