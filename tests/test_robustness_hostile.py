@@ -185,6 +185,7 @@ def test_fuzz_whole_pipeline(fuzz_linter):
             render(fmt, [report], ReportOptions())
 
     run()
+    print(f"\nfuzz: {examples_run} examples through the whole pipeline")
     assert examples_run >= min(FUZZ_EXAMPLES, 50)
 
 
@@ -247,6 +248,17 @@ LINES = [
 ]
 
 
+suppression_examples = 0
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_volume():
+    """With ``-s``, print how many examples the property tests ran."""
+    yield
+    if suppression_examples:
+        print(f"\nsuppression: {suppression_examples} examples against the reference")
+
+
 @settings(max_examples=max(100, FUZZ_EXAMPLES // 2), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(LINES), max_size=25), st.sampled_from(["\n", "\r\n"]))
 def test_suppression_matches_the_reference(fuzz_linter, lines, newline):
@@ -254,6 +266,8 @@ def test_suppression_matches_the_reference(fuzz_linter, lines, newline):
     from postlint.suppress import apply
     from postlint.text.document import Document
 
+    global suppression_examples
+    suppression_examples += 1
     raw = newline.join(lines)
     doc = Document(raw)
     findings = run_rules(doc, fuzz_linter.rules_for(fuzz_linter.config))
@@ -316,4 +330,3 @@ def test_a_draft_cannot_inject_into_any_format(tmp_path):
             json.loads(out)
         if fmt == "github":
             assert not any(line.startswith("::error file=x.md") for line in out.splitlines())
-
