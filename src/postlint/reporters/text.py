@@ -51,7 +51,7 @@ class _Source:
         self.text = report.text
         self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
         self.personal: dict[int, list] = {}
-        self._masked: dict[int, tuple[str, int]] = {}
+        self._masked: dict[tuple[int, bool], tuple[str, int]] = {}
         for f in report.findings:
             if f.personal:
                 for number in range(f.line, f.end_line + 1):
@@ -66,11 +66,12 @@ class _Source:
 
     def masked_line(self, number: int, show: bool) -> tuple[str, int]:
         """The source line with every personal-data span on it masked (unless ``show``)."""
+        if (number, show) in self._masked:  # many findings on one line: cut and mask it once
+            return self._masked[number, show]
         start, line = self.line(number)
         if show:
+            self._masked[number, show] = (line, start)
             return line, start
-        if number in self._masked:  # many findings on one line: mask it once
-            return self._masked[number]
         chars = list(line)
         for f in self.personal.get(number, ()):
             s = max(f.start - start, 0)
@@ -80,8 +81,8 @@ class _Source:
             masked = f.masked if f.line == f.end_line else "*" * (e - s)
             replacement = list(masked[: e - s].ljust(e - s, "*"))
             chars[s:e] = replacement
-        self._masked[number] = ("".join(chars), start)
-        return self._masked[number]
+        self._masked[number, show] = ("".join(chars), start)
+        return self._masked[number, show]
 
 
 QUOTE_CONTEXT = 60  # characters of context kept on each side of a finding in a long line
@@ -122,10 +123,10 @@ def render(results, options) -> str:
                 f"{f.code} [{f.rule}] {visible(f.message)} （ガイドライン {f.guideline}）"
             )
             shown, line_start = source.masked_line(f.line, options.show_personal_data)
+            col0 = f.column - 1
+            end_col = (f.end_column - 1) if f.end_line == f.line else len(shown)
+            shown, col0, end_col = window(shown, col0, end_col)  # first: the line may be very long
             if shown.strip():
-                col0 = f.column - 1
-                end_col = (f.end_column - 1) if f.end_line == f.line else len(shown)
-                shown, col0, end_col = window(shown, col0, end_col)
                 shown = visible(shown)  # one character for one: the columns still hold
                 pad = width(shown[:col0])
                 span = max(width(shown[col0:end_col]), 1)
