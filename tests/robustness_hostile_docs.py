@@ -72,8 +72,8 @@ def documents(size: int) -> dict[str, str]:
         "front matter value with a long run of spaces": "---\ntitle: a" + " " * size + "b\n---\n" + SENTENCE,
         "front matter with thousands of keys": "---\n" + "".join(f"k{i}: [a, 'b', \"c\"]\n" for i in range(k)) + "---\n本文",
         "thousands of shortened URLs on one line": " ".join(f"https://bit.ly/a{i}" for i in range(k)),
-        "thousands of URLs, one a line": "".join(f"詳細 https://www.pref.tokushima.lg.jp/{i}/ と bit.ly/{i}\n" for i in range(k)),
-        "URL-like runs": "http://" + _fill("a.", size) + " " + "https://" + "a" * size + " " + _fill("a@", size),
+        "thousands of URLs, one a line": "".join(f"詳細 https://www.pref.tokushima.lg.jp/{i}/ と bit.ly/{i}\n" for i in range(size // 60)),
+        "URL-like runs": "http://" + _fill("a.", size // 3) + " https://" + "a" * (size // 3) + " " + _fill("a@", size // 3),
         "thousands of directives in a row": _fill("<!-- postlint-disable-next-line -->\n", size) + SENTENCE,
         "directives and findings interleaved": "".join(
             f"https://bit.ly/x{i} <!-- postlint-disable-line LK001 -->\n<!-- postlint-disable-next-line ZZ902 -->\n" for i in range(k // 2)
