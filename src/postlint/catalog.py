@@ -62,14 +62,18 @@ def _format_validation_error(exc) -> list[str]:
     return out
 
 
-def load_rule_files(files: Iterable[tuple[str, str]]) -> list[RuleEntry]:
-    """Validate (path, TOML text) pairs; every error of every file is collected before raising."""
+def load_rule_files(files: Iterable[tuple[str, "str | Exception"]]) -> list[RuleEntry]:
+    """Validate (path, TOML text) pairs; every error of every file is collected before raising.
+    An exception in place of the text is a file that could not be read."""
     from pydantic import TypeAdapter, ValidationError
 
     adapter = TypeAdapter(Rule)
     errors: list[tuple[str, str]] = []
     entries: list[RuleEntry] = []
     for path, text in files:
+        if isinstance(text, Exception):
+            errors.append((path, f"読めません（UTF-8 で保存してください） / unreadable (save it as UTF-8): {text}"))
+            continue
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -151,7 +155,7 @@ def _rule_files(root: Path, label: str = "") -> list[tuple[str, str]]:
         try:
             text = p.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            text = f"# unreadable: {exc}\n= invalid"
+            text = exc  # reported by load_rule_files as what it is, not as a TOML syntax error
         rel = p.relative_to(root).as_posix()
         files.append((f"{label}{rel}" if label else rel, text))
     return files
