@@ -1,0 +1,110 @@
+"""Start-up: a run loads pydantic and tldextract only when it needs them, with the same results."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+
+import pytest
+
+from postlint.checks import links
+
+HEAVY = ("pydantic", "tldextract", "requests")
+
+# Runs the command line like `postlint ARGS` and prints which heavy modules it imported.
+PROBE = r"""
+import runpy, sys
+sys.argv = ["postlint", *sys.argv[1:]]
+try:
+    runpy.run_module("postlint", run_name="__main__")
+except SystemExit:
+    pass
+print("\nheavy:", *sorted(m for m in %r if m in sys.modules))
+""" % (HEAVY,)
+
+
+def heavy_modules(tmp_path, draft: str, *args: str) -> set[str]:
+    path = tmp_path / "draft.md"
+    path.write_text(draft, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, *args, str(path)], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout
+    return set(out.rsplit("\nheavy:", 1)[1].split())
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "秋の防災フェアを開催します。問合せ先：危機管理政策課 088-621-2500",
+        "詳しくは https://www.pref.tokushima.lg.jp/bousai/ をご覧ください。",  # an own domain
+        "申込みは https://forms.gle/AbC123 から。詳細は https://www.pref.tokushima.lg.jp/ へ",  # a shortener
+        "#徳島 #防災 @tokushima_pref info@pref.tokushima.lg.jp",
+    ],
+)
+def test_a_run_with_the_defaults_loads_neither_pydantic_nor_tldextract(tmp_path, draft):
+    assert heavy_modules(tmp_path, draft) == set()
+
+
+def test_a_foreign_host_loads_the_public_suffix_list(tmp_path):
+    """The probe can tell: a third-party link needs the registrable domain."""
+    assert "tldextract" in heavy_modules(tmp_path, "協賛：https://www.example.co.jp/campaign")
+
+
+def test_a_config_file_is_validated(tmp_path):
+    (tmp_path / "postlint.toml").write_text('[organization]\ndomains = ["city.example.lg.jp"]\n', encoding="utf-8")
+    assert "pydantic" in heavy_modules(tmp_path, "秋の防災フェアを開催します。")
+
+
+def _hosts() -> list[str]:
+    """Hosts near the own domains (edits, confusables, embedded, glued with hyphens, other
+    suffixes), the shortener list, and hosts that have nothing to do with them."""
+    from postlint.catalog import load_dictionary
+
+    own_names = ["pref.tokushima.lg.jp", "city.example.lg.jp", "digital.go.jp", "tokushima-kanko.jp", "example.com"]
+    hosts = {e.lower() for name in links.SHORTENER_LISTS for e, _ in load_dictionary(name)}
+    suffixes = ["jp", "com", "co.jp", "lg.jp", "go.jp", "or.jp", "ne.jp", "net", "info", "tokyo"]
+    for name in own_names:
+        labels = name.split(".")
+        core = "-".join(labels[:-1])
+        hosts.update({name, "www." + name, name + ".example.com", core + ".jp", core + ".example.net"})
+        hosts.update(f"{'.'.join(labels[:-2] or labels[:1])}.{s}" for s in suffixes)
+        for i, label in enumerate(labels):
+            for j in range(len(label)):
+                for edit in (label[:j] + label[j + 1 :], label[:j] + "x" + label[j + 1 :], label[:j] + "q" + label[j:]):
+                    if edit:
+                        hosts.add(".".join([*labels[:i], edit, *labels[i + 1 :]]))
+        hosts.add(name.replace("o", "0").replace("m", "rn"))
+    hosts.update(["www.mhlw.go.jp", "kankou.pref.tokushima.lg.jp", "www.example.co.jp", "bit.ly", "co.jp", "lg.jp", "xn--eckwd4c7c.xn--zckzah"])
+    return sorted(hosts)
+
+
+OWN_SETS = [
+    ("pref.tokushima.lg.jp",),
+    ("city.example.lg.jp", "example.com"),
+    ("digital.go.jp", "cfa.go.jp"),
+    ("tokushima-kanko.jp",),
+]
+
+
+def test_the_public_suffix_list_is_skipped_only_when_the_result_cannot_depend_on_it(monkeypatch):
+    hosts = _hosts()
+
+    def results():
+        links.lookalike.cache_clear()
+        return [links.lookalike(h, links.own_domains(own), (), ()) for own, h in itertools.product(OWN_SETS, hosts)]
+
+    skipping = results()
+    monkeypatch.setattr(links, "_may_imitate", lambda *args: True)  # always consult the list
+    consulting = results()
+    links.lookalike.cache_clear()
+    assert skipping == consulting
+    assert sum(r is not None for r in consulting) > 50  # the hosts do exercise the checks
+    assert {r.reason for r in consulting if r} >= {"embedded", "similar", "confusable"}
+
+
+def test_shortener_subdomains_still_ask_the_public_suffix_list():
+    index = links.ShortenerIndex({"gov.tw", "bit.ly"})
+    assert index.match("www.mohw.gov.tw") is None  # gov.tw is a public suffix: only itself
+    assert index.match("gov.tw") == "gov.tw"
+    assert index.match("s.bit.ly") == "bit.ly"
