@@ -45,3 +45,9 @@ def test_page_has_one_line_per_example():
     assert "\r" not in page  # a CRLF example must not split its line (the page is read back as text)
     examples = sum(len(e.spec.examples) for e in default_catalog())
     assert sum(line.startswith(("- ✗", "- ✓")) for line in page.splitlines()) == examples
+
+
+def test_readme_names_every_rule():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [f"{e.code} {e.name}" for e in default_catalog() if f"`{e.name}`" not in readme or e.code not in readme]
+    assert not missing, f"README.md's rule table misses: {missing}"

@@ -97,6 +97,8 @@ def decide(findings: list[Finding], doc: "Document", config: "Config", catalog: 
     for f in findings:
         entry = catalog.get(f.code)
         wanted = entry.spec.approval if entry else None
+        if f.data.get("approval") == "consultation" or (f.data.get("approval") == "approver" and wanted is None):
+            wanted = f.data["approval"]  # a match may raise its rule's level (children's or health data)
         serious = f.severity.rank >= Severity.WARNING.rank
         reason = ApprovalReason(f.rule, f.message, f.shown_text())
         if wanted == "consultation" or (serious and f.category in CONSULTATION_CATEGORIES):

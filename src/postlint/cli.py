@@ -234,7 +234,7 @@ def run_rules(argv: Sequence[str]) -> int:
         return EXIT_OK
     for e in entries:
         flag = "" if e.spec.default else " (off by default)"
-        sys.stdout.write(f"{e.code}  {e.name:<28} {e.category:<16} {e.spec.severity:<8} {e.spec.guideline:<8} {e.summary}{flag}\n")
+        sys.stdout.write(f"{e.code}  {e.name:<28} {e.category:<16} {e.spec.severity:<8} {e.spec.guideline:<14} {e.summary}{flag}\n")
     return EXIT_OK
 
 

@@ -4,44 +4,74 @@ from __future__ import annotations
 
 import re
 
-_DIGIT = re.compile(r"\d")
+_GROUPS = re.compile(r"(\d+)")
+# Kanji numerals of an address: 一丁目, 二番三号
+_KANJI_NUMBER = re.compile(r"[〇一二三四五六七八九十百千]+(?=丁目|番(?!町)|号|条|地割)")
+_COUNTRY_CODE = re.compile(r"\A\s*\+\s?(?:81|\d{1,3}(?=\D))")
+_SEPARATORS = set("ー・－")
+
+
+def _has_letters(text: str) -> bool:
+    return any(c.isalpha() and c not in _SEPARATORS for c in text)
+
+
+def mask_digits(text: str) -> str:
+    """Numbers: a phone number keeps its area code and last group (``090-****-5678``), a longer
+    number only its last four digits (``****-****-9018``), a shorter one nothing but a final group of
+    four (``***-2500``)."""
+    cc = _COUNTRY_CODE.match(text)
+    if cc and sum(c.isdigit() for c in text[cc.end() :]) >= 9:
+        return cc.group() + mask_digits(text[cc.end() :])  # +81 90-****-5678
+    parts = _GROUPS.split(text)
+    digit_idx = [i for i, p in enumerate(parts) if p and p[0].isdigit()]
+    total = sum(len(parts[i]) for i in digit_idx)
+    if 9 <= total <= 11:
+        if len(digit_idx) >= 2:
+            for i in digit_idx[1:-1]:
+                parts[i] = "*" * len(parts[i])
+            return "".join(parts)
+        keep_head, keep_tail = 3, 4
+    elif total >= 12:
+        keep_head, keep_tail = 0, 4
+    else:
+        keep_head, keep_tail = 0, 4 if len(digit_idx) >= 2 and len(parts[digit_idx[-1]]) == 4 else 0
+    seen = 0
+    out = []
+    for c in text:
+        if c.isdigit():
+            seen += 1
+            out.append(c if seen <= keep_head or seen > total - keep_tail else "*")
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 def mask(text: str, style: str = "auto") -> str:
     """``090-1234-5678`` → ``090-****-5678``; ``taro@example.com`` → ``t***@example.com``;
-    ``山田太郎`` → ``山***``; a 12-digit number → ``********9012``."""
+    ``山田太郎`` → ``山***``; ``1234 5678 9018`` → ``**** **** 9018``; text with numbers (an address,
+    a date) keeps its words and loses its numbers: ``万代町1丁目1番地`` → ``万代町*丁目*番地``."""
     if not text:
         return text
     if style == "auto":
         if "@" in text:
             style = "email"
+        elif any(c.isdigit() for c in text) and _has_letters(text):
+            style = "mixed"
         elif sum(c.isdigit() for c in text) >= 6:
             style = "digits"
+        elif _KANJI_NUMBER.search(text):
+            style = "mixed"
         else:
             style = "name"
     if style == "email":
         local, _, domain = text.partition("@")
         return (local[:1] + "*" * max(len(local) - 1, 3)) + "@" + domain
     if style == "digits":
-        groups = re.split(r"(\D+)", text)
-        digit_groups = [i for i, g in enumerate(groups) if g and g[0].isdigit()]
-        if len(digit_groups) >= 3:
-            # keep the first and last group (area code, last four), mask the middle
-            for i in digit_groups[1:-1]:
-                groups[i] = "*" * len(groups[i])
-            return "".join(groups)
-        total = sum(c.isdigit() for c in text)
-        keep = 4 if total > 8 else 2
-        seen = 0
-        out = []
-        for c in text:
-            if c.isdigit():
-                seen += 1
-                out.append(c if seen > total - keep else "*")
-            else:
-                out.append(c)
-        return "".join(out)
+        return mask_digits(text)
+    if style == "mixed":
+        masked = "".join("*" if c.isdigit() else c for c in text)
+        return _KANJI_NUMBER.sub(lambda m: "*" * len(m.group()), masked)
     if style == "all":
         return "*" * len(text)
-    # names, addresses, dates: keep the first character
+    # names: keep the first character
     return text[:1] + "*" * max(len(text) - 1, 2)

@@ -1,0 +1,233 @@
+"""Personal data (guideline 4.3, 5.8): a private person's phone number, e-mail address, マイナンバー,
+payment-card number, name, residential address or birth date — and not the office's own contact data.
+
+Each checker reads the document once and starts with a cheap test (a pattern that must occur) so a
+draft without digits, ``@`` or person names costs almost nothing. Person names are found in one pass
+over the tokens and shared by the checks of the same draft (``pii_names.names`` is cached per
+document). Every match carries ``kind`` (which personal data it is) for the message and, for children's
+and health data, ``approval = "consultation"`` (see ``postlint.approval``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from functools import lru_cache
+from typing import Iterable
+
+import regex
+
+from ..matchers import Match
+from . import pii_address, pii_birth, pii_ids, pii_phone
+from .pii_context import block_window, sensitive_around, window
+from .pii_names import names, near_private_name
+
+CONSULT = "consultation"
+
+
+def _officials(ctx) -> tuple[str, ...]:
+    return tuple(ctx.config.organization.officials)
+
+
+def _raise(severity: str) -> str:
+    return {"info": "warning", "warning": "error"}.get(severity, "error")
+
+
+# -- telephone numbers ----------------------------------------------------------------------------
+
+# An office, a venue or a business next to a number: its contact number, not a person's.
+OFFICE = regex.compile(
+    r"[\p{Han}\p{Katakana}ー](?:課(?!長|題|程|税|金)|(?<![教和洋寝浴病居個控])室(?!長|内|外|温)|係(?!長|る|わ|り)|局(?!長|面))"
+    r"|センター|委員会|事務局|事務所|役場|役所|県庁|市庁|庁舎|本部|支所|出張所|窓口|協会|組合|財団|公社|機構|"
+    r"法人|株式会社|有限会社|合同会社|\((?:株|有|財|社)\)|会社(?!員)|(?<![教和洋寝浴病居])館|保健所|警察署|消防署|"
+    r"病院|診療所|医院|クリニック|薬局|学校|大学|幼稚園|保育園|保育所|こども園|ホール|プラザ|ホテル|旅館|"
+    r"(?<!\p{Han})店|支店|本店|営業所|事業所|研究所|試験場|案内所|公園"
+)
+# Words that make a number a person's own: 自宅, 携帯 (私用), 本人 …
+PERSONAL_PHONE = regex.compile(r"(?:自宅|実家|個人|私用|本人|ご家族)(?:の)?\s*(?:電話|携帯|TEL|連絡先)?\s*(?:番号)?\s*[:：]?\s*\Z")
+_DIGITS = regex.compile(r"\d")
+_KIND_PHONE = {"mobile": "携帯電話番号", "pager": "携帯電話番号", "personal_number": "携帯電話番号", "voip": "IP電話番号"}
+
+
+@lru_cache(maxsize=32)
+def _own_numbers(phones: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(pii_phone.digits_of(p) for p in phones)
+
+
+def _phone_kind(p: pii_phone.PhoneNumber) -> str:
+    return _KIND_PHONE.get(p.type, "電話番号")
+
+
+def phone_number(doc, ctx) -> Iterable[Match]:
+    """Telephone numbers that may be a private person's; the office's own and toll-free numbers are not."""
+    text = doc.prose
+    if not _DIGITS.search(text):
+        return
+    own = _own_numbers(tuple(ctx.config.organization.phones))
+    org_name = ctx.config.organization.name
+    officials = _officials(ctx)
+    for p in pii_phone.find(text):
+        if p.is_business or p.digits in own:
+            continue
+        before, after = block_window(text, p.start, p.end, 60, 25)
+        if pii_ids.OTHER_NUMBER_LABEL.search(before[-16:]):
+            continue  # 注文番号 012-345-6789
+        person = near_private_name(doc, officials, p.start, p.end)
+        kind = _phone_kind(p)
+        if person is not None:
+            severity = "error" if p.is_mobile else "warning"
+            yield Match(p.start, p.end, severity=severity, params={"kind": kind, "reason": "個人の氏名のすぐ近くにあります"})
+            continue
+        if PERSONAL_PHONE.search(before[-14:]):
+            yield Match(p.start, p.end, severity="warning", params={"kind": kind, "reason": "自宅・個人の番号と書かれています"})
+            continue
+        if OFFICE.search(before) or OFFICE.search(after) or (org_name and org_name in before):
+            continue  # an office's contact block: 〇〇課 TEL 088-…
+        if p.is_mobile or p.type == "voip":
+            yield Match(p.start, p.end, severity="warning", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
+        else:
+            yield Match(p.start, p.end, severity="info", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
+
+
+# -- e-mail addresses -----------------------------------------------------------------------------
+
+ROLE_MAILBOX = regex.compile(
+    r"\A(?:.*[._\-])?(?:info|information|contact|support|office|admin|webmaster|postmaster|inquiry|inquiries|"
+    r"toiawase|otoiawase|soudan|sodan|koho|kouhou|press|pr|jimukyoku|desk|center|service|sales|event|events|"
+    r"recruit|saiyo|saiyou|uketsuke|madoguchi|help|helpdesk|customer|noreply|no-reply|news|secretariat|"
+    r"mail|staff|team|kikaku|soumu|somu|jinji|kyoiku|yoyaku|entry|apply|moshikomi)(?:[._\-].*|\d*)\Z",
+    regex.IGNORECASE,
+)
+PUBLIC_SUFFIXES = ("lg.jp", "go.jp")  # local and national government: public bodies' mailboxes
+
+
+@lru_cache(maxsize=1)
+def _consumer_domains() -> dict[str, str]:
+    from ..catalog import load_dictionary
+
+    return {d.lower(): label for d, label in load_dictionary("personal-mail-domains.txt")}
+
+
+def email_address(doc, ctx) -> Iterable[Match]:
+    """E-mail addresses of consumer, carrier or ISP mailboxes (a person's), or of unknown domains."""
+    from ..text.domains import host_in
+    from ..text.entities import EntityKind
+
+    emails = doc.entities_of(EntityKind.EMAIL)
+    if not emails:
+        return
+    org = ctx.config.organization
+    own_addresses = {m for m in org.mailboxes if "@" in m}
+    own_domains = [*org.domains, *(m for m in org.mailboxes if "@" not in m)]
+    consumer = _consumer_domains()
+    officials = _officials(ctx)
+    for e in emails:
+        address = e.text.lower()
+        local, _, domain = address.rpartition("@")
+        if address in own_addresses or host_in(domain, own_domains) or host_in(domain, org.trusted_domains):
+            continue
+        if host_in(domain, PUBLIC_SUFFIXES):
+            continue
+        label = next((consumer[d] for d in _suffixes(domain) if d in consumer), None)
+        person = near_private_name(doc, officials, e.start, e.end)
+        if label:
+            reason = {"携帯電話": "携帯電話会社のメールアドレスです", "プロバイダ": "プロバイダの個人向けメールアドレスです"}.get(
+                label, "個人向けのフリーメールのアドレスです"
+            )
+            yield Match(e.start, e.end, severity="error" if person else "warning", params={"kind": "メールアドレス", "reason": reason})
+            continue
+        if person is not None:
+            yield Match(e.start, e.end, severity="warning", params={"kind": "メールアドレス", "reason": "個人の氏名のすぐ近くにあります"})
+            continue
+        if ROLE_MAILBOX.match(local):
+            continue  # info@, toiawase@ …: an organization's mailbox
+        before, after = block_window(doc.prose, e.start, e.end, 60, 25)
+        if OFFICE.search(before) or OFFICE.search(after):
+            yield Match(e.start, e.end, severity="info", params={"kind": "メールアドレス", "reason": "組織のアドレスか担当者個人のアドレスか確認できません"})
+        else:
+            yield Match(e.start, e.end, severity="warning", params={"kind": "メールアドレス", "reason": "組織のドメインであることが確認できません"})
+
+
+def _suffixes(domain: str) -> Iterable[str]:
+    labels = domain.split(".")
+    for i in range(len(labels) - 1):
+        yield ".".join(labels[i:])
+
+
+# -- マイナンバー and payment cards ------------------------------------------------------------------
+
+
+def my_number(doc, ctx) -> Iterable[Match]:
+    """12-digit numbers with a valid 個人番号 check digit, and 12-digit numbers next to マイナンバー / 個人番号."""
+    text = doc.prose
+    if not _DIGITS.search(text):
+        return
+    for m in pii_ids.MY_NUMBER.finditer(text):
+        digits = "".join(c for c in m.group() if c.isdigit())
+        valid = pii_ids.my_number_valid(digits)
+        before, after = window(doc, m.start(), m.end(), 30, 30)
+        context = bool(pii_ids.MY_NUMBER_WORDS.search(before) or pii_ids.MY_NUMBER_WORDS.search(after))
+        if not context and (not valid or pii_ids.OTHER_NUMBER_LABEL.search(before[-16:])):
+            continue
+        if valid:
+            reason = "検査用数字（チェックデジット）が一致する12桁の番号です"
+            severity = "error" if context else "warning"
+        else:
+            reason = "検査用数字は一致しませんが、マイナンバー・個人番号の語の近くにある12桁の番号です"
+            severity = "warning"
+        yield Match(m.start(), m.end(), severity=severity, params={"kind": "個人番号（マイナンバー）", "reason": reason})
+
+
+def credit_card(doc, ctx) -> Iterable[Match]:
+    """Payment-card numbers: an issuer prefix, a card length and a valid Luhn check digit."""
+    text = doc.prose
+    if not _DIGITS.search(text):
+        return
+    for m in pii_ids.CARD.finditer(text):
+        raw = m.group()
+        digits = "".join(c for c in raw if c.isdigit())
+        brand = pii_ids.card_brand(digits)
+        if brand and pii_ids.luhn_valid(digits) and pii_ids.card_grouping_ok(raw):
+            yield Match(m.start(), m.end(), params={"kind": "クレジットカード番号", "brand": brand})
+
+
+# -- names, addresses, birth dates ----------------------------------------------------------------
+
+
+def person_name(doc, ctx) -> Iterable[Match]:
+    """Private persons' names: a name with an honorific or a private role (warning), a full name alone
+    (info); age, school grade, residence or health words around raise the severity."""
+    for n in names(doc, _officials(ctx)):
+        if n.official or not (n.marked or n.full):
+            continue
+        severity = "warning" if n.marked else "info"
+        sens = sensitive_around(doc, n.start, n.end_with_honorific)
+        params = {"kind": "個人の氏名", "detail": ""}
+        if sens.special_care:
+            severity = "error"
+            params["approval"] = CONSULT
+        elif sens.any:
+            severity = _raise(severity)
+        if sens.any:
+            params["detail"] = f"（{sens.describe()}に関する情報と一緒に書かれています）"
+        yield Match(n.start, n.end, severity=severity, params=params)
+
+
+def residential_address(doc, ctx) -> Iterable[Match]:
+    """Street addresses said to be where a person lives (在住, お住まい, 〇〇様方, 〇〇宅 …)."""
+    reasons = {"在住": "住んでいる場所として書かれています", "住所": "自宅・現住所として書かれています",
+               "宅": "個人宅の住所として書かれています", "氏名": "個人の氏名と一緒に書かれています"}  # fmt: skip
+    for start, end, cue in pii_address.find(doc, _officials(ctx)):
+        yield Match(start, end, params={"kind": "住所", "reason": reasons[cue]})
+
+
+def birth_date(doc, ctx) -> Iterable[Match]:
+    """Birth dates (和暦・西暦); not event dates and not eligibility ranges (〇〇以降生まれの方)."""
+    this_year = datetime.date.today().year
+    for b in pii_birth.find(doc.prose):
+        params = {"kind": "生年月日", "detail": ""}
+        severity = "info" if b.granularity == "year" else "warning"
+        if b.year is not None and this_year - 18 < b.year <= this_year:
+            severity = "error"
+            params["detail"] = "（子どもの生年月日です）"
+            params["approval"] = CONSULT
+        yield Match(b.start, b.end, severity=severity, params=params)

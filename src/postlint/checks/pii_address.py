@@ -1,0 +1,96 @@
+"""Residential addresses: a Japanese street address (丁目・番地・号, 1-2-3) said to be where a person lives.
+
+An address alone is not personal data: a venue, an office or a shop has one, and official posts name
+them all the time. Only a person context makes it a residence: 在住, お住まい, a name followed by
+宅 / 様方 / 方, 自宅, 現住所, or a private person's name right next to it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .pii_names import private_names_between
+
+# Arabic numbers anywhere; kanji numerals only before a unit (三田 and 六番町 are names, 三丁目 is not).
+_BAN = r"番(?!町|街|館|目|線)"
+_NUM = r"(?:\d{1,5}|[一二三四五六七八九十百千〇]{1,4}(?=\s*(?:丁目|" + _BAN + r"|号)))"
+_DASH = r"[\-‐‑‒–—―−ー]"
+# Characters of place names: kanji, katakana and the hiragana of names (勝どき, 桜が丘, 星の宮), but not
+# the particles that end a phrase, so that 自宅は徳島市… starts the address at 徳島市.
+_PLACE_CHAR = r"[\p{Han}\p{Katakana}ヶケ々ーノぁ-んゔ&&[^はをにでとへも]]"
+ADDRESS = regex.compile(
+    r"(?<!" + _PLACE_CHAR + r")"
+    r"(?P<place>" + _PLACE_CHAR + r"{1,24}?)"
+    r"(?P<num>" + _NUM
+    + r"(?:\s*(?:丁目|(?<=\d)丁|番地|" + _BAN + r"|号|" + _DASH + r"|の)\s*" + _NUM + r"){0,4}"
+    r"(?:\s*(?:丁目|番地|" + _BAN + r"|号))?)"
+    r"(?![\d\-‐‑−]|\s*(?:階|F|人|名|件|回|歳|才|円|年|月|日|時|分|号室|番線|番目|か所|ヶ所|箇所|万|億|千|%|％))",
+    regex.V1,
+)
+_MUNICIPALITY = regex.compile(r"[市区町村郡].")
+
+
+def _address_like(place: str, num: str) -> bool:
+    """丁目・番地・号 anywhere, or numbers with a dash (or a bare lot number) after a municipality."""
+    if any(w in num for w in ("丁目", "番", "号")):
+        return True
+    return bool(_MUNICIPALITY.search(place)) and num[0].isdigit()
+
+
+# Cheap pre-filter: no numbering, no address.
+_HINT = regex.compile(r"丁目|番地|[\d一二三四五六七八九十]\s*[番号]|\d[\-‐‑‒–—―−ー]\d|[市区町村郡]\S{0,12}\d")
+# ... and a word of a person context somewhere in the draft (the checks below are precise).
+_PERSON_HINT = regex.compile(r"住|宅|居|暮ら|越し|方|さん|様|さま|氏|君|くん|ちゃん|殿|者|講師|選手|児童|生徒|園児|学生|民|名前")
+
+# A person context around the address.
+RESIDENT_AFTER = regex.compile(r"\A\s*(?:に|で|の)?\s*(?:在住|お住まい|住まい|住む|住んで|居住|暮ら)")
+RESIDENT_BEFORE = regex.compile(
+    r"(?:在住|現住所|自宅|ご自宅|お宅|実家|居住地|転居先|引っ?越し先|お住まい)\s*(?:は|が|:|：|の住所は?)?\s*(?:〒?\s*\d{3}-?\d{4})?\s*\Z"
+)
+HOUSE_AFTER_NAME = regex.compile(r"\A\s*(?:様|さん|氏)?\s*(?:方|宅)(?![\p{Han}])")
+# A venue or office right before the address: 会場, 所在地, 〇〇センター …
+VENUE_BEFORE = regex.compile(
+    r"(?:会場|場所|所在地|開催地|集合場所|事務所|本社|本店|支店|庁舎|役所|役場|県庁|センター|会館|ホール|"
+    r"公民館|体育館|図書館|美術館|博物館|施設|店舗|事業所|営業所|学校|病院|クリニック|ホテル|公園|駅|窓口|課|室|局)"
+    r"\s*[:：)）]?\s*(?:〒?\s*\d{3}-?\d{4})?\s*\Z"
+)
+
+
+def find(doc, officials: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+    """(start, end, cue) of addresses with a person context, in prose offsets."""
+    text = doc.prose
+    if not _HINT.search(text) or not _PERSON_HINT.search(text):
+        return []
+    out = []
+    for m in ADDRESS.finditer(text):
+        if not _address_like(m.group("place"), m.group("num")):
+            continue
+        start, end = m.span()
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[max(line_start, start - 20) : start]
+        after = text[end : min(line_end, end + 20)]
+        cue = ""
+        if RESIDENT_AFTER.match(after):
+            cue = "在住"
+        elif RESIDENT_BEFORE.search(before):
+            cue = "住所"
+        elif VENUE_BEFORE.search(before):
+            continue
+        else:
+            # a private person's name next to the address: 山田様方 …, … 山田宅, 山田太郎さん（…）
+            for n in private_names_between(doc, officials, max(line_start, start - 20), min(line_end, end + 5)):
+                if 0 <= n.start - end <= 4 and HOUSE_AFTER_NAME.match(text[n.end : n.end + 4]):
+                    cue = "宅"
+                    break
+                if 0 <= start - n.end_with_honorific <= 6 and HOUSE_AFTER_NAME.match(text[n.end : start]):
+                    cue = "宅"
+                    break
+                gap = text[n.end_with_honorific : start].strip()
+                if n.marked and 0 <= start - n.end_with_honorific <= 2 and gap in ("(", "（", ""):
+                    cue = "氏名"
+                    break
+        if cue:
+            out.append((start, end, cue))
+    return out

@@ -1,0 +1,167 @@
+"""Context shared by the personal-data checks: a per-document cache and the words around a span.
+
+Each check reads the document once: person names are found in one pass over the tokens and kept for
+the other checks of the same draft (phone numbers and e-mail addresses next to a private name);
+context words are matched with one compiled pattern over a bounded window inside the sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+import weakref
+from dataclasses import dataclass
+from typing import Callable, TypeVar
+
+import regex
+
+T = TypeVar("T")
+_cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def cached(doc, key, compute: Callable[[], T]) -> T:
+    """``compute()`` once per document and key (the key includes whatever config it depends on)."""
+    with _lock:
+        per_doc = _cache.get(doc)
+        if per_doc is None:
+            per_doc = {}
+            _cache[doc] = per_doc
+        if key in per_doc:
+            return per_doc[key]
+    value = compute()
+    with _lock:
+        per_doc[key] = value
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """Sentence starts and ends of a document (prose offsets), for bisecting."""
+
+    starts: list[int]
+    ends: list[int]
+
+    def sentence(self, offset: int, text_len: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.ends[i]:
+            return self.starts[i], self.ends[i]
+        return offset, min(offset + 1, text_len)
+
+
+_SENTENCE_END = regex.compile(r"[。！？!?]+|\n")
+
+
+def bounds(doc) -> Bounds:
+    """Sentence boundaries without tokenizing (cheap: one pattern over the prose)."""
+
+    def compute() -> Bounds:
+        starts, ends = [], []
+        pos = 0
+        for m in _SENTENCE_END.finditer(doc.prose):
+            if m.end() > pos:
+                starts.append(pos)
+                ends.append(m.end())
+            pos = m.end()
+        if pos < len(doc.prose):
+            starts.append(pos)
+            ends.append(len(doc.prose))
+        return Bounds(starts, ends)
+
+    return cached(doc, "bounds", compute)
+
+
+def window(doc, start: int, end: int, before: int, after: int) -> tuple[str, str]:
+    """The text before and after a span, at most ``before`` / ``after`` characters, in its sentence."""
+    s0, _ = bounds(doc).sentence(start, len(doc.prose))
+    _, e1 = bounds(doc).sentence(max(start, end - 1), len(doc.prose))
+    text = doc.prose
+    return text[max(s0, start - before) : start], text[end : min(e1, end + after)]
+
+
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
+
+
+def block_window(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
+    """The text before a span (up to ``before`` characters, not past a blank line: a contact block)
+    and after it (up to ``after`` characters, the rest of its line)."""
+    head = text[max(0, start - before) : start]
+    cut = None
+    for cut in _BLANK_LINE.finditer(head):
+        pass
+    if cut is not None:
+        head = head[cut.end() :]
+    tail = text[end : end + after]
+    nl = tail.find("\n")
+    return head, (tail if nl < 0 else tail[:nl])
+
+
+# -- sensitive context: age, school grade, residence, health --------------------------------------
+
+AGE = regex.compile(r"(?<!\d)(\d{1,3})\s*(?:歳|才)(?!\d)|生後\s*\d{1,2}\s*(?:か月|ヶ月|カ月|ヵ月|日)|(?<!\d)\d{1,2}\s*歳児")
+AGE_BRACKET = regex.compile(r"\A\s*(?:さん|様|さま|君|くん|ちゃん|氏)?\s*[(（]\s*(\d{1,3})\s*(?:歳|才)?\s*[)）]")
+GRADE = regex.compile(
+    r"(?:小学|中学|高校|高等学校|小学校|中学校|義務教育学校)\s*\d\s*年|(?<![\p{Han}\d])(?:小|中|高)\s*\d(?!\d)"
+    r"|\d\s*年生|年長|年中|年少|園児|児童|生徒|小学生|中学生|高校生|乳児|幼児|赤ちゃん|新生児"
+    r"|保育園|幼稚園|保育所|こども園|認定こども園|小学校|中学校"
+)
+HEALTH = regex.compile(
+    r"入院|退院|通院|療養|闘病|持病|病気|病歴|疾患|疾病|障害|障がい|障碍|難病|癌|がん患者|認知症|要介護|"
+    r"感染|陽性|発症|症状|診断|治療|手術|服薬|妊娠|出産|負傷|けが|怪我|重傷|軽傷|重体|意識不明|"
+    r"搬送|心肺停止|うつ病|精神疾患|発達障|透析|介護認定"
+)
+RESIDENCE = regex.compile(r"在住|お住まい|住まい|住所|自宅|出身|在籍")
+PLACE_BEFORE = regex.compile(r"[\p{Han}\p{Katakana}ー]{1,8}(?:都|道|府|県|市|区|町|村|郡|地区)(?:在住)?の\s*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Sensitive:
+    age: int | None = None
+    child: bool = False
+    grade: bool = False
+    residence: bool = False
+    health: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.age is not None or self.child or self.grade or self.residence or self.health
+
+    @property
+    def special_care(self) -> bool:
+        """Children's or health data: 要配慮 in this project's sense (consult before posting)."""
+        return self.child or self.health
+
+    def describe(self) -> str:
+        parts = []
+        if self.child:
+            parts.append("子ども")
+        elif self.age is not None:
+            parts.append("年齢")
+        if self.grade and not self.child:
+            parts.append("学年")
+        if self.residence:
+            parts.append("居住地")
+        if self.health:
+            parts.append("健康・病歴")
+        return "・".join(parts)
+
+
+def sensitive_around(doc, start: int, end: int) -> Sensitive:
+    """Age, school grade, residence and health words near a person (same sentence)."""
+    before, after = window(doc, start, end, 30, 30)
+    age = None
+    m = AGE_BRACKET.match(after)
+    if m:
+        age = int(m.group(1))
+    else:
+        near = before[-12:] + " " + after[:12]
+        m = AGE.search(near)
+        if m:
+            age = int(m.group(1)) if m.group(1) else 0
+    grade = bool(GRADE.search(before[-25:]) or GRADE.search(after[:25]))
+    child = grade or (age is not None and age < 18)
+    residence = bool(
+        RESIDENCE.search(before[-15:]) or RESIDENCE.search(after[:15]) or PLACE_BEFORE.search(before)
+    )
+    health = bool(HEALTH.search(before[-25:]) or HEALTH.search(after[:25]))
+    return Sensitive(age, child, grade, residence, health)
