@@ -108,3 +108,19 @@ def test_shortener_subdomains_still_ask_the_public_suffix_list():
     assert index.match("www.mohw.gov.tw") is None  # gov.tw is a public suffix: only itself
     assert index.match("gov.tw") == "gov.tw"
     assert index.match("s.bit.ly") == "bit.ly"
+
+
+def test_the_fork_server_warm_up_lints_its_sample_without_error():
+    """warmup.py swallows errors (it is only an optimization): its sample must lint cleanly, and
+    leave the dictionary and the checker modules loaded for the workers forked after it."""
+    from postlint.api import Linter
+    from postlint.warmup import SAMPLE
+
+    report = Linter().lint_text(SAMPLE, path="warm-up.md")
+    assert {"url-shortener", "third-party-link"} <= {f.rule for f in report.findings}
+    probe = (
+        "import sys, postlint.warmup as w; from postlint.text import tokens; "
+        "print(tokens._dictionary is not None, 'postlint.checks.links' in sys.modules, 'tldextract' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True", "True"]
