@@ -124,3 +124,34 @@ def test_the_fork_server_warm_up_lints_its_sample_without_error():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "True", "True"]
+
+
+def test_importing_the_engine_and_every_checker_compiles_no_regex_pattern():
+    """Patterns compile on first use (lazyregex), not at import: a draft pays only for the ones its
+    text gets to."""
+    probe = (
+        "import importlib, pkgutil, regex\n"
+        "calls = []\n"
+        "real = regex.compile\n"
+        "regex.compile = lambda *a, **k: calls.append(str(a[0])[:60]) or real(*a, **k)\n"
+        "import postlint.cli, postlint.api, postlint.checks as checks\n"
+        "for m in pkgutil.iter_modules(checks.__path__):\n"
+        "    importlib.import_module('postlint.checks.' + m.name)\n"
+        "print(calls)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_deferred_pattern_behaves_like_the_compiled_one():
+    import regex as real
+
+    from postlint.lazyregex import LazyPattern, regex
+
+    lazy = regex.compile(r"(?P<n>\d+)円", regex.V1)
+    assert isinstance(lazy, LazyPattern) and lazy._compiled is None
+    text = "入場料 500円、駐車場 200円"
+    assert [m.group("n") for m in lazy.finditer(text)] == ["500", "200"]
+    assert lazy.pattern == r"(?P<n>\d+)円" and lazy.groupindex == {"n": 1}
+    assert lazy.search("なし") is None and lazy.compiled() is lazy._compiled
+    assert regex.escape("a.b") == real.escape("a.b") and regex.V1 == real.V1

@@ -9,8 +9,8 @@
 from __future__ import annotations
 
 import ipaddress
-import regex
 
+from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 
 # Networks that are never reachable from the internet (RFC 1918, loopback, link-local, CGNAT).

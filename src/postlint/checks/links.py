@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Iterable
 
-import regex
-
+from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from ..text.entities import EntityKind
 
