@@ -155,3 +155,74 @@ def test_a_deferred_pattern_behaves_like_the_compiled_one():
     assert lazy.pattern == r"(?P<n>\d+)円" and lazy.groupindex == {"n": 1}
     assert lazy.search("なし") is None and lazy.compiled() is lazy._compiled
     assert regex.escape("a.b") == real.escape("a.b") and regex.V1 == real.V1
+
+
+def _cache_entries():
+    import json
+
+    from postlint.lazyregex import CACHE_FILE
+
+    lines = CACHE_FILE.read_text(encoding="utf-8").splitlines()
+    return json.loads(lines[0]), [json.loads(line) for line in lines[1:]]
+
+
+def test_every_cached_pattern_matches_as_the_pattern_compiled_now():
+    """A pickle holds compiled code. regex does not compile a pattern to the same bytes twice (the
+    members of a first-character set come in varying order), so the check is: the same groups and
+    the same instructions, and the same matches on every rule example and the warm-up sample."""
+    import pickle
+    from base64 import b64decode
+
+    import regex
+
+    from postlint.catalog import default_catalog
+    from postlint.warmup import SAMPLE
+
+    header, entries = _cache_entries()
+    if header["regex"] != regex.__version__:
+        pytest.skip(f"compiled-patterns.jsonl was written with regex {header['regex']}, not {regex.__version__}: "
+                    "it is not used; run `python tools/update_snapshot.py`")
+    assert len(entries) > 50
+    texts = [SAMPLE, *(ex.text for e in default_catalog() for ex in e.spec.examples)]
+    for pattern, flags, blob in entries:
+        cached, fresh = pickle.loads(b64decode(blob)), regex.compile(pattern, flags)
+        a, b = cached._pickled_data, fresh._pickled_data
+        assert a[:2] == b[:2] and a[3:] == b[3:] and sorted(a[2]) == sorted(b[2]), pattern
+        for text in texts:
+            found = [(m.span(), m.groups()) for m in cached.finditer(text)]
+            assert found == [(m.span(), m.groups()) for m in fresh.finditer(text)], (pattern, text)
+
+
+def test_the_compiled_pattern_cache_is_fresh():
+    """A short run compiles nothing: every pattern it needs is in the cache."""
+    import regex
+
+    header, _ = _cache_entries()
+    if header["regex"] != regex.__version__:
+        pytest.skip(f"compiled-patterns.jsonl was written with regex {header['regex']}: run `python tools/update_snapshot.py`")
+    probe = (
+        "from postlint import lazyregex\n"
+        "lazyregex.record = []\n"
+        "from postlint.api import Linter\n"
+        "from postlint.warmup import SAMPLE\n"
+        "Linter(select=['all']).lint_text(SAMPLE)\n"
+        "print([p for p, f, hit in lazyregex.record if not hit])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]", f"patterns missing from compiled-patterns.jsonl: run `python tools/update_snapshot.py`: {out}"
+
+
+def test_the_compiled_pattern_cache_is_not_used_with_another_regex(monkeypatch):
+    from postlint import lazyregex
+
+    _, entries = _cache_entries()
+    pattern, flags, _ = entries[0]
+    lazyregex._cache.cache_clear()
+    try:
+        assert lazyregex.precompiled(pattern, flags) is not None
+        monkeypatch.setattr(lazyregex._regex, "__version__", "0.0.0")
+        lazyregex._cache.cache_clear()
+        assert lazyregex.precompiled(pattern, flags) is None
+        assert lazyregex.regex.compile(pattern, flags).search("") is None or True  # still compiles
+    finally:
+        lazyregex._cache.cache_clear()

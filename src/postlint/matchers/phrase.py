@@ -15,9 +15,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-import regex
-
 from ..catalog import load_dictionary
+from ..lazyregex import regex  # compiled on first use, from the shipped cache when it has it
 from ..text.tokens import tokenize
 from . import Context, Match
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
-
+from ..lazyregex import regex  # compiled on first use, from the shipped cache when it has it
 from . import Context, Match
 
 # A pattern that runs longer than this on one draft is stopped: a user-supplied rule must not hang.
