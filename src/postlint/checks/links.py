@@ -113,9 +113,10 @@ def shortener_index(extra: tuple[str, ...] = ()) -> ShortenerIndex:
     return ShortenerIndex(names)
 
 
-def _shorteners_of(config) -> ShortenerIndex:
-    extra = _str_list(config, SHORTENER_RULE, "extra-domains")
-    return shortener_index(extra)
+def _shortener_extra(config) -> tuple[str, ...]:
+    """The organization's ``extra-domains`` (checked here, so that a bad value is reported for every
+    draft); the index itself is built for the first draft that has a link."""
+    return _str_list(config, SHORTENER_RULE, "extra-domains")
 
 
 # A host written with spaces or odd separators around its dots (``bit. ly/3abc``, ``bit .ly/x``,
@@ -159,7 +160,10 @@ DISGUISED_MESSAGE = (
 
 
 def url_shortener(doc, ctx) -> Iterable[Match]:
-    index = _shorteners_of(ctx.config)
+    extra = _shortener_extra(ctx.config)
+    if not doc.urls and "/" not in doc.normalized:
+        return  # no link, not even a disguised one (they need a path)
+    index = shortener_index(extra)
     reported: list[tuple[int, int]] = []
     for e in doc.urls:
         url = e.url
@@ -460,8 +464,12 @@ class _LinkConfig:
     public_extra: tuple[str, ...]
     public_tier: str
     accounts: "Accounts"
-    shorteners: ShortenerIndex
+    shortener_extra: tuple[str, ...]
     unattributed: str
+
+    @property
+    def shorteners(self) -> ShortenerIndex:
+        return shortener_index(self.shortener_extra)
 
 
 def _link_config(config) -> _LinkConfig:
@@ -472,7 +480,7 @@ def _link_config(config) -> _LinkConfig:
         public_extra=_str_list(config, THIRD_PARTY_RULE, "public-sector-domains"),
         public_tier=_tier(config, THIRD_PARTY_RULE, "public-sector", "info"),
         accounts=accounts_of(tuple(org.accounts)),
-        shorteners=_shorteners_of(config),
+        shortener_extra=_shortener_extra(config),
         unattributed=_tier(config, QUOTED_RULE, "unattributed", "info"),
     )
 
