@@ -226,3 +226,19 @@ def test_the_compiled_pattern_cache_is_not_used_with_another_regex(monkeypatch):
         assert lazyregex.regex.compile(pattern, flags).search("") is None or True  # still compiles
     finally:
         lazyregex._cache.cache_clear()
+
+
+def test_a_worker_with_the_default_arguments_takes_over_the_warm_linter():
+    import signal
+
+    from postlint import batch, warmup
+
+    handler = signal.getsignal(signal.SIGINT)
+    try:
+        batch._init_worker(dict(warmup.DEFAULT_KWARGS))
+        assert warmup.linter is not None and batch._worker_linter is warmup.linter
+        batch._init_worker({**warmup.DEFAULT_KWARGS, "select": ["link"]})
+        assert batch._worker_linter is not warmup.linter and batch._worker_linter.select == ["link"]
+    finally:
+        signal.signal(signal.SIGINT, handler)
+        batch._worker_linter = None

@@ -83,7 +83,11 @@ def _init_worker(linter_kwargs: dict[str, Any]) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
 
-    _worker_linter = Linter(**linter_kwargs)
+    warm = sys.modules.get("postlint.warmup")  # the fork server's (see warmup.py)
+    if warm is not None and warm.linter is not None and linter_kwargs == warm.DEFAULT_KWARGS:
+        _worker_linter = warm.linter
+    else:
+        _worker_linter = Linter(**linter_kwargs)
 
 
 def _lint_in_worker(path: str) -> Report | InputError:

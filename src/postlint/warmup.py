@@ -26,11 +26,20 @@ platform: x
 """
 
 
+# The Linter with the command line's defaults (no --config, --select, --ignore …): a worker given
+# exactly these arguments takes it over, phrase indexes and all.
+DEFAULT_KWARGS = dict(config=None, select=None, ignore=[], inline_config=True, platform=None, require_approval=False)
+linter = None
+
+
 def warm() -> None:
+    global linter
     try:
         from .api import Linter
 
-        Linter().lint_text(SAMPLE, path="warm-up.md")
+        warmed = Linter(**DEFAULT_KWARGS)
+        warmed.lint_text(SAMPLE, path="warm-up.md")
+        linter = warmed
     except Exception:  # only an optimization: a worker meets (and reports) any real problem itself
         pass
 
