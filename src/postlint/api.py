@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Iterable
 
 from . import approval as _approval
 from . import suppress as _suppress
-from .catalog import Catalog, catalog_with, default_catalog
+from .catalog import Catalog, CatalogError, catalog_with, default_catalog
 from .configbase import ConfigError, default_config, find_config_file
 from .engine import CompiledRule, compile_rules, make_finding, run_rules, sort_findings
 from .io import DraftError, discover, read_draft
+from .masking import conceal_overlaps
 from .matchers import Match
 from .matchers.regex_ import PatternTimeout
 from .model import InputError, Report
@@ -103,7 +104,8 @@ class Linter:
             if rule.post:
                 for m in rule.run((doc, result)):
                     kept.append(make_finding(doc, rule, m))
-        kept = sort_findings(kept)
+        # a finding that quotes personal data found by another rule is masked like it
+        kept = conceal_overlaps(sort_findings(kept), [*kept, *result.suppressed])
         verdict = _approval.decide(kept, doc, config, catalog)
         # Checks of the approval record read the verdict; the draft cannot suppress them.
         late = [make_finding(doc, r, m) for r in rules if r.stage == "verdict" for m in r.run((doc, verdict))]
@@ -141,6 +143,9 @@ class Linter:
             return InputError(shown, f"{shown}: フロントマターが不正です / invalid front matter: {exc}")
         except ConfigError as exc:
             return InputError(shown, str(exc))
+        except CatalogError as exc:  # rule-paths of a config discovered for this file only
+            problems = "; ".join(f"{rule_file}: {msg}" for rule_file, msg in exc.errors)
+            return InputError(shown, f"{shown}: ルールファイルが不正です / invalid rule files: {problems}")
         except PatternTimeout as exc:
             return InputError(shown, f"{shown}: ルールの正規表現が時間内に終わりませんでした / {exc}")
 

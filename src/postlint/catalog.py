@@ -67,7 +67,10 @@ class _Validator:
     def __init__(self):
         self.adapter = None
 
-    def __call__(self, path: str, text: str, errors: list[tuple[str, str]]) -> "Record | None":
+    def __call__(self, path: str, text: "str | Exception", errors: list[tuple[str, str]]) -> "Record | None":
+        if isinstance(text, Exception):
+            errors.append((path, f"読めません（UTF-8 で保存してください） / unreadable (save it as UTF-8): {text}"))
+            return None
         import tomllib
 
         from pydantic import TypeAdapter, ValidationError
@@ -90,10 +93,10 @@ class _Validator:
 
 
 def load_rule_files(
-    files: Iterable[tuple[str, str]], *, snapshot_paths: frozenset[str] | set[str] = frozenset()
+    files: Iterable[tuple[str, "str | Exception"]], *, snapshot_paths: frozenset[str] | set[str] = frozenset()
 ) -> list[RuleEntry]:
     """Validate (path, TOML text) pairs; every error of every file is collected before raising.
-    A file whose path is in ``snapshot_paths`` (shipped rule files) is taken from the snapshot
+    An exception in place of the text is a file that could not be read. A file whose path is in ``snapshot_paths`` (shipped rule files) is taken from the snapshot
     instead when the snapshot holds it for exactly this text (see snapshot.py)."""
     validate = _Validator()
     errors: list[tuple[str, str]] = []
@@ -179,7 +182,7 @@ def _rule_files(root: Path, label: str = "") -> list[tuple[str, str]]:
         try:
             text = p.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            text = f"# unreadable: {exc}\n= invalid"
+            text = exc  # reported by load_rule_files as what it is, not as a TOML syntax error
         rel = p.relative_to(root).as_posix()
         files.append((f"{label}{rel}" if label else rel, text))
     return files

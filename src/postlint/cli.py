@@ -133,13 +133,24 @@ class _RuleLookup:
 
 
 def _write(text: str, output: str | None) -> None:
+    # A report quotes drafts and file names: an emoji on a CP932 console, or a file name that is
+    # not valid UTF-8 (a lone surrogate after decoding), must not lose the whole report.
     if output:
         from .fileutil import atomic_write
 
-        atomic_write(output, text.encode("utf-8"))
-    else:
+        atomic_write(output, text.encode("utf-8", "backslashreplace"))
+        return
+    try:
         sys.stdout.write(text)
-        sys.stdout.flush()
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
+        else:
+            sys.stdout.flush()
+            buffer.write(text.encode(encoding, "backslashreplace"))
+    sys.stdout.flush()
 
 
 def run_lint(argv: Sequence[str]) -> int:

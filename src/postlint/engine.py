@@ -15,6 +15,12 @@ if TYPE_CHECKING:
     from .text.document import Document
 
 
+def _plain(text: str) -> str:
+    from .text.normalize import normalize
+
+    return normalize(text)[0].strip()
+
+
 class _Params(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -70,6 +76,13 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
     else:
         severity = Severity(m.severity or spec.severity)
     params = _Params(m.params)
+    if personal:
+        # a parameter that repeats the personal data (a phrase rule's {label} is the dictionary
+        # entry, i.e. the name itself) is masked like the span; kinds and reasons stay readable
+        plain = _plain(text)
+        for key, value in m.params.items():
+            if isinstance(value, str) and plain and plain in _plain(value):
+                params[key] = mask(value, spec.mask)
     params["match"] = masked if personal else text
     template = m.message or spec.message
     message = template.format_map(params)

@@ -75,3 +75,45 @@ def mask(text: str, style: str = "auto") -> str:
         return "*" * len(text)
     # names: keep the first character
     return text[:1] + "*" * max(len(text) - 1, 2)
+
+
+def conceal_overlaps(findings: list, personal: list) -> list:
+    """Findings whose span contains personal data found by another rule (a sentence-level finding
+    that quotes a private person's name, say) become personal themselves, with those parts masked
+    in their shown text and message. ``personal`` lists every personal finding of the draft,
+    suppressed ones included, so that suppressing a finding never unmasks it elsewhere."""
+    from bisect import bisect_left
+    from dataclasses import replace
+
+    spans = sorted((f.start, f.end, f.text, f.masked) for f in personal if f.personal and f.end > f.start)
+    if not spans:
+        return findings
+    starts = [s[0] for s in spans]
+    longest = max(e - s for s, e, _, _ in spans)
+    out = []
+    for f in findings:
+        if f.personal or f.end <= f.start:
+            out.append(f)
+            continue
+        first = bisect_left(starts, f.start - longest + 1)
+        last = bisect_left(starts, f.end)
+        inside = [sp for sp in spans[first:last] if sp[1] > f.start]
+        if not inside:
+            out.append(f)
+            continue
+        pieces: list[str] = []
+        pos = f.start
+        message = f.message
+        for s, e, text, masked in inside:
+            lo, hi = max(s, pos), min(e, f.end)
+            if lo >= hi:
+                continue
+            pieces.append(f.text[pos - f.start : lo - f.start])
+            whole = lo == s and hi == e
+            pieces.append(masked if whole else "*" * (hi - lo))
+            message = message.replace(text, masked)
+            pos = hi
+        pieces.append(f.text[pos - f.start :])
+        shown = "".join(pieces)
+        out.append(replace(f, personal=True, masked=shown, message=message.replace(f.text, shown)))
+    return out

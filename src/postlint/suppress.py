@@ -10,6 +10,8 @@ A directive names rules by code, name or category; with no name it covers every 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
@@ -44,17 +46,23 @@ def front_matter_ignores(front_matter: dict) -> list[str]:
     return out
 
 
-def _next_content_line(doc: "Document", directive: "Directive") -> int:
-    """The first line after the comment that holds any text (the line the directive is for)."""
-    line = doc.line_of(max(directive.end - 1, directive.start)) + 1
+def _next_content_lines(doc: "Document") -> list[int]:
+    """``out[n]`` is the first line at or after line ``n`` (1-based) that holds any text, or one past
+    the last line. Computed once per document: scanning forward from each directive instead is
+    quadratic for thousands of directives in a row."""
     starts = doc.line_starts
-    while line <= len(starts):
+    count = len(starts)
+    out = [count + 1] * (count + 2)
+    for line in range(count, 0, -1):
         begin = starts[line - 1]
-        end = starts[line] if line < len(starts) else len(doc.raw)
-        if doc.text[begin:end].strip():
-            return line
-        line += 1
-    return line
+        end = starts[line] if line < count else len(doc.raw)
+        out[line] = line if doc.text[begin:end].strip() else out[line + 1]
+    return out
+
+
+def _next_content_line(doc: "Document", directive: "Directive", lines: list[int]) -> int:
+    """The first line after the comment that holds any text (the line the directive is for)."""
+    return lines[doc.line_of(max(directive.end - 1, directive.start)) + 1]
 
 
 def apply(doc: "Document", findings: list["Finding"]) -> Suppression:
@@ -67,9 +75,12 @@ def apply(doc: "Document", findings: list["Finding"]) -> Suppression:
     spans: list[tuple[int, int, int, tuple[str, ...]]] = []
     open_ranges: dict[str, tuple[int, int]] = {}  # rule key ("" = all) -> (directive index, start line)
     last_line = len(doc.line_starts)
+    content_lines: list[int] | None = None
     for i, d in enumerate(doc.directives):
         if d.kind == "disable-next-line":
-            target = _next_content_line(doc, d)
+            if content_lines is None:
+                content_lines = _next_content_lines(doc)
+            target = _next_content_line(doc, d, content_lines)
             spans.append((i, target, target, d.rules))
         elif d.kind == "disable-line":
             spans.append((i, d.line, doc.line_of(d.end - 1), d.rules))
@@ -84,15 +95,46 @@ def apply(doc: "Document", findings: list["Finding"]) -> Suppression:
     for key, (j, start) in open_ranges.items():
         spans.append((j, start, last_line, (key,) if key else ()))
 
+    # Spans grouped by the rule key they name ("" = every rule), each group merged into disjoint
+    # intervals: a finding is then tested with a binary search per key instead of against every
+    # span (findings × directives is quadratic for a draft with thousands of both).
+    groups: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for i, first, last, rules in spans:
+        for key in rules or ("",):
+            groups[key].append((i, first, last))
+    merged: dict[str, tuple[list[int], list[int]]] = {}
+    for key, group in groups.items():
+        starts: list[int] = []
+        ends: list[int] = []
+        for _, first, last in sorted(group, key=lambda g: g[1]):
+            if starts and first <= ends[-1]:
+                ends[-1] = max(ends[-1], last)
+            else:
+                starts.append(first)
+                ends.append(last)
+        merged[key] = (starts, ends)
+
+    lines_by_key: dict[str, list[int]] = defaultdict(list)  # lines of the findings each key covers
     for f in findings:
         names = _names(f)
         if ignored.intersection(names):
             dropped.append(f)
             continue
         hit = False
-        for i, first, last, rules in spans:
-            if first <= f.line <= last and (not rules or any(r in names for r in rules)):
-                used.add(i)
+        for key in {"", *names}:
+            if key not in merged:
+                continue
+            lines_by_key[key].append(f.line)
+            starts, ends = merged[key]
+            j = bisect_right(starts, f.line) - 1
+            if j >= 0 and ends[j] >= f.line:
                 hit = True
         (dropped if hit else kept).append(f)
+    # a directive is used when a finding it names lies inside its span
+    for key, group in groups.items():
+        lines = sorted(lines_by_key.get(key, ()))
+        for i, first, last in group:
+            j = bisect_left(lines, first)
+            if j < len(lines) and lines[j] <= last:
+                used.add(i)
     return Suppression(kept, dropped, used, list(doc.directives))

@@ -25,12 +25,11 @@ _INTERNAL_SUFFIXES = ("local", "internal", "lan", "corp", "intranet", "intra", "
 _INTERNAL_FIRST_LABELS = frozenset({"intranet", "intra"})
 
 _IPV4 = regex.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)")
-_SUFFIX_HOST = regex.compile(
-    r"(?<![\w.\-])(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+(?:"
-    + "|".join(regex.escape(s) for s in _INTERNAL_SUFFIXES)
-    + r")(?![\w\-]|\.[a-z0-9])",
-    regex.IGNORECASE,
-)
+# A dotted host, each taken whole (the repetition is possessive); whether it ends with an internal
+# suffix is checked in Python. A pattern that names the suffixes after "(?:label\.)+" backtracks
+# through every label of a long "a.a.a…" run, from each start: quadratic (a 1 MB draft hung).
+_LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
+_DOTTED_HOST = regex.compile(rf"(?<![\w.\-]){_LABEL}(?:\.{_LABEL})++(?![\w\-])", regex.IGNORECASE)
 # \\server\share or ¥¥server¥share (NFKC turns the full-width yen sign into ¥)
 _UNC = regex.compile(r"(?:\\\\|¥¥)[A-Za-z0-9][\w.$\-]*(?:[\\¥][^\s\\¥「」『』（）()、。]+)+")
 _SCHEME = regex.compile(r"(?i)(?<![A-Za-z])(?:file|smb|afp|nfs|cifs)://[^\s「」『』（）()、。]*")
@@ -89,7 +88,10 @@ def internal_address(doc, ctx):
         if free(*m.span()) and _internal_ip(m.group()):
             taken.append(m.span())
             yield Match(m.start(), m.end(), params={"kind": "プライベートIPアドレス"})
-    for m in _SUFFIX_HOST.finditer(text):
+    for m in _DOTTED_HOST.finditer(text):
+        host = m.group().lower()
+        if not any(host.endswith("." + suffix) for suffix in _INTERNAL_SUFFIXES):
+            continue
         if free(*m.span()):
             reason = internal_host_reason(m.group(), extra)
             if reason:

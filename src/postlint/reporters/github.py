@@ -13,13 +13,15 @@ from pathlib import Path, PurePath
 
 from ..model import InputError, Severity
 from . import shown_message
-from .text import _LEVEL_JA
+from .text import _LEVEL_JA, visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # then, as in the text report, control and invisible characters from the draft become visible
+    # ones: the Actions log renders ANSI escape sequences, and bidi overrides reorder a line
+    return visible(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

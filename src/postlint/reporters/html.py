@@ -128,9 +128,20 @@ def _highlighted(report, doc_id: str, numbers: dict, show: bool) -> str:
     starts: dict[int, list] = {}
     for f in findings:
         starts.setdefault(f.start, []).append(f)
+    # the findings covering the current segment, by their index in ``findings``: updated at each
+    # cut rather than searched for each segment (thousands of findings made that quadratic)
+    active: dict[int, object] = {}
+    ends: dict[int, list[int]] = {}
+    order = {id(f): i for i, f in enumerate(findings)}
     out: list[str] = []
     in_fm = False
     for a, b in zip(cuts, [*cuts[1:], None]):
+        for i in ends.pop(a, ()):
+            active.pop(i, None)
+        for f in starts.get(a, ()):
+            if f.end > f.start:
+                active[order[id(f)]] = f
+                ends.setdefault(f.end, []).append(order[id(f)])
         if a == 0 and fm_end:
             out.append('<span class="front-matter">')
             in_fm = True
@@ -146,7 +157,7 @@ def _highlighted(report, doc_id: str, numbers: dict, show: bool) -> str:
         if b is None or a == b:
             continue
         chunk = _e(text[a:b])
-        covering = [f for f in findings if f.start <= a and b <= f.end]
+        covering = [active[i] for i in sorted(active)]
         if covering:
             nums = " ".join(str(numbers[id(f)]) for f in covering)
             out.append(f'<mark class="finding sev-{_worst(covering)}" data-findings="{nums}">{chunk}</mark>')

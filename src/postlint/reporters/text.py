@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..model import InputError, Severity
@@ -15,31 +16,91 @@ def width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in s)
 
 
-def _line(report, number: int) -> tuple[int, str]:
-    text = report.text
-    lines = text.splitlines(keepends=True)
-    start = sum(len(l) for l in lines[: number - 1])
-    line = lines[number - 1] if number - 1 < len(lines) else ""
-    return start, line.rstrip("\r\n")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the line breaks that Document.position counts
 
 
-def _masked_line(report, number: int, show: bool) -> tuple[str, int]:
-    """The source line with every personal-data span on it masked (unless ``show``)."""
-    start, line = _line(report, number)
-    if show:
-        return line, start
-    chars = list(line)
-    for f in report.findings:
-        if not f.personal:
-            continue
-        s = max(f.start - start, 0)
-        e = min(f.end - start, len(line))
-        if s >= e:
-            continue
-        masked = f.masked if f.line == f.end_line else "*" * (e - s)
-        replacement = list(masked[: e - s].ljust(e - s, "*"))
-        chars[s:e] = replacement
-    return "".join(chars), start
+def visible(s: str) -> str:
+    """Draft text as the terminal will show it. A draft may carry an escape sequence (which would
+    recolour or clear the reader's screen), bidi overrides (which reorder the quoted line, as in
+    "Trojan Source") or zero-width characters (which hide inside a word): each becomes one visible
+    character, so nothing is hidden and carets stay aligned. Tabs become a space for the same
+    reason. Spaces of every kind (U+3000 included) and private-use characters (外字) are kept."""
+    if s.isprintable() and "\t" not in s:
+        return s
+    out = []
+    for c in s:
+        if c.isprintable():
+            out.append(c)
+        elif c == "\t":
+            out.append(" ")
+        elif ord(c) < 0x20:
+            out.append(chr(0x2400 + ord(c)))  # control pictures: ␛ for ESC, ␍ for CR
+        elif c == "\x7f":
+            out.append("\u2421")
+        elif unicodedata.category(c) in ("Zs", "Co"):
+            out.append(c)
+        else:
+            out.append("\ufffd")  # C1 controls, format characters, line separators, surrogates
+    return "".join(out)
+
+
+class _Source:
+    """The lines of one report's draft, split once, with the personal-data spans of each line."""
+
+    def __init__(self, report):
+        self.text = report.text
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        self.personal: dict[int, list] = {}
+        self._masked: dict[tuple[int, bool], tuple[str, int]] = {}
+        for f in report.findings:
+            if f.personal:
+                for number in range(f.line, f.end_line + 1):
+                    self.personal.setdefault(number, []).append(f)
+
+    def line(self, number: int) -> tuple[int, str]:
+        if not 1 <= number <= len(self.starts):
+            return len(self.text), ""
+        start = self.starts[number - 1]
+        end = self.starts[number] if number < len(self.starts) else len(self.text)
+        return start, self.text[start:end].rstrip("\r\n")
+
+    def masked_line(self, number: int, show: bool) -> tuple[str, int]:
+        """The source line with every personal-data span on it masked (unless ``show``)."""
+        if (number, show) in self._masked:  # many findings on one line: cut and mask it once
+            return self._masked[number, show]
+        start, line = self.line(number)
+        if show:
+            self._masked[number, show] = (line, start)
+            return line, start
+        chars = list(line)
+        for f in self.personal.get(number, ()):
+            s = max(f.start - start, 0)
+            e = min(f.end - start, len(line))
+            if s >= e:
+                continue
+            masked = f.masked if f.line == f.end_line else "*" * (e - s)
+            replacement = list(masked[: e - s].ljust(e - s, "*"))
+            chars[s:e] = replacement
+        self._masked[number, show] = ("".join(chars), start)
+        return self._masked[number, show]
+
+
+QUOTE_CONTEXT = 60  # characters of context kept on each side of a finding in a long line
+QUOTE_MAX = 200  # lines longer than this are quoted as a window around the finding
+
+
+def window(line: str, col0: int, end_col: int) -> tuple[str, int, int]:
+    """(quoted text, start column of the span in it, end column) for a finding at [col0, end_col)
+    of ``line``. A long line (thousands of URLs in one post) is cut around the span, so each
+    finding prints a bounded amount of text."""
+    if len(line) <= QUOTE_MAX:
+        return line, col0, end_col
+    lo = max(0, col0 - QUOTE_CONTEXT)
+    hi = min(len(line), max(end_col, col0 + 1) + QUOTE_CONTEXT, col0 + QUOTE_MAX)
+    head = "..." if lo > 0 else ""  # ASCII: "…" is drawn one or two columns wide by terminals
+    tail = "..." if hi < len(line) else ""
+    offset = len(head) - lo
+    return head + line[lo:hi] + tail, col0 + offset, min(end_col, hi) + offset
 
 
 def render(results, options) -> str:
@@ -48,8 +109,9 @@ def render(results, options) -> str:
     totals = {s: 0 for s in Severity}
     for r in results:
         if isinstance(r, InputError):
-            out.append(f"{_BOLD if c else ''}{r.message}{_RESET if c else ''}")
+            out.append(f"{_BOLD if c else ''}{visible(r.message)}{_RESET if c else ''}")
             continue
+        source = _Source(r)
         for f in r.findings:
             totals[f.severity] += 1
             sev = f.severity.value
@@ -57,20 +119,22 @@ def render(results, options) -> str:
             reset = _RESET if c else ""
             path = r.path or "<stdin>"
             out.append(
-                f"{_BOLD if c else ''}{path}:{f.line}:{f.column}{reset}: {color}{sev}{reset} "
-                f"{f.code} [{f.rule}] {f.message} （ガイドライン {f.guideline}）"
+                f"{_BOLD if c else ''}{visible(path)}:{f.line}:{f.column}{reset}: {color}{sev}{reset} "
+                f"{f.code} [{f.rule}] {visible(f.message)} （ガイドライン {f.guideline}）"
             )
-            shown, line_start = _masked_line(r, f.line, options.show_personal_data)
+            shown, line_start = source.masked_line(f.line, options.show_personal_data)
+            col0 = f.column - 1
+            end_col = (f.end_column - 1) if f.end_line == f.line else len(shown)
+            shown, col0, end_col = window(shown, col0, end_col)  # first: the line may be very long
             if shown.strip():
-                col0 = f.column - 1
-                end_col = (f.end_column - 1) if f.end_line == f.line else len(shown)
+                shown = visible(shown)  # one character for one: the columns still hold
                 pad = width(shown[:col0])
                 span = max(width(shown[col0:end_col]), 1)
                 out.append(f"    {shown}")
                 out.append(f"    {' ' * pad}{color}{'^' * span}{reset}")
         if r.findings or True:
             level = r.approval.level.value
-            out.append(f"{r.path or '<stdin>'}: 承認 / approval: {level} — {_LEVEL_JA[level]}")
+            out.append(f"{visible(r.path or '<stdin>')}: 承認 / approval: {level} — {_LEVEL_JA[level]}")
     n_files = sum(1 for r in results if not isinstance(r, InputError))
     out.append(
         f"{n_files} ファイル / files, {totals[Severity.ERROR]} エラー / errors, "

@@ -12,10 +12,10 @@ from . import frontmatter as _fm
 from .normalize import OffsetMap, normalize
 from .tokens import Token, tokenize
 
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-_DIRECTIVE = re.compile(
-    r"\A\s*postlint-(?P<kind>disable-next-line|disable-line|disable|enable)(?![\w-])(?P<rest>.*?)\s*\Z", re.S
-)
+# The directive's body is taken greedily and stripped in Python: a lazy ``.*?`` followed by
+# ``\s*\Z`` backtracks quadratically over a long run of spaces inside one comment.
+_DIRECTIVE = re.compile(r"\A\s*postlint-(?P<kind>disable-next-line|disable-line|disable|enable)(?![\w-])(?P<rest>.*)", re.S)
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
 _SENTENCE_END = re.compile(r"[。！？!?]+[」』）)]*|\n+")
 
 
@@ -38,8 +38,35 @@ class Sentence:
 
 def _blank(text: str, start: int, end: int) -> str:
     """Same-length filler: every character but line breaks becomes a space."""
-    chunk = re.sub(r"[^\r\n]", " ", text[start:end])
-    return text[:start] + chunk + text[end:]
+    return _blank_all(text, [(start, end)])
+
+
+def _blank_all(text: str, spans) -> str:
+    """``_blank`` for several ordered, disjoint spans in one pass (linear in the text)."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in spans:
+        parts.append(text[pos:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _comments(text: str) -> list[tuple[int, int]]:
+    """Spans of HTML comments ``<!-- … -->``. A scan with ``str.find`` rather than a lazy regex,
+    which would rescan to the end of the text from every unclosed ``<!--`` (quadratic time)."""
+    spans = []
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        if start < 0:
+            return spans
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return spans  # unclosed: no later comment can be closed either
+        spans.append((start, end + 3))
+        pos = end + 3
 
 
 class Document:
@@ -60,16 +87,17 @@ class Document:
             self.body_start = fm.body_start
             text = _blank(text, fm.start, fm.end)
         if "<!--" in text:
-            for m in _COMMENT.finditer(text):
+            comments = _comments(text)
+            for start, end in comments:
                 if inline_config:
-                    d = _DIRECTIVE.match(m.group(1))
+                    d = _DIRECTIVE.match(text[start + 4 : end - 3])
                     if d:
-                        rest, _, reason = d.group("rest").partition(" -- ")
+                        rest, _, reason = d.group("rest").rstrip().partition(" -- ")
                         rules = tuple(r for r in re.split(r"[\s,]+", rest.strip()) if r)
                         self.directives.append(
-                            Directive(d.group("kind"), rules, reason.strip(), m.start(), m.end(), self.line_of(m.start()))
+                            Directive(d.group("kind"), rules, reason.strip(), start, end, self.line_of(start))
                         )
-                text = _blank(text, m.start(), m.end())
+            text = _blank_all(text, comments)
         self.text = text  # raw with front matter and comments blanked; same length as raw
         self.normalized, self.offsets = normalize(text)
         self.entities = _entities.extract(self.normalized, self._fullwidth_brackets())

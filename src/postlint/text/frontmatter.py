@@ -13,8 +13,11 @@ from dataclasses import dataclass
 FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\n|\r)")
 # The closing fence may end with CRLF (a Windows checkout): "$" alone would stop before "\n" only.
 CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?=\r\n|\n|\r|\Z)", re.M)
-_KEY = re.compile(r"^(?P<indent> *)(?P<key>[A-Za-z_][\w\-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
-_ITEM = re.compile(r"^(?P<indent> *)-(?:[ \t]+(?P<value>.*?))?[ \t]*$")
+# A value starts and ends with a character other than space or tab. A lazy ``.*?`` before the
+# trailing ``[ \t]*$`` would backtrack quadratically over a long run of spaces inside the value.
+_VALUE = r"(?:[ \t]+(?P<value>[^ \t](?:.*[^ \t])?))?[ \t]*$"
+_KEY = re.compile(r"^(?P<indent> *)(?P<key>[A-Za-z_][\w\-]*)[ \t]*:" + _VALUE)
+_ITEM = re.compile(r"^(?P<indent> *)-" + _VALUE)
 
 
 class FrontMatterError(ValueError):

@@ -69,9 +69,14 @@ def _chunks(text: str, base: int):
                 break
         if cut == -1:
             cut = start + MAX_CHUNK
-            # never cut a surrogate pair or between a base character and its mark
-            while cut > start + 1 and text[cut].isspace() is False and _is_mark(text[cut]):
+            # avoid cutting between a base character and its marks, but only within the second half
+            # of the chunk: a hostile run of thousands of marks must not shrink chunks to one
+            # character (and the loop to quadratic time)
+            floor = start + MAX_CHUNK // 2
+            while cut > floor and _is_mark(text[cut]):
                 cut -= 1
+            if cut == floor and _is_mark(text[cut]):
+                cut = start + MAX_CHUNK
         yield base + start, text[start:cut]
         start = cut
     if start < n:
