@@ -51,28 +51,25 @@ class Record:
         return {k: _dump(v) for k, v in self.__dict__.items()}
 
 
-def _from_model(value):
-    if hasattr(type(value), "model_fields"):  # a nested pydantic model
-        return Record.of(value)
+def _deep(value, is_node, convert):
+    """``value`` with ``convert`` applied to every node inside its lists, tuples and dicts."""
+    if is_node(value):
+        return convert(value)
     if isinstance(value, list):
-        return [_from_model(v) for v in value]
+        return [_deep(v, is_node, convert) for v in value]
     if isinstance(value, tuple):
-        return tuple(_from_model(v) for v in value)
+        return tuple(_deep(v, is_node, convert) for v in value)
     if isinstance(value, dict):
-        return {k: _from_model(v) for k, v in value.items()}
+        return {k: _deep(v, is_node, convert) for k, v in value.items()}
     return value
+
+
+def _from_model(value):
+    return _deep(value, lambda v: hasattr(type(v), "model_fields"), Record.of)  # nested pydantic models
 
 
 def _dump(value):
-    if isinstance(value, Record):
-        return value.model_dump()
-    if isinstance(value, list):
-        return [_dump(v) for v in value]
-    if isinstance(value, tuple):
-        return tuple(_dump(v) for v in value)
-    if isinstance(value, dict):
-        return {k: _dump(v) for k, v in value.items()}
-    return value
+    return _deep(value, lambda v: isinstance(v, Record), Record.model_dump)
 
 
 # -- snapshot encoding: JSON that keeps Records, tuples and dicts apart -------------------------
