@@ -57,6 +57,19 @@ def test_default_config_equals_validated_config():
     assert pickle.loads(pickle.dumps(fast)) == fast
 
 
+def test_require_approval_on_the_default_config_needs_no_validation():
+    """The pre-commit approval hook adds --require-approval to the defaults: same fields as pydantic
+    gives, and everything else from the validated config with that override."""
+    fast = default_config().merged({"require-approval": True})
+    model = Config().merged({"require-approval": True})
+    assert isinstance(fast, DefaultConfig) and fast.require_approval is True
+    assert Record(fast.__dict__) == Record.of(model)
+    assert fast.model_dump() == model.model_dump()
+    assert pickle.loads(pickle.dumps(fast)).model_dump() == model.model_dump()
+    assert fast.merged({"platform": "x"}) == model.merged({"platform": "x"})
+    assert type(default_config().merged({"require-approval": "yes"})) is Config  # not a bool: validated
+
+
 def test_an_edited_shipped_rule_file_is_validated(tmp_path):
     path, text = next((p, t) for p, t in FILES if p.startswith("link/"))
     assert snapshot.rule_spec(path, text) is not None

@@ -46,6 +46,10 @@ def test_a_run_with_the_defaults_loads_neither_pydantic_nor_tldextract(tmp_path,
     assert heavy_modules(tmp_path, draft) == set()
 
 
+def test_the_approval_hook_loads_no_pydantic(tmp_path):
+    assert heavy_modules(tmp_path, "秋の防災フェアを開催します。", "--require-approval") == set()
+
+
 def test_a_foreign_host_loads_the_public_suffix_list(tmp_path):
     """The probe can tell: a third-party link needs the registrable domain."""
     assert "tldextract" in heavy_modules(tmp_path, "協賛：https://www.example.co.jp/campaign")

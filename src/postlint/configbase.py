@@ -51,20 +51,42 @@ def find_config_file(start: str | Path) -> Path | None:
 
 
 class DefaultConfig(Record):
-    """``Config()`` (the Tokushima profile) as the snapshot holds it: its fields are plain
-    attributes, and anything else (``merged``, ``model_dump`` …) is that of the validated
-    ``Config()``, built on first use."""
+    """``Config()`` (the Tokushima profile) as the snapshot holds it, possibly with the command
+    line's ``--require-approval``: its fields are plain attributes, and anything else (``merged``
+    with other overrides, ``model_dump`` …) is that of the same config validated by pydantic, built
+    on first use."""
+
+    __slots__ = ("_overrides",)
+
+    def __init__(self, fields: dict[str, Any], overrides: dict[str, Any] | None = None):
+        super().__init__(fields)
+        object.__setattr__(self, "_overrides", dict(overrides or {}))
+
+    def _validated(self):
+        config = _validated_default()
+        return config.merged(self._overrides) if self._overrides else config
 
     def rule_options(self, name: str, code: str) -> dict[str, Any]:
         return rule_options(self.rules, name, code)
 
+    def merged(self, overrides: dict[str, Any]):
+        """What ``Config.merged`` gives. ``{"require-approval": True}`` alone (the pre-commit
+        approval hook) needs no validation: a boolean on top of validated defaults."""
+        if not self._overrides and set(overrides) == {"require-approval"} and type(overrides["require-approval"]) is bool:
+            fields = {**self.__dict__, "require_approval": overrides["require-approval"], "source": "<overrides>"}
+            return DefaultConfig(fields, overrides)
+        return self._validated().merged(overrides)
+
     def model_dump(self, **kwargs) -> dict[str, Any]:
-        return _validated_default().model_dump(**kwargs)
+        return self._validated().model_dump(**kwargs)
 
     def __getattr__(self, name: str):
-        if name.startswith("__"):  # copy, pickle and other protocol probes
+        if name.startswith("__") or name == "_overrides":  # copy, pickle and other protocol probes
             raise AttributeError(name)
-        return getattr(_validated_default(), name)
+        return getattr(self._validated(), name)
+
+    def __reduce__(self):
+        return (type(self), (self.__dict__, self._overrides))
 
 
 @lru_cache(maxsize=1)
