@@ -103,4 +103,6 @@ def default_config():
     fields = snapshot.default_config_fields()
     if fields is None:
         return _validated_default()
-    return DefaultConfig(fields)
+    from copy import deepcopy
+
+    return DefaultConfig(deepcopy(fields))  # its own lists and dicts, as each Config() has
