@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from . import approval as _approval
 from . import suppress as _suppress
 from .catalog import Catalog, CatalogError, catalog_with, default_catalog
-from .config import Config, ConfigError, find_config_file, load_file
+from .configbase import ConfigError, default_config, find_config_file
 from .engine import CompiledRule, RuleList, compile_rules, make_finding, run_rules, sort_findings
 from .io import DraftError, discover, read_draft
 from .masking import conceal_overlaps
@@ -19,6 +19,9 @@ from .matchers.regex_ import PatternTimeout
 from .model import InputError, Report
 from .text.document import Document
 from .text.frontmatter import FrontMatterError
+
+if TYPE_CHECKING:
+    from .config import Config
 
 
 class Linter:
@@ -39,7 +42,7 @@ class Linter:
         self.explicit_config = config is not None
         self.platform = platform
         self.require_approval = require_approval
-        self.config = self._with_platform(config or Config())
+        self.config = self._with_platform(config or default_config())
         self.select = list(select) if select is not None else None
         self.ignore = list(ignore)
         self.inline_config = inline_config
@@ -116,7 +119,12 @@ class Linter:
         cfg = self._discovered.get(folder)
         if cfg is None:
             found = find_config_file(folder)
-            cfg = self._with_platform(load_file(found)) if found else self.config
+            if found:
+                from .config import load_file
+
+                cfg = self._with_platform(load_file(found))
+            else:
+                cfg = self.config
             self._discovered[folder] = cfg
         return cfg
 

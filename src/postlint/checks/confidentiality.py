@@ -11,8 +11,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
-import regex
-
+from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 
 # Networks that are never reachable from the internet (RFC 1918, loopback, link-local, CGNAT).

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-import regex
-
+from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 
 WEEKDAYS = "月火水木金土日"  # date.weekday(): Monday is 0

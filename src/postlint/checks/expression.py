@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
+from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from ..matchers.literals import prefilter
 

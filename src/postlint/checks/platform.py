@@ -21,8 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import regex
-
+from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 
 PLATFORM_NAMES = {"x": "X", "twitter": "X", "instagram": "Instagram", "facebook": "Facebook", "line": "LINE"}

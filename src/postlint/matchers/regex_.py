@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
-
+from ..lazyregex import regex  # compiled on first use, from the shipped cache when it has it
 from . import Context, Match
 from .literals import compile_words, required_literals
 
