@@ -66,7 +66,9 @@ def _next_content_line(doc: "Document", directive: "Directive", lines: list[int]
 
 
 def apply(doc: "Document", findings: list["Finding"]) -> Suppression:
-    ignored = set(front_matter_ignores(doc.front_matter))
+    ignored = set(front_matter_ignores(doc.front_matter)) if doc.front_matter else set()
+    if not ignored and not doc.directives:
+        return Suppression(list(findings), [], set(), [])  # most drafts: nothing to suppress
     kept: list[Finding] = []
     dropped: list[Finding] = []
     used: set[int] = set()

@@ -6,6 +6,7 @@ import re
 from typing import Iterable
 
 from ..matchers import Match
+from ..text.entities import EntityKind
 
 # A mention with an honorific used as a call addresses that user: "@taro さん、…", "@hanako様！".
 # Followed by a particle it only refers to them: "@awa_kanko さんと共同で", "@awa_kanko さんの投稿".
@@ -28,8 +29,6 @@ def reply_mention(doc, ctx) -> Iterable[Match]:
     """@mentions that make a draft a reply to another user (5.6): the mentions the draft opens with,
     and any mention followed by an honorific. The organization's own accounts are not "other users"
     (a thread continued from the office's own post is not a reply to an opinion or a question)."""
-    from ..text.entities import EntityKind
-
     mentions = doc.entities_of(EntityKind.MENTION)
     if not mentions:
         return ()

@@ -16,6 +16,7 @@ from typing import Iterable
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
+from ..text.entities import EntityKind
 from . import pii_address, pii_birth, pii_ids, pii_phone
 from .pii_context import block_window, sensitive_around, window
 from .pii_names import names, near_private_name
@@ -108,12 +109,10 @@ def _consumer_domains() -> dict[str, str]:
 
 def email_address(doc, ctx) -> Iterable[Match]:
     """E-mail addresses of consumer, carrier or ISP mailboxes (a person's), or of unknown domains."""
-    from ..text.domains import host_in
-    from ..text.entities import EntityKind
-
     emails = doc.entities_of(EntityKind.EMAIL)
     if not emails:
         return
+    from ..text.domains import host_in
     org = ctx.config.organization
     own_addresses = {m for m in org.mailboxes if "@" in m}
     own_domains = [*org.domains, *(m for m in org.mailboxes if "@" not in m)]

@@ -8,31 +8,18 @@ context words are matched with one compiled pattern over a bounded window inside
 from __future__ import annotations
 
 import bisect
-import threading
-import weakref
 from dataclasses import dataclass
 from typing import Callable, TypeVar
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
 
 T = TypeVar("T")
-_cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
 
 
 def cached(doc, key, compute: Callable[[], T]) -> T:
-    """``compute()`` once per document and key (the key includes whatever config it depends on)."""
-    with _lock:
-        per_doc = _cache.get(doc)
-        if per_doc is None:
-            per_doc = {}
-            _cache[doc] = per_doc
-        if key in per_doc:
-            return per_doc[key]
-    value = compute()
-    with _lock:
-        per_doc[key] = value
-    return value
+    """``compute()`` once per document and key (the key includes whatever config it depends on).
+    Kept on the document (``Document.memo``): it goes with the document."""
+    return doc.memo(("pii", key), compute)
 
 
 @dataclass(frozen=True, slots=True)

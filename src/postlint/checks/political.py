@@ -182,7 +182,8 @@ class Analysis:
     word or an issue is never looked at token by token."""
 
     def __init__(self, doc):
-        self.doc = doc
+        # a weak proxy: the analysis is kept on the document and must not keep it alive
+        self.doc = weakref.proxy(doc)
 
     @cached_property
     def sentences(self):
@@ -522,14 +523,9 @@ class Spans:
         return out
 
 
-_ANALYSES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def analysis(doc) -> Analysis:
-    a = _ANALYSES.get(doc)
-    if a is None:
-        a = _ANALYSES[doc] = Analysis(doc)
-    return a
+    """The analysis of ``doc``, shared by the political rules (kept on the document)."""
+    return doc.memo("political.analysis", lambda: Analysis(doc))
 
 
 # --------------------------------------------------------------------------------------------

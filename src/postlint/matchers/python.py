@@ -6,6 +6,7 @@ A checker is ``function(doc, ctx) -> Iterable[Match]``; the module is imported o
 from __future__ import annotations
 
 import importlib
+import inspect
 from functools import partial
 
 from . import Context
@@ -22,6 +23,9 @@ def resolve(name: str):
 
 def compile(spec, ctx: Context):
     fn = resolve(spec.checker)
+    params = list(inspect.signature(fn).parameters)
+    if len(params) == 2 and params[1] == "ctx":
+        return partial(fn, ctx=ctx)  # fn(doc, ctx=ctx): no Python frame in between
     return partial(_call, fn, ctx)
 
 

@@ -88,6 +88,7 @@ class Document:
         self.front_matter_span: tuple[int, int] | None = None
         self.body_start = 0
         self.directives: list[Directive] = []
+        self._memo: dict = {}
         text = raw
         fm = _fm.read(raw)  # raises FrontMatterError on a broken block
         if fm is not None:
@@ -146,6 +147,17 @@ class Document:
     def from_raw(self, raw_start: int, raw_end: int) -> tuple[int, int]:
         """The normalized span produced by the raw span (clusters cut by it are left out)."""
         return self.offsets.index_at(raw_start), self.offsets.index_at(raw_end)
+
+    def memo(self, key, make):
+        """``make()`` once per document: what several rules derive from the draft (an analysis,
+        the names in it). Kept on the document, so it goes when the document goes; a value must
+        not hold the document itself (a weak proxy will do), or the two wait for the cyclic
+        garbage collector. A document is linted by one thread."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = make()
+            return value
 
     # -- linguistic layers (computed on first use) -------------------------------------------
     @cached_property
