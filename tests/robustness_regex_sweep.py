@@ -64,6 +64,13 @@ class Entry:
         return self.pattern.pattern if isinstance(self.pattern.pattern, str) else ""
 
 
+def _compiled(value):
+    """A pattern that compiles on first use (postlint.lazyregex) as the compiled pattern."""
+    from postlint.lazyregex import LazyPattern
+
+    return value.compiled() if isinstance(value, LazyPattern) else value
+
+
 def _module_patterns() -> dict[str, object]:
     import postlint
 
@@ -73,6 +80,7 @@ def _module_patterns() -> dict[str, object]:
             continue  # importing it runs the CLI
         module = importlib.import_module(info.name)
         for attr, value in vars(module).items():
+            value = _compiled(value)
             if isinstance(value, (re.Pattern, regex.Pattern)) and isinstance(value.pattern, str):
                 out[f"{info.name}.{attr}"] = value
     return out
@@ -130,7 +138,7 @@ def _rule_patterns() -> dict[str, object]:
         elif spec.kind == "phrase":
             index = PhraseIndex(entries_of(spec.match), list(spec.match.forms))
             if index.surface is not None:
-                out[f"rules/{entry.path} (phrase index)"] = index.surface
+                out[f"rules/{entry.path} (phrase index)"] = _compiled(index.surface)
     return out
 
 

@@ -104,3 +104,33 @@ def test_expanding_characters():
     assert norm == "平成元年"
     assert omap.to_raw(0, 2) == (0, 1)
     assert omap.to_raw(1, 2) == (0, 1)
+
+
+@given(draft_text, st.data())
+@settings(max_examples=300, deadline=None)
+def test_lookups_agree_with_the_full_tables(raw, data):
+    """The map answers single lookups without building ``starts``/``ends``; they must agree."""
+    import bisect
+
+    norm, omap = normalize(raw)
+    assert [omap.start(i) for i in range(len(norm) + 1)] == list(omap.starts)
+    assert [omap.end(i) for i in range(len(norm))] == list(omap.ends)
+    r = data.draw(st.integers(0, len(raw) + 1))
+    assert omap.index_at(r) == bisect.bisect_left(omap.starts, r, 0, len(norm))
+
+
+def test_stable_blocks_are_stable():
+    """Text made only of the blocks in ``STABLE_CLASS`` is returned unchanged without a closer look:
+    every character there must be NFKC-stable on its own, and be no mark, line break or removed
+    character."""
+    import re
+
+    from postlint.text.normalize import NEWLINES, STABLE_CLASS
+
+    stable = re.compile(f"[{STABLE_CLASS}]")
+    for cp in range(0x20000):
+        c = chr(cp)
+        if stable.match(c):
+            assert unicodedata.normalize("NFKC", c) == c, hex(cp)
+            assert c not in REMOVED and (c == "\n" or c not in NEWLINES), hex(cp)
+            assert unicodedata.combining(c) == 0 and not unicodedata.category(c).startswith("M"), hex(cp)

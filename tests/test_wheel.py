@@ -33,6 +33,8 @@ def test_wheel_installs_and_lints_outside_the_repo(tmp_path):
     assert "postlint/rules/link/LK001-url-shortener.toml" in names
     assert "postlint/dictionaries/shorteners.txt" in names
     assert any(n.startswith("postlint/dictionaries/LICENSES/") for n in names)
+    # what spares a run validating the shipped rules and compiling their patterns (see snapshot.py)
+    assert {"postlint/snapshot.jsonl", "postlint/compiled-patterns.jsonl"} <= set(names)
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)

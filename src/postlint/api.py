@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from . import approval as _approval
 from . import suppress as _suppress
 from .catalog import Catalog, CatalogError, catalog_with, default_catalog
-from .config import Config, ConfigError, find_config_file, load_file
-from .engine import CompiledRule, compile_rules, make_finding, run_rules, sort_findings
+from .configbase import ConfigError, default_config, find_config_file
+from .engine import CompiledRule, RuleList, compile_rules, make_finding, run_rules, sort_findings
 from .io import DraftError, discover, read_draft
 from .masking import conceal_overlaps
 from .matchers import Match
@@ -19,6 +19,9 @@ from .matchers.regex_ import PatternTimeout
 from .model import InputError, Report
 from .text.document import Document
 from .text.frontmatter import FrontMatterError
+
+if TYPE_CHECKING:
+    from .config import Config
 
 
 class Linter:
@@ -39,7 +42,7 @@ class Linter:
         self.explicit_config = config is not None
         self.platform = platform
         self.require_approval = require_approval
-        self.config = self._with_platform(config or Config())
+        self.config = self._with_platform(config or default_config())
         self.select = list(select) if select is not None else None
         self.ignore = list(ignore)
         self.inline_config = inline_config
@@ -73,7 +76,7 @@ class Linter:
             select = [*defaults, *config.extend_select]
         return catalog.select(select, [*config.ignore, *self.ignore])
 
-    def rules_for(self, config: Config) -> list[CompiledRule]:
+    def rules_for(self, config: Config) -> RuleList:
         key = id(config)
         hit = self._compiled.get(key)
         if hit is None or hit[0] is not config:
@@ -97,15 +100,14 @@ class Linter:
         result = _suppress.apply(doc, findings)
         result.is_known = catalog.is_known
         kept = result.kept
-        for rule in rules:
-            if rule.post:
-                for m in rule.run((doc, result)):
-                    kept.append(make_finding(doc, rule, m))
+        for rule in rules.post:
+            for m in rule.run((doc, result)):
+                kept.append(make_finding(doc, rule, m))
         # a finding that quotes personal data found by another rule is masked like it
         kept = conceal_overlaps(sort_findings(kept), [*kept, *result.suppressed])
         verdict = _approval.decide(kept, doc, config, catalog)
         # Checks of the approval record read the verdict; the draft cannot suppress them.
-        late = [make_finding(doc, r, m) for r in rules if r.stage == "verdict" for m in r.run((doc, verdict))]
+        late = [make_finding(doc, r, m) for r in rules.verdict for m in r.run((doc, verdict))]
         if late:
             kept = sort_findings([*kept, *late])
         return Report(path, tuple(kept), verdict, text, doc.front_matter)
@@ -117,7 +119,12 @@ class Linter:
         cfg = self._discovered.get(folder)
         if cfg is None:
             found = find_config_file(folder)
-            cfg = self._with_platform(load_file(found)) if found else self.config
+            if found:
+                from .config import load_file
+
+                cfg = self._with_platform(load_file(found))
+            else:
+                cfg = self.config
             self._discovered[folder] = cfg
         return cfg
 

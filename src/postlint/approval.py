@@ -23,7 +23,6 @@ voids the approval, while edits of other front-matter keys (title, tags …) do 
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -153,6 +152,8 @@ def normalized_body(body: str) -> str:
 
 
 def body_hash(raw: str) -> str:
+    import hashlib  # here: loading OpenSSL costs milliseconds, and only approval records need it
+
     return hashlib.sha256(normalized_body(body_text(raw)).encode("utf-8")).hexdigest()
 
 

@@ -2,6 +2,11 @@
 ``Linter`` and so its own Sudachi tokenizer, built once per worker by the pool's initializer. Results
 come back in the order of the files, so the report is the same for any number of jobs. A progress bar
 is drawn on standard error when it is a terminal and more than a few files are linted.
+
+Workers are forked from a fork server that has imported ``postlint.warmup``: the checker modules,
+the Sudachi dictionary and the compiled default rules are built there once, not once per worker.
+The command line starts that server (``prestart``) before it reads configs and finds files, so the
+warm-up overlaps that work.
 """
 
 from __future__ import annotations
@@ -78,7 +83,11 @@ def _init_worker(linter_kwargs: dict[str, Any]) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
 
-    _worker_linter = Linter(**linter_kwargs)
+    warm = sys.modules.get("postlint.warmup")  # the fork server's (see warmup.py)
+    if warm is not None and warm.linter is not None and linter_kwargs == warm.DEFAULT_KWARGS:
+        _worker_linter = warm.linter
+    else:
+        _worker_linter = Linter(**linter_kwargs)
 
 
 def _lint_in_worker(path: str) -> Report | InputError:
@@ -86,15 +95,28 @@ def _lint_in_worker(path: str) -> Report | InputError:
 
 
 def _pool_context():
-    """forkserver where there is one (workers start from a clean, small server process, never from a
-    copy of a parent that may hold threads or a loaded tokenizer), else spawn (Windows, macOS)."""
+    """forkserver where there is one (workers start from a clean server process that has built what
+    every worker needs, never from a copy of a parent that may hold threads), else spawn (Windows,
+    macOS)."""
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(["postlint.api"])
+        ctx.set_forkserver_preload(["postlint.warmup"])
     return ctx
+
+
+def prestart(jobs: int) -> None:
+    """Start the fork server of a ``jobs``-process run now: it warms up while this process reads
+    configs and finds the files. Nothing happens for one job or without a fork server."""
+    if resolve_jobs(jobs) <= 1:
+        return
+    ctx = _pool_context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def lint_paths(

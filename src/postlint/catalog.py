@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .rulespec import Rule
+if TYPE_CHECKING:
+    from .record import Record
 
 
 class CatalogError(Exception):
@@ -23,9 +22,9 @@ class CatalogError(Exception):
 
 def data_dir(name: str) -> Path:
     """``rules`` or ``dictionaries``: inside the installed package, or at the root of a checkout."""
-    packaged = resources.files("postlint") / name
+    packaged = Path(__file__).resolve().parent / name
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     checkout = Path(__file__).resolve().parents[2] / name
     if checkout.is_dir():
         return checkout
@@ -34,7 +33,7 @@ def data_dir(name: str) -> Path:
 
 @dataclass(frozen=True)
 class RuleEntry:
-    spec: Rule
+    spec: "Record"  # the validated rule file (see rulespec.py for its fields)
     path: str  # relative to the rules folder, for messages
 
     @property
@@ -62,28 +61,56 @@ def _format_validation_error(exc) -> list[str]:
     return out
 
 
-def load_rule_files(files: Iterable[tuple[str, "str | Exception"]]) -> list[RuleEntry]:
-    """Validate (path, TOML text) pairs; every error of every file is collected before raising.
-    An exception in place of the text is a file that could not be read."""
-    from pydantic import TypeAdapter, ValidationError
+class _Validator:
+    """pydantic validation of rule files, set up on first use only."""
 
-    adapter = TypeAdapter(Rule)
-    errors: list[tuple[str, str]] = []
-    entries: list[RuleEntry] = []
-    for path, text in files:
+    def __init__(self):
+        self.adapter = None
+
+    def __call__(self, path: str, text: "str | Exception", errors: list[tuple[str, str]]) -> "Record | None":
         if isinstance(text, Exception):
             errors.append((path, f"読めません（UTF-8 で保存してください） / unreadable (save it as UTF-8): {text}"))
-            continue
+            return None
+        import tomllib
+
+        from pydantic import TypeAdapter, ValidationError
+
+        from .record import Record
+        from .rulespec import Rule
+
+        if self.adapter is None:
+            self.adapter = TypeAdapter(Rule)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             errors.append((path, f"TOML: {exc}"))
-            continue
+            return None
         try:
-            spec = adapter.validate_python(data)
+            return Record.of(self.adapter.validate_python(data))
         except ValidationError as exc:
             errors.extend((path, m) for m in _format_validation_error(exc))
-            continue
+            return None
+
+
+def load_rule_files(
+    files: Iterable[tuple[str, "str | Exception"]], *, snapshot_paths: frozenset[str] | set[str] = frozenset()
+) -> list[RuleEntry]:
+    """Validate (path, TOML text) pairs; every error of every file is collected before raising.
+    An exception in place of the text is a file that could not be read. A file whose path is in ``snapshot_paths`` (shipped rule files) is taken from the snapshot
+    instead when the snapshot holds it for exactly this text (see snapshot.py)."""
+    validate = _Validator()
+    errors: list[tuple[str, str]] = []
+    entries: list[RuleEntry] = []
+    for path, text in files:
+        spec = None
+        if path in snapshot_paths and isinstance(text, str):
+            from . import snapshot
+
+            spec = snapshot.rule_spec(path, text)
+        if spec is None:
+            spec = validate(path, text, errors)
+            if spec is None:
+                continue
         stem = Path(path).stem
         if stem != f"{spec.code}-{spec.name}":
             errors.append((path, f"file name must be '{spec.code}-{spec.name}.toml'"))
@@ -163,7 +190,8 @@ def _rule_files(root: Path, label: str = "") -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def default_catalog() -> Catalog:
-    return Catalog(load_rule_files(_rule_files(data_dir("rules"))))
+    files = _rule_files(data_dir("rules"))
+    return Catalog(load_rule_files(files, snapshot_paths={path for path, _ in files}))
 
 
 @lru_cache(maxsize=16)
@@ -173,9 +201,10 @@ def catalog_with(extra_dirs: tuple[str, ...]) -> Catalog:
     if not extra_dirs:
         return default_catalog()
     files = _rule_files(data_dir("rules"))
+    shipped = {path for path, _ in files}
     for folder in extra_dirs:
         files.extend(_rule_files(Path(folder), label=f"{folder}/"))
-    return Catalog(load_rule_files(files))
+    return Catalog(load_rule_files(files, snapshot_paths=shipped))
 
 
 @lru_cache(maxsize=256)

@@ -155,7 +155,6 @@ def _write(text: str, output: str | None) -> None:
 
 def run_lint(argv: Sequence[str]) -> int:
     args = lint_parser().parse_args(argv)
-    from .config import load_file
     from .model import InputError, Severity
     from .reporters import ReportOptions, render
 
@@ -163,11 +162,20 @@ def run_lint(argv: Sequence[str]) -> int:
     if args.format not in known_formats:
         raise UsageError(f"postlint: 不明な出力形式です / unknown format: {args.format} (choose from {', '.join(known_formats)})")
     _check_inputs(args)
+    files = [p for p in args.paths if p != "-"]
+    if args.jobs != 1 and (len(files) > 1 or any(os.path.isdir(p) for p in files)):
+        from .batch import prestart
+
+        prestart(args.jobs)
 
     select, ignore = _split(args.select), _split(args.ignore) or []
     from .api import Linter
 
-    config = load_file(args.config) if args.config else None
+    config = None
+    if args.config:
+        from .config import load_file
+
+        config = load_file(args.config)
     linter_kwargs = dict(
         config=config, select=select, ignore=ignore, inline_config=not args.no_inline_config, platform=args.platform,
         require_approval=args.require_approval,
@@ -202,9 +210,10 @@ def run_lint(argv: Sequence[str]) -> int:
 
 def _catalog(config_path: str | None):
     from .catalog import catalog_with, default_catalog
-    from .config import load_file
 
     if config_path:
+        from .config import load_file
+
         return catalog_with(tuple(load_file(config_path).rule_paths))
     return default_catalog()
 
@@ -345,7 +354,7 @@ def run_init(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from .catalog import CatalogError
-    from .config import ConfigError
+    from .configbase import ConfigError
 
     try:
         if argv and argv[0] in SUBCOMMANDS:

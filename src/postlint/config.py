@@ -1,6 +1,7 @@
 """Configuration: ``postlint.toml`` or ``[tool.postlint]`` in ``pyproject.toml``.
 
-This module imports nothing of the engine, so tools can read and validate a config cheaply.
+This module imports nothing of the engine, so tools can read and validate a config cheaply. A run
+without a config file does not import it at all (see configbase.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-CONFIG_FILES = ("postlint.toml", ".postlint.toml", "pyproject.toml")
+from .configbase import CONFIG_FILES, ConfigError, find_config_file  # noqa: F401  (re-exported)
+from .configbase import rule_options as _rule_options
 
 # The Tokushima profile: the prefecture's own web domain and its published representative number.
 DEFAULT_DOMAINS = ["pref.tokushima.lg.jp"]
@@ -65,17 +67,7 @@ class Config(_Section):
         return validate(data, self.source or "<overrides>")
 
     def rule_options(self, name: str, code: str) -> dict[str, Any]:
-        return {**self.rules.get(code, {}), **self.rules.get(name, {})}
-
-
-class ConfigError(Exception):
-    """An invalid config: the file, the key and what was expected (exit code 2)."""
-
-    def __init__(self, path: str, problems: list[tuple[str, str]]):
-        self.path = path
-        self.problems = problems
-        detail = "; ".join(f"{k}: {m}" for k, m in problems)
-        super().__init__(f"{path}: 設定が不正です / invalid config: {detail}")
+        return _rule_options(self.rules, name, code)
 
 
 def validate(data: dict[str, Any], source: str) -> Config:
@@ -118,25 +110,6 @@ def load_file(path: str | Path) -> Config:
                 raise ConfigError(str(path), [("rule-paths", f"folder not found / フォルダがありません: {original}")])
         cfg = cfg.model_copy(update={"rule_paths": resolved})
     return cfg
-
-
-def find_config_file(start: str | Path) -> Path | None:
-    """The nearest config file in ``start`` (a file or folder) or its parents; a pyproject.toml
-    counts only when it has a ``[tool.postlint]`` table."""
-    p = Path(start).resolve()
-    folder = p if p.is_dir() else p.parent
-    for d in (folder, *folder.parents):
-        for name in CONFIG_FILES:
-            candidate = d / name
-            if candidate.is_file():
-                if name == "pyproject.toml":
-                    try:
-                        if "postlint" not in tomllib.loads(candidate.read_text(encoding="utf-8-sig")).get("tool", {}):
-                            continue
-                    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                        continue
-                return candidate
-    return None
 
 
 def load_config(path: str | Path | None = None) -> Config:

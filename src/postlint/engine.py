@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from .text.document import Document
 
 
+_SEVERITIES = {s.value: s for s in Severity}
+
+
 def _plain(text: str) -> str:
     from .text.normalize import normalize
 
@@ -47,7 +50,19 @@ def severity_override(config: "Config", entry: "RuleEntry") -> str | None:
     return sev.get(entry.category)
 
 
-def compile_rules(entries: list["RuleEntry"], config: "Config") -> list[CompiledRule]:
+class RuleList(list):
+    """Compiled rules, with the rules of each stage listed once (not filtered for every draft)."""
+
+    __slots__ = ("main", "post", "verdict")
+
+    def __init__(self, rules):
+        super().__init__(rules)
+        self.main = [r for r in self if not r.post and not r.stage]
+        self.post = [r for r in self if r.post]
+        self.verdict = [r for r in self if r.stage == "verdict"]
+
+
+def compile_rules(entries: list["RuleEntry"], config: "Config") -> RuleList:
     out = []
     for e in entries:
         override = severity_override(config, e)
@@ -60,7 +75,7 @@ def compile_rules(entries: list["RuleEntry"], config: "Config") -> list[Compiled
 
             stage = getattr(resolve(e.spec.match.checker), "stage", "")
         out.append(CompiledRule(e, run, Severity(override) if override else None, stage == "post", stage))
-    return out
+    return RuleList(out)
 
 
 def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
@@ -74,7 +89,8 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
     if rule.severity is not None:
         severity = rule.severity
     else:
-        severity = Severity(m.severity or spec.severity)
+        name = m.severity or spec.severity
+        severity = _SEVERITIES.get(name) or Severity(name)
     params = _Params(m.params)
     if personal:
         # a parameter that repeats the personal data (a phrase rule's {label} is the dictionary
@@ -108,14 +124,17 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
 
 def run_rules(doc: "Document", rules: list[CompiledRule]) -> list[Finding]:
     findings: list[Finding] = []
-    for rule in rules:
-        if rule.post or rule.stage:
+    main = rules.main if isinstance(rules, RuleList) else [r for r in rules if not r.post and not r.stage]
+    for rule in main:
+        matches = rule.run(doc)
+        if matches == ():  # the rule saw at once that the draft holds nothing for it
             continue
         seen: set[tuple[int, int]] = set()
-        for m in rule.run(doc):
-            if (m.start, m.end) in seen:
+        for m in matches:
+            span = (m.start, m.end)
+            if span in seen:
                 continue
-            seen.add((m.start, m.end))
+            seen.add(span)
             findings.append(make_finding(doc, rule, m))
     return findings
 

@@ -30,11 +30,18 @@ def reply_mention(doc, ctx) -> Iterable[Match]:
     (a thread continued from the office's own post is not a reply to an opinion or a question)."""
     from ..text.entities import EntityKind
 
-    own = own_handles(ctx.config.organization.accounts)
+    mentions = doc.entities_of(EntityKind.MENTION)
+    if not mentions:
+        return ()
+    own = ctx.memo("own-handles", lambda: own_handles(ctx.config.organization.accounts))
+    return _reply_mentions(doc, mentions, own)
+
+
+def _reply_mentions(doc, mentions, own: set[str]) -> Iterable[Match]:
     text = doc.normalized
     first = len(text) - len(text.lstrip())
     leading = first
-    for e in doc.entities_of(EntityKind.MENTION):
+    for e in mentions:
         opens = e.start == leading
         if opens:  # a run of mentions at the start: "@a @b ご質問の件ですが…"
             rest = text[e.end :]
@@ -100,10 +107,23 @@ def _statement_end(t, following) -> int | None:
     return None
 
 
+# What ``_statement_end`` needs in the text: と + しては / しても / しましては / しましても / しての, or
+# の + a view word (見解, 考え(方), 立場 …), possibly 公式 between (the tokens are contiguous).
+_STATEMENT_HINT = re.compile(
+    "と(?:しては|しても|しましては|しましても|しての)|の(?:公式)?(?:" + "|".join(sorted(_VIEW)) + ")"
+)
+
+
 def organization_stance(doc, ctx) -> Iterable[Match]:
     """The organization as the topic of a statement or the owner of a view (5.6): "県としては",
     "当課としましては", "徳島市としても", "県の見解", "本県の考え方". Ordinary nouns that end like
     place names (城下町, 観光都市, 農村) are not the organization: Sudachi tells them apart."""
+    if not _STATEMENT_HINT.search(doc.prose):
+        return ()  # no statement form: no need to tokenize
+    return _organization_stance(doc, ctx)
+
+
+def _organization_stance(doc, ctx) -> Iterable[Match]:
     tokens = doc.tokens
     prose = doc.prose
     org = ctx.config.organization.name.strip()
@@ -148,13 +168,13 @@ def record(state, ctx) -> Iterable[Match]:
 
     doc, verdict = state
     if not ctx.config.require_approval:
-        return
+        return ()
     problem = record_problem(doc.raw, doc.front_matter, verdict.level)
     if problem is None or problem.rule != ctx.rule.name:
-        return
+        return ()
     span = (_record_span(doc) if problem.at_record else None) or _body_span(doc)
     # the message is used as a format template: names in it must not act as placeholders
-    yield Match(span[0], span[1], message=problem.message.replace("{", "{{").replace("}", "}}"))
+    return (Match(span[0], span[1], message=problem.message.replace("{", "{{").replace("}", "}}")),)
 
 
 record.stage = "verdict"

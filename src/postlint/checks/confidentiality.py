@@ -9,8 +9,9 @@
 from __future__ import annotations
 
 import ipaddress
-import regex
+import re
 
+from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 
 # Networks that are never reachable from the internet (RFC 1918, loopback, link-local, CGNAT).
@@ -38,7 +39,15 @@ _DOTLESS = regex.compile(r"(?i)(?<![A-Za-z])https?://[A-Za-z0-9](?:[A-Za-z0-9\-]
 _DRIVE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z]:[\\¥][^\s\\¥「」『』（）()、。]+(?:[\\¥][^\s\\¥「」『』（）()、。]+)*")
 
 
+def _may_be_ip(text: str) -> bool:
+    """Whether ``ipaddress.ip_address`` could accept ``text``: an IPv4 address starts with an ASCII
+    digit and an IPv6 one holds a colon (parsing anything else only raises, slowly)."""
+    return ":" in text or "0" <= text[:1] <= "9"
+
+
 def _internal_ip(text: str) -> bool:
+    if not _may_be_ip(text):
+        return False
     try:
         ip = ipaddress.ip_address(text)
     except ValueError:
@@ -65,8 +74,26 @@ def internal_host_reason(host: str, extra: tuple[str, ...] = ()) -> str | None:
     return None
 
 
+# Cheap tests of what each pattern needs (same engine and flags where case matters): a pattern
+# whose test fails cannot match.
+_NEEDS = (
+    (_DOTLESS, lambda text: "://" in text),
+    (_SCHEME, lambda text: "://" in text),
+    (_UNC, lambda text: "\\\\" in text or "¥¥" in text),
+    (_DRIVE, lambda text: ":\\" in text or ":¥" in text),
+)
+_SUFFIX_HINT = regex.compile(r"\.(?:" + "|".join(regex.escape(s) for s in _INTERNAL_SUFFIXES) + ")", regex.IGNORECASE)
+
+
 def internal_address(doc, ctx):
-    extra = tuple(d.lower().strip(".") for d in ctx.options.get("internal-domains", ()))
+    extra = ctx.memo("internal-domains", lambda: tuple(d.lower().strip(".") for d in ctx.options.get("internal-domains", ())))
+    text = doc.normalized
+    if not doc.urls and "." not in text and "://" not in text and "\\" not in text and "¥" not in text:
+        return ()  # no URL, host, address, share or drive path can be there
+    return _internal_addresses(doc, extra)
+
+
+def _internal_addresses(doc, extra):
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
@@ -79,16 +106,19 @@ def internal_address(doc, ctx):
             taken.append((ent.start, ent.end))
             yield Match(ent.start, ent.end, params={"kind": reason})
     text = doc.normalized
+    needs = dict(_NEEDS)
     for pattern, kind in ((_DOTLESS, "ドメインのないホスト名"), (_SCHEME, "ファイル共有のURL"), (_UNC, "ファイル共有のパス"), (_DRIVE, "ドライブのパス")):
+        if not needs[pattern](text):
+            continue
         for m in pattern.finditer(text):
             if free(*m.span()):
                 taken.append(m.span())
                 yield Match(m.start(), m.end(), params={"kind": kind})
-    for m in _IPV4.finditer(text):
+    for m in _IPV4.finditer(text) if "." in text else ():
         if free(*m.span()) and _internal_ip(m.group()):
             taken.append(m.span())
             yield Match(m.start(), m.end(), params={"kind": "プライベートIPアドレス"})
-    for m in _DOTTED_HOST.finditer(text):
+    for m in _DOTTED_HOST.finditer(text) if _SUFFIX_HINT.search(text) else ():
         host = m.group().lower()
         if not any(host.endswith("." + suffix) for suffix in _INTERNAL_SUFFIXES):
             continue
@@ -131,11 +161,27 @@ _WIFI = regex.compile(r"(?i)wi-?fi|ssid|無線LAN")
 _USERINFO = regex.compile(r"://[^/\s:@]+:[^/\s@]+@")
 
 
+# What the patterns need: a label (its first letters, at least as case-blind as the label) and
+# the start of a token.
+# (searched in the case-folded text: case folding maps every letter that a case-blind pattern
+# takes for an ASCII one, ſ and the Kelvin sign included, to that ASCII letter)
+_LABEL_HINT = re.compile(r"pass|pw|api|secret|access|token|パス|暗証|pin|合言葉|シークレット|アクセス|トークン")
+_TOKEN_HINT = re.compile(r"AKIA|gh[pousr]_|github_pat_|xox[abposr]-|sk-|AIza|-----BEGIN")
+
+
 def credential(doc, ctx):
+    labelled = _LABEL_HINT.search(doc.prose.casefold()) is not None
+    tokens = _TOKEN_HINT.search(doc.normalized) is not None
+    if not labelled and not tokens and not doc.urls:
+        return ()
+    return _credentials(doc, labelled, tokens)
+
+
+def _credentials(doc, labelled: bool, tokens: bool):
     text = doc.normalized
     seen: list[tuple[int, int]] = []
     # labelled values are read in the prose, where URLs are masked (a Zoom link's ?pwd= is its own case)
-    for m in _LABELLED.finditer(doc.prose):
+    for m in _LABELLED.finditer(doc.prose) if labelled else ():
         value = m.group("value").rstrip(".,;:!?)」』'\"")
         if len(value) < 4 or _PLACEHOLDER.match(value) or not regex.search(r"[A-Za-z0-9]", value):
             continue
@@ -150,7 +196,7 @@ def credential(doc, ctx):
                         message="Wi-Fi のパスワードが書かれています。来場者向けに公開してよいものか確認してください（庁内・業務用のネットワークのものは掲載しないでください）。")
         else:
             yield Match(start, end, params={"kind": "パスワード等"})
-    for m in _TOKENS.finditer(text):
+    for m in _TOKENS.finditer(text) if tokens else ():
         if all(m.end() <= a or m.start() >= b for a, b in seen):
             seen.append(m.span())
             yield Match(m.start(), m.end(), params={"kind": "APIキー・トークン・秘密鍵"})

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-import regex
-
+from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 
 WEEKDAYS = "月火水木金土日"  # date.weekday(): Monday is 0
@@ -111,7 +110,17 @@ def _explicit_year(m) -> tuple[int | None, str]:
     return None, ""
 
 
+# Every date form ends with the weekday in brackets (``_WD``): without one, no date to check.
+_WD_HINT = regex.compile(r"\(\s*[月火水木金土日]", regex.V1)
+
+
 def weekday_mismatch(doc, ctx):
+    if _WD_HINT.search(doc.prose) is None:
+        return ()
+    return _weekday_mismatches(doc, ctx)
+
+
+def _weekday_mismatches(doc, ctx):
     text = doc.prose
     ref = None
     prev = None  # (end offset, date) of the previous resolved date on the same line

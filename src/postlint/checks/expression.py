@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
+from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
+from ..matchers.literals import prefilter
 
 EMERGENCY_DICTIONARY = "emergency-ja.txt"
 
@@ -45,14 +45,13 @@ class SurfaceIndex:
     def __init__(self, entries: list[tuple[str, str]]):
         import unicodedata
 
-        from ..matchers.phrase import trie_pattern
+        from ..matchers.phrase import compile_words
 
         self.labels: dict[str, str] = {}
         for word, label in entries:
             word = unicodedata.normalize("NFKC", word)
             self.labels.setdefault(word, label or word)
-        words = sorted(self.labels, key=len, reverse=True)
-        self.pattern = regex.compile(trie_pattern(words)) if words else None
+        self.pattern = compile_words(self.labels)
 
     def find(self, doc) -> list[tuple[int, int, str]]:
         if self.pattern is None:
@@ -93,14 +92,15 @@ def _sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _boundaries(doc) -> tuple[set[int], set[int]]:
-    return {t.start for t in doc.tokens}, {t.end for t in doc.tokens}
+def _boundaries(doc) -> tuple[frozenset[int], frozenset[int]]:
+    return doc.token_starts, doc.token_ends
 
 
 # -- absolute claims --------------------------------------------------------------------------
 # Modifiers that make a claim absolute; "pos" ones go with a positive outcome (必ず治る), "neg" ones
 # with a risk that is denied (絶対に壊れません, 副作用は一切ありません).
 _ABS_MOD = regex.compile(r"絶対(?:に)?|必ず|確実に|間違いなく|完全に|100\s*(?:%|パーセント)|百パーセント|一切|決して")
+_ABS_MOD_NEEDS = prefilter(_ABS_MOD)
 _POS_MODS = ("絶対", "必ず", "確実", "間違い", "完全", "100", "百")
 _NEG_MODS = ("絶対", "一切", "決して", "100", "百")
 # Outcomes that nobody can promise: health, safety, money (dictionary or normalized forms).
@@ -142,6 +142,12 @@ def _forms(tok) -> tuple[str, str, str]:
 
 
 def absolute_claim(doc, ctx):
+    if _ABS_MOD_NEEDS.search(doc.prose) is None:
+        return ()
+    return _absolute_claims(doc)
+
+
+def _absolute_claims(doc):
     starts, ends = _boundaries(doc)
     prose = doc.prose
     emergency = None
@@ -244,6 +250,7 @@ _RUMOUR = regex.compile(
     r"|聞いた話(?:では|によると|だと|ですが|だけど)"
     r"|(?:本当|事実)かどうか(?:は)?(?:わから|分から|不明)"
 )
+_RUMOUR_NEEDS = prefilter(_RUMOUR)
 # A sentence that refutes the rumour (デマです, 事実ではありません) is a correction, not a rumour.
 _DEBUNK = regex.compile(
     r"デマ|誤り|誤った情報|誤情報|偽情報|フェイク|事実ではあり|事実ではない|事実無根|事実はありません|事実はない"
@@ -269,17 +276,25 @@ def _inferential(prev, tok) -> bool:
 
 def _rumour_spans(doc):
     prose = doc.prose
-    for t_prev, t in zip([None, *doc.tokens[:-1]], doc.tokens):
+    tokens = doc.tokens if "らしい" in doc.token_forms else ()  # the dictionary form of any らしい
+    for t_prev, t in zip([None, *tokens[:-1]], tokens):
         if t.pos[0] == "助動詞" and t.dictionary_form == "らしい" and t_prev is not None and t_prev.end == t.start:
             if _inferential(t_prev, t):
                 yield t_prev.start, t.end
-    for m in _RUMOUR.finditer(prose):
-        yield m.start(), m.end()
+    if _RUMOUR_NEEDS.search(prose):
+        for m in _RUMOUR.finditer(prose):
+            yield m.start(), m.end()
 
 
 def unverified_information(doc, ctx):
-    prose = doc.prose
     spans = sorted(set(_rumour_spans(doc)))
+    if not spans:
+        return ()
+    return _unverified(doc, spans)
+
+
+def _unverified(doc, spans):
+    prose = doc.prose
     emergency = None
     last_end = -1
     for start, end in spans:
@@ -309,13 +324,19 @@ _SPREAD = regex.compile(
     r"拡散(?:希望|求む|願い|を?お願い|して(?:ください|下さい|ほしい|欲しい|くれ|ね)|よろしく|(?:に|へ)の?ご?協力)"
     r"|(?:RT|リツイート|リポスト)(?:希望|求む|を?お願い|して(?:ください|下さい|ほしい|欲しい|ね))"
 )
+_SPREAD_NEEDS = prefilter(_SPREAD)
 
 
 def spread_request(doc, ctx):
-    prose = doc.prose
-    hits = list(_SPREAD.finditer(prose))
+    if _SPREAD_NEEDS.search(doc.prose) is None:
+        return ()
+    hits = list(_SPREAD.finditer(doc.prose))
     if not hits:
-        return
+        return ()
+    return _spread_requests(doc, ctx, hits)
+
+
+def _spread_requests(doc, ctx, hits):
     from ..approval import official_source
 
     source, _rejected = official_source(doc, ctx.config)
@@ -372,11 +393,12 @@ def _is_slang_otsu(doc, toks, i) -> bool:
 
 
 def internet_slang(doc, ctx):
-    extra = tuple(ctx.options.get("terms", ()))
+    extra = ctx.memo("terms", lambda: tuple(ctx.options.get("terms", ())))
     hits: list[tuple[int, int, str]] = surface_index((SLANG_DICTIONARY,), extra).find(doc)
-    for m in _LAUGH.finditer(doc.prose):
-        hits.append((m.start(), m.end(), "笑いを表すネットスラング"))
     prose = doc.prose
+    if "w" in prose or "W" in prose:
+        for m in _LAUGH.finditer(prose):
+            hits.append((m.start(), m.end(), "笑いを表すネットスラング"))
     sentences = doc.sentences if ("草" in prose or "乙" in prose or "なう" in prose) else ()
     for sent in sentences:
         toks = sent.tokens
@@ -387,10 +409,11 @@ def internet_slang(doc, ctx):
                 hits.append((t.start, t.end, "「お疲れさま」を意味するネットスラング"))
             elif t.surface == "なう" and i > 0 and toks[i - 1].end == t.start and toks[i - 1].pos[0] == "名詞":
                 hits.append((t.start, t.end, "「今〜している」を意味するネットスラング"))
+    if not hits:
+        return ()
     from ..matchers.phrase import longest_leftmost
 
-    for s, e, label in longest_leftmost(hits):
-        yield Match(s, e, params={"label": label})
+    return [Match(s, e, params={"label": label}) for s, e, label in longest_leftmost(hits)]
 
 
 # -- abusive and discriminatory wording (4.2 信用失墜, 4.6) -------------------------------------
@@ -425,7 +448,11 @@ def _quoted(text: str, start: int, end: int) -> bool:
 def abusive_language(doc, ctx):
     hits = phrase_index((ABUSE_DICTIONARY,)).find(doc)
     if not hits:
-        return
+        return ()
+    return _abusive(doc, hits)
+
+
+def _abusive(doc, hits):
     allowed = phrase_index((ABUSE_EXCEPTIONS,)).find(doc)
     surfaces = _entry_surfaces(ABUSE_DICTIONARY)
     prose = doc.prose

@@ -16,13 +16,14 @@ Everything is offline; registrable domains come from tldextract's bundled snapsh
 from __future__ import annotations
 
 import ipaddress
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable
 
-import regex
-
+from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
+from .confidentiality import _may_be_ip
 from ..text.entities import EntityKind
 
 SHORTENER_LISTS = ("shorteners.txt", "shorteners-ja.txt")
@@ -85,21 +86,24 @@ class ShortenerIndex:
     """
 
     def __init__(self, names: Iterable[str]):
-        from ..text.domains import _get_extractor
-
-        extractor = _get_extractor()
         self.names = frozenset(names)
-        self.exact_only = frozenset(
-            n for n in self.names if not extractor(n, include_psl_private_domains=True).domain
-        )
 
     def match(self, host: str) -> str | None:
         labels = host.lower().rstrip(".").split(".")
         for i in range(len(labels) - 1):
             candidate = ".".join(labels[i:])
-            if candidate in self.names and (i == 0 or candidate not in self.exact_only):
+            if candidate in self.names and (i == 0 or not _exact_only(candidate)):
                 return candidate
         return None
+
+
+@lru_cache(maxsize=1024)
+def _exact_only(name: str) -> bool:
+    """A listed shortener name that is a public suffix itself. Asked only when a subdomain of a
+    listed name is seen, so that a draft without one never loads the public suffix list."""
+    from ..text.domains import _get_extractor
+
+    return not _get_extractor()(name, include_psl_private_domains=True).domain
 
 
 @lru_cache(maxsize=16)
@@ -111,9 +115,10 @@ def shortener_index(extra: tuple[str, ...] = ()) -> ShortenerIndex:
     return ShortenerIndex(names)
 
 
-def _shorteners_of(config) -> ShortenerIndex:
-    extra = _str_list(config, SHORTENER_RULE, "extra-domains")
-    return shortener_index(extra)
+def _shortener_extra(config) -> tuple[str, ...]:
+    """The organization's ``extra-domains`` (checked here, so that a bad value is reported for every
+    draft); the index itself is built for the first draft that has a link."""
+    return _str_list(config, SHORTENER_RULE, "extra-domains")
 
 
 # A host written with spaces or odd separators around its dots (``bit. ly/3abc``, ``bit .ly/x``,
@@ -129,6 +134,13 @@ _DISGUISED = regex.compile(
     regex.V1,
 )
 _SEP_SPLIT = regex.compile(_SEP, regex.V1)
+# A host made of labels and plain dots is skipped below, so a disguised link needs one separator
+# that is not a bare dot between two label characters: spaces or tabs around a dot, 。, [.], (.),
+# [dot] or (dot).
+_DISGUISED_NEEDS = re.compile(
+    r"[A-Za-z0-9][ \t]*(?:。|\[\.\]|\(\.\)|\[dot\]|\(dot\))[ \t]*[A-Za-z0-9]"
+    r"|[A-Za-z0-9](?:[ \t]+\.[ \t]*|\.[ \t]+)[A-Za-z0-9]"
+)
 _PLAIN_DOTS = regex.compile(rf"{_LABEL}(?:\.{_LABEL})+", regex.V1)
 _TRAILING = ".,;:!?'\"*"
 
@@ -136,6 +148,8 @@ _TRAILING = ".,;:!?'\"*"
 def disguised_shorteners(text: str, index: ShortenerIndex) -> Iterable[tuple[int, int, str, str]]:
     """(start, end, written host, listed shortener) of disguised shortener links in ``text``."""
     if "/" not in text:
+        return
+    if not _DISGUISED_NEEDS.search(text):
         return
     for m in _DISGUISED.finditer(text):
         host = m.group("host")
@@ -157,7 +171,13 @@ DISGUISED_MESSAGE = (
 
 
 def url_shortener(doc, ctx) -> Iterable[Match]:
-    index = _shorteners_of(ctx.config)
+    extra = ctx.memo("shortener-extra", lambda: _shortener_extra(ctx.config))
+    if not doc.urls and "/" not in doc.normalized:
+        return ()  # neither a link nor a disguised one (those need a path)
+    return _shortened(doc, shortener_index(extra))
+
+
+def _shortened(doc, index: ShortenerIndex) -> Iterable[Match]:
     reported: list[tuple[int, int]] = []
     for e in doc.urls:
         url = e.url
@@ -211,6 +231,8 @@ def is_public_sector(host: str, extra: tuple[str, ...] = ()) -> bool:
 def _is_internal(host: str) -> bool:
     """Loopback, private and link-local addresses and single-label hosts (``localhost``): internal
     addresses are a confidentiality matter (4.5), not a third party's page."""
+    if not _may_be_ip(host.strip("[]")):
+        return "." not in host
     try:
         ip = ipaddress.ip_address(host.strip("[]"))
     except ValueError:
@@ -219,6 +241,8 @@ def _is_internal(host: str) -> bool:
 
 
 def _is_ip(host: str) -> bool:
+    if not _may_be_ip(host.strip("[]")):
+        return False
     try:
         ipaddress.ip_address(host.strip("[]"))
     except ValueError:
@@ -300,25 +324,84 @@ def allowed_distance(length: int) -> int:
 
 @dataclass(frozen=True)
 class OwnDomain:
+    """An own domain prepared for comparisons. What depends on its public suffix is worked out on
+    first use, so that a draft without a foreign host never loads the public suffix list."""
+
     name: str  # ascii
     skeleton: str
     tokens: tuple[str, ...]  # all labels, split at dots and hyphens
-    core_tokens: tuple[str, ...]  # the domain without its public suffix, as tokens
-    targets: tuple[tuple[str, int], ...]  # squashed skeletons and the edit distance allowed
 
     @classmethod
     def of(cls, domain: str) -> "OwnDomain":
+        name = _ascii(domain)
+        return cls(name, skeleton(name), tuple(_tokens(skeleton(name))))
+
+    @cached_property
+    def core(self) -> str:
+        """The domain without its public suffix."""
         from ..text.domains import public_suffix
 
-        name = _ascii(domain)
-        suffix = public_suffix(name)
-        core = name[: -len(suffix) - 1] if suffix and name.endswith("." + suffix) else name
-        core_tokens = tuple(_tokens(skeleton(core)))
-        tokens = tuple(_tokens(skeleton(name)))
-        targets = [_squash(skeleton(name))]
-        if len(core_tokens) >= 2:
-            targets.append(_squash(skeleton(core)))
-        return cls(name, skeleton(name), tokens, core_tokens, tuple((t, allowed_distance(len(t))) for t in targets))
+        suffix = public_suffix(self.name)
+        return self.name[: -len(suffix) - 1] if suffix and self.name.endswith("." + suffix) else self.name
+
+    @cached_property
+    def core_tokens(self) -> tuple[str, ...]:
+        """The domain without its public suffix, as tokens."""
+        return tuple(_tokens(skeleton(self.core)))
+
+    @cached_property
+    def targets(self) -> tuple[tuple[str, int], ...]:
+        """Squashed skeletons and the edit distance allowed."""
+        return _targets(self.skeleton, self.core)
+
+    def possible_cores(self) -> list[str]:
+        """The domain itself and every run of its leading labels: ``core`` is one of them,
+        whatever the public suffix list says."""
+        labels = self.name.split(".")
+        return [".".join(labels[:j]) for j in range(1, len(labels) + 1)]
+
+
+def _targets(own_skeleton: str, core: str) -> tuple[tuple[str, int], ...]:
+    targets = [_squash(own_skeleton)]
+    if len(_tokens(skeleton(core))) >= 2:
+        targets.append(_squash(skeleton(core)))
+    return tuple((t, allowed_distance(len(t))) for t in targets)
+
+
+def _embeds(tokens: list[str], glued: list[list[str]], own_tokens: tuple[str, ...], core_tokens: tuple[str, ...]) -> bool:
+    """The whole own domain inside another host (www.pref.tokushima.lg.jp.example.com,
+    pref-tokushima-lg-jp.example.net), or its name glued into one label with hyphens
+    (pref-tokushima.jp, pref-tokushima.example.com). Its labels as separate labels of another
+    domain are not enough: city.osaka.med.or.jp is a doctors' association, not a copy of
+    city.osaka.lg.jp."""
+    return _contains_run(tokens, own_tokens) or (
+        len(core_tokens) >= 2 and any(_contains_run(g, core_tokens) for g in glued)
+    )
+
+
+def _similar(candidates: set[str], targets: tuple[tuple[str, int], ...]) -> bool:
+    return any(edit_distance(c, target, k) <= k for target, k in targets for c in candidates)
+
+
+def _may_imitate(ascii_host: str, tokens: list[str], glued: list[list[str]], own: tuple[OwnDomain, ...]) -> bool:
+    """Whether ``embedded`` or ``similar`` may hold for ``ascii_host``, trying every place where the
+    public suffixes of the host and of the own domains could start. When not, ``lookalike`` is None
+    whatever the public suffix list says, and it need not be loaded."""
+    from ..text.entities import to_unicode_host
+
+    labels = ascii_host.split(".")
+    candidates = set()
+    for i, label in enumerate(labels):  # label i as the registrable label, the rest as its suffix
+        squashed = _squash(skeleton(to_unicode_host(label)))
+        candidates.update((squashed, squashed + _squash(".".join(labels[i + 1 :])), _squash(".".join(labels[i:]))))
+    candidates.discard("")
+    for o in own:
+        for core in o.possible_cores():
+            if _embeds(tokens, glued, o.tokens, tuple(_tokens(skeleton(core)))):
+                return True
+            if _similar(candidates, _targets(o.skeleton, core)):
+                return True
+    return False
 
 
 @lru_cache(maxsize=64)
@@ -375,27 +458,20 @@ def lookalike(host: str, own: tuple[OwnDomain, ...], trusted: tuple[str, ...], p
                 return Lookalike("whole-script", "")
     # Names that only differ in spelling or arrangement: a host under a suffix only governments can
     # register (lg.jp, go.jp, pref.<県>.jp …) is a real public body, never a spoof of one.
+    tokens = _tokens(sk)
+    glued = [label.split("-") for label in sk.split(".") if "-" in label]
+    if not _may_imitate(ascii_host, tokens, glued, own):
+        return None  # not without the public suffix list either (a shortener, most foreign hosts)
     if is_public_sector(ascii_host, public_extra):
         return None
-    tokens = _tokens(sk)
     parts = _get_extractor()(ascii_host, include_psl_private_domains=False)
     label = skeleton(to_unicode_host(parts.domain)) if parts.domain else ""
-    glued = [label.split("-") for label in sk.split(".") if "-" in label]
     candidates = {_squash(label), _squash(label) + _squash(parts.suffix)} - {""}
     for o in own:
-        # The whole own domain inside another host (www.pref.tokushima.lg.jp.example.com,
-        # pref-tokushima-lg-jp.example.net), or its name glued into one label with hyphens
-        # (pref-tokushima.jp, pref-tokushima.example.com). Its labels as separate labels of another
-        # domain are not enough: city.osaka.med.or.jp is a doctors' association, not a copy of
-        # city.osaka.lg.jp.
-        if _contains_run(tokens, o.tokens) or (
-            len(o.core_tokens) >= 2 and any(_contains_run(g, o.core_tokens) for g in glued)
-        ):
+        if _embeds(tokens, glued, o.tokens, o.core_tokens):
             return Lookalike("embedded", o.name)
-        for target, k in o.targets:
-            for c in candidates:
-                if edit_distance(c, target, k) <= k:
-                    return Lookalike("similar", o.name)
+        if _similar(candidates, o.targets):
+            return Lookalike("similar", o.name)
     return None
 
 
@@ -406,8 +482,12 @@ class _LinkConfig:
     public_extra: tuple[str, ...]
     public_tier: str
     accounts: "Accounts"
-    shorteners: ShortenerIndex
+    shortener_extra: tuple[str, ...]
     unattributed: str
+
+    @property
+    def shorteners(self) -> ShortenerIndex:
+        return shortener_index(self.shortener_extra)
 
 
 def _link_config(config) -> _LinkConfig:
@@ -418,7 +498,7 @@ def _link_config(config) -> _LinkConfig:
         public_extra=_str_list(config, THIRD_PARTY_RULE, "public-sector-domains"),
         public_tier=_tier(config, THIRD_PARTY_RULE, "public-sector", "info"),
         accounts=accounts_of(tuple(org.accounts)),
-        shorteners=_shorteners_of(config),
+        shortener_extra=_shortener_extra(config),
         unattributed=_tier(config, QUOTED_RULE, "unattributed", "info"),
     )
 
@@ -433,8 +513,18 @@ LOOKALIKE_ANY_MESSAGE = (
 )
 
 
+def _link_config_of(ctx) -> "_LinkConfig":
+    return ctx.memo("link-config", lambda: _link_config(ctx.config))
+
+
 def lookalike_domain(doc, ctx) -> Iterable[Match]:
-    cfg = _link_config(ctx.config)
+    cfg = _link_config_of(ctx)
+    if not any(e.kind is EntityKind.URL or e.kind is EntityKind.EMAIL for e in doc.entities):
+        return ()
+    return _lookalikes(doc, cfg)
+
+
+def _lookalikes(doc, cfg: "_LinkConfig") -> Iterable[Match]:
     for e in doc.entities:
         if e.kind is EntityKind.URL:
             host = e.url.ascii_host
@@ -611,8 +701,18 @@ PUBLIC_SECTOR_MESSAGE = (
 )
 
 
+# What ``_MARKER`` needs: RT, QT or RP, or the name of a repost in brackets.
+_MARKER_HINT = re.compile(r"RT|QT|RP|リツイート|リポスト|引用")
+
+
 def quoted_post(doc, ctx) -> Iterable[Match]:
-    cfg = _link_config(ctx.config)
+    cfg = _link_config_of(ctx)
+    if not doc.urls and _MARKER_HINT.search(doc.prose) is None:
+        return ()
+    return _quoted_posts(doc, cfg)
+
+
+def _quoted_posts(doc, cfg: "_LinkConfig") -> Iterable[Match]:
     for e in doc.urls:
         post = post_of(e.url)
         if post is None or cfg.accounts.owns(post.platform, post.account):
@@ -644,7 +744,13 @@ def quoted_post(doc, ctx) -> Iterable[Match]:
 
 
 def third_party_link(doc, ctx) -> Iterable[Match]:
-    cfg = _link_config(ctx.config)
+    cfg = _link_config_of(ctx)
+    if not doc.urls:
+        return ()
+    return _third_party_links(doc, cfg)
+
+
+def _third_party_links(doc, cfg: "_LinkConfig") -> Iterable[Match]:
     own_names = [o.name for o in cfg.own]
     for e in doc.urls:
         url = e.url

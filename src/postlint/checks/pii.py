@@ -14,8 +14,7 @@ import datetime
 from functools import lru_cache
 from typing import Iterable
 
-import regex
-
+from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from . import pii_address, pii_birth, pii_ids, pii_phone
 from .pii_context import block_window, sensitive_around, window

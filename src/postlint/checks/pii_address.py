@@ -7,8 +7,7 @@ them all the time. Only a person context makes it a residence: 在住, お住ま
 
 from __future__ import annotations
 
-import regex
-
+from ..lazyregex import regex  # patterns compile on first use, not at import
 from .pii_names import private_names_between
 
 # Arabic numbers anywhere; kanji numerals only before a unit (三田 and 六番町 are names, 三丁目 is not).

@@ -13,7 +13,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Callable, TypeVar
 
-import regex
+from ..lazyregex import regex  # patterns compile on first use, not at import
 
 T = TypeVar("T")
 _cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import regex
+from ..lazyregex import regex  # patterns compile on first use, not at import
 
 _ID_SEP = r"[ \-._・]"
 # Twelve digits, plain or in groups of four; never part of a longer number (法人番号 has 13 digits).

@@ -10,9 +10,13 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from dataclasses import dataclass
+from itertools import compress, count, repeat
+from operator import attrgetter, eq, itemgetter
 
 from .pii_context import cached
 
+_POS = attrgetter("pos")
+_POS_2 = itemgetter(2)
 HONORIFICS = frozenset({"さん", "様", "さま", "サン", "君", "くん", "クン", "ちゃん", "チャン", "氏", "殿", "どの", "ちゃま"})
 # Words after a name that make it a private person in a post.
 PRIVATE_AFTER = frozenset({"選手", "容疑者", "被告", "被告人", "被害者", "患者", "児童", "生徒", "園児", "学生"})
@@ -131,7 +135,7 @@ def _find(doc, officials: tuple[str, ...]) -> list[Name]:
     out: list[Name] = []
     n = len(tokens)
     # only the person-name tokens start a name: one cheap pass, then work at those positions only
-    positions = [k for k, t in enumerate(tokens) if t.pos[2] == "人名"]
+    positions = list(compress(count(), map(eq, map(_POS_2, map(_POS, tokens)), repeat("人名"))))
     done = 0
     for i in positions:
         if i < done:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
+from ..lazyregex import regex  # patterns compile on first use, not at import
 
 # Separators people put between the groups of a number (after NFKC: ー and ・ stay, － becomes -).
 _SEP = r"[ \-‐‑‒–—―−ー・.]"

@@ -21,8 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import regex
-
+from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 
 PLATFORM_NAMES = {"x": "X", "twitter": "X", "instagram": "Instagram", "facebook": "Facebook", "line": "LINE"}
@@ -178,6 +177,12 @@ def _platform_line_span(doc) -> tuple[int, int] | None:
 
 
 def platform_length(doc, ctx):
+    if not doc.front_matter and ctx.config.platform is None:
+        return ()  # written for no platform in particular
+    return _platform_length(doc, ctx)
+
+
+def _platform_length(doc, ctx):
     known, unknown = targets(doc, ctx)
     if unknown:
         span = _platform_line_span(doc)
@@ -211,6 +216,12 @@ def platform_length(doc, ctx):
 
 
 def hashtag_limit(doc, ctx):
+    if not doc.front_matter and ctx.config.platform is None:
+        return ()  # written for no platform in particular
+    return _hashtag_limit(doc, ctx)
+
+
+def _hashtag_limit(doc, ctx):
     known, _ = targets(doc, ctx)
     if not known:
         return
@@ -234,6 +245,12 @@ def hashtag_limit(doc, ctx):
 
 
 def instagram_link(doc, ctx):
+    if not doc.front_matter and ctx.config.platform is None:
+        return ()  # written for no platform in particular
+    return _instagram_link(doc, ctx)
+
+
+def _instagram_link(doc, ctx):
     known, _ = targets(doc, ctx)
     if "instagram" not in known:
         return

@@ -54,6 +54,11 @@ def _stance_table() -> dict[str, str]:
     return {word: role for word, role in load_dictionary("political-stance.txt")}
 
 
+@lru_cache(maxsize=None)
+def _stance_words() -> frozenset[str]:
+    return frozenset(_stance_table())
+
+
 # --------------------------------------------------------------------------------------------
 # small closed word classes of the grammar (not dictionaries)
 
@@ -173,9 +178,15 @@ def _is_clause_end(t) -> bool:
 
 
 class Analysis:
+    """What the political rules read, computed on first use: a draft without a party name, a stance
+    word or an issue is never looked at token by token."""
+
     def __init__(self, doc):
         self.doc = doc
-        self.sentences = doc.sentences
+
+    @cached_property
+    def sentences(self):
+        return self.doc.sentences
 
     # -- parties ---------------------------------------------------------------------------
     @cached_property
@@ -183,13 +194,23 @@ class Analysis:
         """Every dictionary or generic party form, with whether its context confirms it."""
         doc = self.doc
         hits = _party_index().find(doc)
+        prose = doc.prose
+        if not hits and "党" not in prose:
+            return []  # a generic party (〇〇党) needs 党
         by_start: dict[int, tuple[int, str, str]] = {}
         for s, e, label in hits:
             canonical, _, kind = label.partition("|")
             by_start[s] = (e, canonical, kind or "name")
+        hit_starts = sorted(by_start)
         out: list[tuple[PartyMention, bool]] = []
         for si, sent in enumerate(self.sentences):
             toks = sent.tokens
+            if not toks:
+                continue
+            lo, hi = toks[0].start, toks[-1].end
+            k = bisect.bisect_left(hit_starts, lo)
+            if "党" not in prose[lo:hi] and not (k < len(hit_starts) and hit_starts[k] < hi):
+                continue  # neither a dictionary form nor 党 in this sentence
             cands: list[tuple[int, int, str, str]] = []  # (tok_lo, tok_hi, canonical, kind)
             i = 0
             n = len(toks)
@@ -233,6 +254,8 @@ class Analysis:
     @cached_property
     def parties(self) -> list[PartyMention]:
         """Confirmed parties, and short forms that are what a vote or support word is about (維新を支持します)."""
+        if not self._party_candidates:
+            return []
         promoted = {st.target_span for st in self.stances if st.target == "party"}
         extra = [p for span, p in self._unconfirmed.items() if span in promoted]
         return sorted(self.confirmed_parties + extra, key=lambda p: p.start)
@@ -287,17 +310,16 @@ class Analysis:
     def mentioned(self, start: int) -> bool:
         return bool(self._quoted[start])
 
-    @cached_property
-    def _lemmas(self) -> set[str]:
-        out = set()
-        for t in self.doc.tokens:
-            out.update(_forms(t))
-        return out
+    @property
+    def _lemmas(self) -> frozenset[str]:
+        return self.doc.token_forms
 
     @cached_property
     def election_context(self) -> bool:
         if self._lemmas & ELECTION_WORDS or self.confirmed_parties:
             return True
+        if "選" not in self.doc.prose:
+            return False  # both forms of _ELECTION_SURFACE hold 選
         return any(_ELECTION_SURFACE.search(t.surface) for t in self.doc.tokens)
 
     @cached_property
@@ -312,6 +334,8 @@ class Analysis:
     @cached_property
     def stances(self) -> list[Stance]:
         table = _stance_table()
+        if self.doc.token_forms.isdisjoint(_stance_words()):
+            return []
         out: list[Stance] = []
         for si, sent in enumerate(self.sentences):
             toks = sent.tokens
@@ -801,6 +825,12 @@ ENDORSING_ROLES = frozenset(
 def party_names(doc, ctx):
     """PO001: a party name is a warning; with support, opposition, praise or criticism, an error."""
     a = analysis(doc)
+    if not a.parties:
+        return ()
+    return _party_names(doc, a)
+
+
+def _party_names(doc, a: Analysis):
     for p in a.parties:
         severity = "warning"
         reason = ""
@@ -827,6 +857,12 @@ def party_names(doc, ctx):
 def vote_solicitation(doc, ctx):
     """PO002: asking to vote for, support, elect or oppose a candidate, party or politician."""
     a = analysis(doc)
+    if not a.stances:
+        return ()
+    return _vote_solicitations(a)
+
+
+def _vote_solicitations(a: Analysis):
     for st in a.stances:
         if st.role in ("criticize", "criticize-neg", "praise"):
             start = _politician_evaluation(a, st)
@@ -904,6 +940,13 @@ def winner_congratulation(doc, ctx):
     """PO003: congratulating an election winner (当選おめでとうございます) in the office's name. The
     congratulation may stand in the sentence of the win or in the next one (〇〇氏が当選しました。
     おめでとうございます！)."""
+    forms = doc.token_forms
+    if forms.isdisjoint(WIN_WORDS) or forms.isdisjoint(CONGRATULATION):
+        return ()
+    return _winner_congratulations(doc)
+
+
+def _winner_congratulations(doc):
     a = analysis(doc)
     sents = a.sentences
     for si, sent in enumerate(sents):
@@ -958,6 +1001,12 @@ PLEDGE_ROLES = frozenset("praise criticize criticize-neg support favor oppose op
 
 def pledge_evaluation(doc, ctx):
     """PO004: praising or criticising a candidate's or party's pledge (公約)."""
+    if doc.token_forms.isdisjoint(PLEDGE_WORDS):
+        return ()
+    return _pledge_evaluations(doc)
+
+
+def _pledge_evaluations(doc):
     a = analysis(doc)
     for si, sent in enumerate(a.sentences):
         toks = sent.tokens
@@ -991,7 +1040,11 @@ def contested_issue_opinion(doc, ctx):
     a = analysis(doc)
     issues = a.issues
     if not issues:
-        return
+        return ()
+    return _issue_opinions(a, issues)
+
+
+def _issue_opinions(a: Analysis, issues: "Spans"):
     for si, sent in enumerate(a.sentences):
         mine = issues.inside(sent.start, sent.end)
         if not mine:

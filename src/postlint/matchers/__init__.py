@@ -30,6 +30,18 @@ class Context:
     rule: "Rule"
     config: "Config"
     options: dict[str, Any]
+    # what a checker derives from the config and options, kept for the next document (the
+    # context lives as long as the compiled rule, i.e. one config): see ``Context.memo``
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: str, make: Callable[[], Any]) -> Any:
+        """``make()`` once per context: per-config work that must not be repeated per document.
+        An exception (a bad option) is not remembered, so every document reports it."""
+        try:
+            return self.cache[key]
+        except KeyError:
+            value = self.cache[key] = make()
+            return value
 
 
 MatchFn = Callable[["Document"], Iterable[Match]]

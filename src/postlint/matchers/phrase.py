@@ -13,40 +13,22 @@ Two ways, one index each, so the cost per token does not grow with the number of
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import compress
+from operator import attrgetter, or_
 from typing import Iterable
 
-import regex
-
 from ..catalog import load_dictionary
+from ..lazyregex import regex  # compiled on first use, from the shipped cache when it has it
 from ..text.tokens import tokenize
 from . import Context, Match
+from .literals import compile_words, trie_pattern  # noqa: F401 - trie_pattern is used by checks
 
 _FORM_GETTERS = {
-    "surface": lambda t: t.surface,
-    "normalized": lambda t: t.normalized_form,
-    "dictionary": lambda t: t.dictionary_form,
-    "reading": lambda t: t.reading,
+    "surface": attrgetter("surface"),
+    "normalized": attrgetter("normalized_form"),
+    "dictionary": attrgetter("dictionary_form"),
+    "reading": attrgetter("reading"),
 }
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation shaped as a trie (shared prefixes factored out), longest first."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(trie)
 
 
 class PhraseIndex:
@@ -70,16 +52,45 @@ class PhraseIndex:
             seen.add(key)
             for form in seq[0]:
                 self.first[form].append((seq, phrase, label or phrase))
-        words = sorted(self.labels, key=len, reverse=True)
-        self.surface = regex.compile(trie_pattern(words)) if words else None
+        self.surface = compile_words(self.labels)
+        self.first_keys = frozenset(self.first)
+        self.reads = "reading" in forms
+        # Compared on surfaces only, a phrase occurs in the prose as written (its tokens' surfaces
+        # joined): one pattern tells whether a document can hold any hit before it is tokenized.
+        # Normalized and dictionary forms can come from spellings that share nothing with the
+        # phrase (かわいい → 可愛い, し → 為る), so other indexes check the document's set of forms.
+        self.prefilter = None
+        if forms == ["surface"]:
+            joined = {"".join(next(iter(fs)) for fs in seq) for seqs in self.first.values() for seq, _p, _l in seqs}
+            needed = set(self.labels) | joined
+            self.prefilter = compile_words(needed)
+
+    def _starts(self, tokens, doc) -> Iterable[int]:
+        """Indices of the tokens that may start a phrase: one of their forms is a first form."""
+        forms = doc.token_forms
+        if self.reads:
+            forms = forms | frozenset(map(_FORM_GETTERS["reading"], tokens))
+        present = self.first_keys.intersection(forms)
+        if not present:
+            return ()
+        flags = None
+        for g in self.getters:
+            f = map(present.__contains__, map(g, tokens))
+            flags = f if flags is None else map(or_, flags, f)
+        return compress(range(len(tokens)), flags)
 
     def find(self, doc) -> list[tuple[int, int, str]]:
+        if self.prefilter is not None and self.prefilter.search(doc.prose) is None:
+            return []  # (also when there are no phrases: the pattern is then None and nothing matches)
+        if self.surface is None and not self.first:
+            return []
         tokens = doc.tokens
         hits: list[tuple[int, int, str]] = []
         getters = self.getters
         first = self.first
         n = len(tokens)
-        for i, tok in enumerate(tokens):
+        for i in self._starts(tokens, doc):
+            tok = tokens[i]
             cands = None
             for g in getters:
                 c = first.get(g(tok))
@@ -100,11 +111,12 @@ class PhraseIndex:
                 if ok:
                     hits.append((tok.start, tokens[i + k - 1].end, label))
         if self.surface is not None:
-            starts = {t.start for t in tokens}
-            ends = {t.end for t in tokens}
-            for m in self.surface.finditer(doc.prose):
-                if m.start() in starts and m.end() in ends:
-                    hits.append((m.start(), m.end(), self.labels.get(m.group(), m.group())))
+            found = list(self.surface.finditer(doc.prose))
+            if found:
+                starts, ends = doc.token_starts, doc.token_ends
+                for m in found:
+                    if m.start() in starts and m.end() in ends:
+                        hits.append((m.start(), m.end(), self.labels.get(m.group(), m.group())))
         return longest_leftmost(hits)
 
 

@@ -6,6 +6,7 @@ A checker is ``function(doc, ctx) -> Iterable[Match]``; the module is imported o
 from __future__ import annotations
 
 import importlib
+from functools import partial
 
 from . import Context
 
@@ -21,8 +22,8 @@ def resolve(name: str):
 
 def compile(spec, ctx: Context):
     fn = resolve(spec.checker)
+    return partial(_call, fn, ctx)
 
-    def run(doc):
-        return fn(doc, ctx)
 
-    return run
+def _call(fn, ctx, doc):
+    return fn(doc, ctx)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
-
+from ..lazyregex import regex  # compiled on first use, from the shipped cache when it has it
 from . import Context, Match
+from .literals import compile_words, required_literals
 
 # A pattern that runs longer than this on one draft is stopped: a user-supplied rule must not hang.
 TIMEOUT_SECONDS = 2.0
@@ -20,12 +20,25 @@ def compile(spec, ctx: Context):
     flags = regex.V1 | (regex.IGNORECASE if spec.ignore_case else 0)
     pattern = regex.compile(spec.pattern, flags)
     group = spec.group
+    # literals every match needs, searched with re first: most drafts have none of them
+    literals = None if spec.ignore_case else required_literals(spec.pattern)
+    prefilter = compile_words(literals) if literals else None
 
     def run(doc) -> Iterable[Match]:
         text = doc.prose if spec.target == "prose" else doc.normalized
+        if prefilter is not None and prefilter.search(text) is None:
+            return ()
+        try:
+            # most drafts hold no match: one search, and no iteration, for them
+            if pattern.search(text, timeout=TIMEOUT_SECONDS) is None:
+                return ()
+        except TimeoutError as exc:
+            raise _timeout() from exc
+        return matches(doc, text)
+
+    def matches(doc, text: str) -> Iterable[Match]:
         if spec.token_boundaries:
-            starts = {t.start for t in doc.tokens}
-            ends = {t.end for t in doc.tokens}
+            starts, ends = doc.token_starts, doc.token_ends
         try:
             for m in pattern.finditer(text, timeout=TIMEOUT_SECONDS):
                 s, e = m.span(group)
@@ -35,8 +48,9 @@ def compile(spec, ctx: Context):
                     continue
                 yield Match(s, e)
         except TimeoutError as exc:
-            raise PatternTimeout(
-                f"pattern of rule {ctx.rule.name} timed out after {TIMEOUT_SECONDS} s"
-            ) from exc
+            raise _timeout() from exc
+
+    def _timeout() -> PatternTimeout:
+        return PatternTimeout(f"pattern of rule {ctx.rule.name} timed out after {TIMEOUT_SECONDS} s")
 
     return run

@@ -6,6 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
+from operator import attrgetter
 
 from . import entities as _entities
 from . import frontmatter as _fm
@@ -16,6 +18,13 @@ from .tokens import Token, tokenize
 # ``\s*\Z`` backtracks quadratically over a long run of spaces inside one comment.
 _DIRECTIVE = re.compile(r"\A\s*postlint-(?P<kind>disable-next-line|disable-line|disable|enable)(?![\w-])(?P<rest>.*)", re.S)
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
+_START = attrgetter("start")
+_END = attrgetter("end")
+_SURFACE = attrgetter("surface")
+_NORMALIZED = attrgetter("normalized_form")
+_DICTIONARY = attrgetter("dictionary_form")
+_BRACKETS = re.compile(r"[()\[\]{}<>]")
+_FULLWIDTH_BRACKETS = re.compile("[（）［］｛｝＜＞]")
 _SENTENCE_END = re.compile(r"[。！？!?]+[」』）)]*|\n+")
 
 
@@ -105,10 +114,14 @@ class Document:
 
     def _fullwidth_brackets(self) -> set[int]:
         """Normalized indices of brackets written full-width in the draft: a URL ends there."""
-        if not any(c in self.text for c in "（）［］｛｝＜＞"):
+        if not _FULLWIDTH_BRACKETS.search(self.text):
             return set()
-        starts, text = self.offsets.starts, self.text
-        return {i for i, c in enumerate(self.normalized) if c in "()[]{}<>" and text[starts[i]] != c}
+        norm, text, offsets = self.normalized, self.text, self.offsets
+        return {
+            i
+            for i in (m.start() for m in _BRACKETS.finditer(norm))
+            if text[offsets.start(i)] != norm[i]
+        }
 
     # -- positions ---------------------------------------------------------------------------
     @cached_property
@@ -132,9 +145,7 @@ class Document:
 
     def from_raw(self, raw_start: int, raw_end: int) -> tuple[int, int]:
         """The normalized span produced by the raw span (clusters cut by it are left out)."""
-        starts = self.offsets.starts
-        hi = len(starts) - 1
-        return bisect.bisect_left(starts, raw_start, 0, hi), bisect.bisect_left(starts, raw_end, 0, hi)
+        return self.offsets.index_at(raw_start), self.offsets.index_at(raw_end)
 
     # -- linguistic layers (computed on first use) -------------------------------------------
     @cached_property
@@ -142,9 +153,26 @@ class Document:
         return tokenize(self.prose)
 
     @cached_property
+    def token_starts(self) -> frozenset[int]:
+        """Offsets where a token starts (a match that must begin at a token boundary)."""
+        return frozenset(map(_START, self.tokens))
+
+    @cached_property
+    def token_ends(self) -> frozenset[int]:
+        return frozenset(map(_END, self.tokens))
+
+    @cached_property
+    def token_forms(self) -> frozenset[str]:
+        """Every surface, normalized and dictionary form among the tokens, built once per document:
+        a rule whose words are all missing from it can skip looking at the tokens one by one."""
+        toks = self.tokens
+        return frozenset(chain(map(_SURFACE, toks), map(_NORMALIZED, toks), map(_DICTIONARY, toks)))
+
+    @cached_property
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
         tokens = self.tokens
+        starts = list(map(_START, tokens))
         ti = 0
         pos = 0
         text = self.prose
@@ -155,8 +183,7 @@ class Document:
             seg = text[pos:end]
             if seg.strip():
                 first = ti
-                while ti < len(tokens) and tokens[ti].start < end:
-                    ti += 1
+                ti = bisect.bisect_left(starts, end, ti)  # the first token from ``end`` on
                 lead = len(seg) - len(seg.lstrip())
                 trail = len(seg.rstrip())
                 out.append(Sentence(pos + lead, pos + trail, tuple(tokens[first:ti])))

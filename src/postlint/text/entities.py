@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from urllib.parse import urlsplit
 
-import regex
+from ..lazyregex import regex  # patterns compile on first use, not at import
 
 
 class EntityKind(str, Enum):

@@ -3,12 +3,19 @@
 Sudachi's ``Morpheme.begin()`` / ``end()`` are character offsets into the string given to
 ``tokenize`` (pinned by ``tests/test_tokens.py``). Text is tokenized line by line, and long lines in
 chunks, so Sudachi's input-size limit is never reached.
+
+Tokens are built column by column: each field of every morpheme is read with ``map`` over the
+morpheme list and the columns are zipped into ``Token`` tuples, so no Python code runs per morpheme
+(this is most of the cost of tokenizing beyond Sudachi's own).
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from collections import namedtuple
+from functools import partial
+from itertools import compress, repeat
+from operator import add, itemgetter, ne
 
 _dict_lock = threading.Lock()
 _dictionary = None
@@ -17,21 +24,29 @@ _local = threading.local()
 # Sudachi refuses very long inputs; chunks are cut at sentence ends, spaces or, at worst, anywhere.
 MAX_CHUNK = 2000
 _CUT_AFTER = "。！？!?.\n 　、,"
+# Only the word-information fields the tokens read are loaded (mode C needs no split information).
+FIELDS = frozenset({"pos", "normalized_form", "dictionary_form", "reading_form"})
+_SPACE = "空白"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    surface: str
-    dictionary_form: str
-    normalized_form: str
-    reading: str
-    pos: tuple[str, ...]
-    start: int  # offsets into the normalized text
-    end: int
+class Token(namedtuple("Token", "surface dictionary_form normalized_form pos start end morpheme")):
+    """One morpheme: forms, part of speech (Sudachi's 6-tuple) and offsets into the normalized text.
+    A tuple (cheap to create by the thousand) with named fields; the reading, which no default
+    rule reads, is asked from Sudachi's morpheme when wanted."""
+
+    __slots__ = ()
+
+    @property
+    def reading(self) -> str:
+        return self.morpheme.reading_form()
 
     @property
     def is_person_name(self) -> bool:
         return self.pos[1] == "固有名詞" and self.pos[2] == "人名"
+
+
+_new_token = partial(tuple.__new__, Token)
+_first = itemgetter(0)
 
 
 def dictionary():
@@ -51,8 +66,8 @@ def tokenizer():
         from sudachipy import SplitMode
 
         d = dictionary()
-        make = getattr(d, "tokenizer", None) or d.create
-        tok = make(mode=SplitMode.C)
+        make = getattr(d, "tokenizer", None)
+        tok = make(mode=SplitMode.C, fields=set(FIELDS)) if make else d.create(mode=SplitMode.C)
         _local.tokenizer = tok
     return tok
 
@@ -89,29 +104,43 @@ def _is_mark(c: str) -> bool:
     return unicodedata.category(c).startswith("M")
 
 
+def _columns(morphemes, offset: int) -> list[Token]:
+    """Tokens of one Sudachi morpheme list, whitespace dropped, offsets shifted by ``offset``."""
+    morphemes = list(morphemes)
+    if not morphemes:
+        return []
+    Morpheme = type(morphemes[0])  # noqa: N806 - the class, for its unbound methods
+    pos = list(map(Morpheme.part_of_speech, morphemes))
+    begins = map(Morpheme.begin, morphemes)
+    ends = map(Morpheme.end, morphemes)
+    if offset:
+        begins = map(add, begins, repeat(offset))
+        ends = map(add, ends, repeat(offset))
+    rows = zip(
+        map(Morpheme.surface, morphemes),
+        map(Morpheme.dictionary_form, morphemes),
+        map(Morpheme.normalized_form, morphemes),
+        pos,
+        begins,
+        ends,
+        morphemes,
+    )
+    tokens = list(map(_new_token, rows))
+    if _SPACE in map(_first, pos):
+        tokens = list(compress(tokens, map(ne, map(_first, pos), repeat(_SPACE))))
+    return tokens
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` with offsets into ``text``. Whitespace tokens are dropped."""
     tok = tokenizer()
+    if "\n" not in text and len(text) <= MAX_CHUNK:
+        return _columns(tok.tokenize(text), 0) if text and not text.isspace() else []
     tokens: list[Token] = []
-    append = tokens.append
     line_start = 0
     for line in text.split("\n"):
         if line.strip():
             for offset, chunk in _chunks(line, line_start):
-                for m in tok.tokenize(chunk):
-                    pos = m.part_of_speech()
-                    if pos[0] == "空白":
-                        continue
-                    append(
-                        Token(
-                            m.surface(),
-                            m.dictionary_form(),
-                            m.normalized_form(),
-                            m.reading_form(),
-                            pos,
-                            offset + m.begin(),
-                            offset + m.end(),
-                        )
-                    )
+                tokens += _columns(tok.tokenize(chunk), offset)
         line_start += len(line) + 1
     return tokens

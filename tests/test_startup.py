@@ -1,0 +1,248 @@
+"""Start-up: a run loads pydantic and tldextract only when it needs them, with the same results."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+
+import pytest
+
+from postlint.checks import links
+
+HEAVY = ("pydantic", "tldextract", "requests")
+
+# Runs the command line like `postlint ARGS` and prints which heavy modules it imported.
+PROBE = r"""
+import runpy, sys
+sys.argv = ["postlint", *sys.argv[1:]]
+try:
+    runpy.run_module("postlint", run_name="__main__")
+except SystemExit:
+    pass
+print("\nheavy:", *sorted(m for m in %r if m in sys.modules))
+""" % (HEAVY,)
+
+
+def heavy_modules(tmp_path, draft: str, *args: str) -> set[str]:
+    path = tmp_path / "draft.md"
+    path.write_text(draft, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, *args, str(path)], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout
+    return set(out.rsplit("\nheavy:", 1)[1].split())
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "秋の防災フェアを開催します。問合せ先：危機管理政策課 088-621-2500",
+        "詳しくは https://www.pref.tokushima.lg.jp/bousai/ をご覧ください。",  # an own domain
+        "申込みは https://forms.gle/AbC123 から。詳細は https://www.pref.tokushima.lg.jp/ へ",  # a shortener
+        "#徳島 #防災 @tokushima_pref info@pref.tokushima.lg.jp",
+    ],
+)
+def test_a_run_with_the_defaults_loads_neither_pydantic_nor_tldextract(tmp_path, draft):
+    assert heavy_modules(tmp_path, draft) == set()
+
+
+def test_the_approval_hook_loads_no_pydantic(tmp_path):
+    assert heavy_modules(tmp_path, "秋の防災フェアを開催します。", "--require-approval") == set()
+
+
+def test_a_foreign_host_loads_the_public_suffix_list(tmp_path):
+    """The probe can tell: a third-party link needs the registrable domain."""
+    assert "tldextract" in heavy_modules(tmp_path, "協賛：https://www.example.co.jp/campaign")
+
+
+def test_a_config_file_is_validated(tmp_path):
+    (tmp_path / "postlint.toml").write_text('[organization]\ndomains = ["city.example.lg.jp"]\n', encoding="utf-8")
+    assert "pydantic" in heavy_modules(tmp_path, "秋の防災フェアを開催します。")
+
+
+def _hosts() -> list[str]:
+    """Hosts near the own domains (edits, confusables, embedded, glued with hyphens, other
+    suffixes), the shortener list, and hosts that have nothing to do with them."""
+    from postlint.catalog import load_dictionary
+
+    own_names = ["pref.tokushima.lg.jp", "city.example.lg.jp", "digital.go.jp", "tokushima-kanko.jp", "example.com"]
+    hosts = {e.lower() for name in links.SHORTENER_LISTS for e, _ in load_dictionary(name)}
+    suffixes = ["jp", "com", "co.jp", "lg.jp", "go.jp", "or.jp", "ne.jp", "net", "info", "tokyo"]
+    for name in own_names:
+        labels = name.split(".")
+        core = "-".join(labels[:-1])
+        hosts.update({name, "www." + name, name + ".example.com", core + ".jp", core + ".example.net"})
+        hosts.update(f"{'.'.join(labels[:-2] or labels[:1])}.{s}" for s in suffixes)
+        for i, label in enumerate(labels):
+            for j in range(len(label)):
+                for edit in (label[:j] + label[j + 1 :], label[:j] + "x" + label[j + 1 :], label[:j] + "q" + label[j:]):
+                    if edit:
+                        hosts.add(".".join([*labels[:i], edit, *labels[i + 1 :]]))
+        hosts.add(name.replace("o", "0").replace("m", "rn"))
+    hosts.update(["www.mhlw.go.jp", "kankou.pref.tokushima.lg.jp", "www.example.co.jp", "bit.ly", "co.jp", "lg.jp", "xn--eckwd4c7c.xn--zckzah"])
+    return sorted(hosts)
+
+
+OWN_SETS = [
+    ("pref.tokushima.lg.jp",),
+    ("city.example.lg.jp", "example.com"),
+    ("digital.go.jp", "cfa.go.jp"),
+    ("tokushima-kanko.jp",),
+]
+
+
+def test_the_public_suffix_list_is_skipped_only_when_the_result_cannot_depend_on_it(monkeypatch):
+    hosts = _hosts()
+
+    def results():
+        links.lookalike.cache_clear()
+        return [links.lookalike(h, links.own_domains(own), (), ()) for own, h in itertools.product(OWN_SETS, hosts)]
+
+    skipping = results()
+    monkeypatch.setattr(links, "_may_imitate", lambda *args: True)  # always consult the list
+    consulting = results()
+    links.lookalike.cache_clear()
+    assert skipping == consulting
+    assert sum(r is not None for r in consulting) > 50  # the hosts do exercise the checks
+    assert {r.reason for r in consulting if r} >= {"embedded", "similar", "confusable"}
+
+
+def test_shortener_subdomains_still_ask_the_public_suffix_list():
+    index = links.ShortenerIndex({"gov.tw", "bit.ly"})
+    assert index.match("www.mohw.gov.tw") is None  # gov.tw is a public suffix: only itself
+    assert index.match("gov.tw") == "gov.tw"
+    assert index.match("s.bit.ly") == "bit.ly"
+
+
+def test_the_fork_server_warm_up_lints_its_sample_without_error():
+    """warmup.py swallows errors (it is only an optimization): its sample must lint cleanly, and
+    leave the dictionary and the checker modules loaded for the workers forked after it."""
+    from postlint.api import Linter
+    from postlint.warmup import SAMPLE
+
+    report = Linter().lint_text(SAMPLE, path="warm-up.md")
+    assert {"url-shortener", "third-party-link"} <= {f.rule for f in report.findings}
+    probe = (
+        "import sys, postlint.warmup as w; from postlint.text import tokens; "
+        "print(tokens._dictionary is not None, 'postlint.checks.links' in sys.modules, 'tldextract' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True", "True"]
+
+
+def test_importing_the_engine_and_every_checker_compiles_no_regex_pattern():
+    """Patterns compile on first use (lazyregex), not at import: a draft pays only for the ones its
+    text gets to."""
+    probe = (
+        "import importlib, pkgutil, regex\n"
+        "calls = []\n"
+        "real = regex.compile\n"
+        "regex.compile = lambda *a, **k: calls.append(str(a[0])[:60]) or real(*a, **k)\n"
+        "import postlint.cli, postlint.api, postlint.checks as checks\n"
+        "for m in pkgutil.iter_modules(checks.__path__):\n"
+        "    importlib.import_module('postlint.checks.' + m.name)\n"
+        "print(calls)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_deferred_pattern_behaves_like_the_compiled_one():
+    import regex as real
+
+    from postlint.lazyregex import LazyPattern, regex
+
+    lazy = regex.compile(r"(?P<n>\d+)円", regex.V1)
+    assert isinstance(lazy, LazyPattern) and lazy._compiled is None
+    text = "入場料 500円、駐車場 200円"
+    assert [m.group("n") for m in lazy.finditer(text)] == ["500", "200"]
+    assert lazy.pattern == r"(?P<n>\d+)円" and lazy.groupindex == {"n": 1}
+    assert lazy.search("なし") is None and lazy.compiled() is lazy._compiled
+    assert regex.escape("a.b") == real.escape("a.b") and regex.V1 == real.V1
+
+
+def _cache_entries():
+    import json
+
+    from postlint.lazyregex import CACHE_FILE
+
+    lines = CACHE_FILE.read_text(encoding="utf-8").splitlines()
+    return json.loads(lines[0]), [json.loads(line) for line in lines[1:]]
+
+
+def test_every_cached_pattern_matches_as_the_pattern_compiled_now():
+    """A pickle holds compiled code. regex does not compile a pattern to the same bytes twice (the
+    members of a first-character set come in varying order), so the check is: the same groups and
+    the same instructions, and the same matches on every rule example and the warm-up sample."""
+    import pickle
+    from base64 import b64decode
+
+    import regex
+
+    from postlint.catalog import default_catalog
+    from postlint.warmup import SAMPLE
+
+    header, entries = _cache_entries()
+    if header["regex"] != regex.__version__:
+        pytest.skip(f"compiled-patterns.jsonl was written with regex {header['regex']}, not {regex.__version__}: "
+                    "it is not used; run `python tools/update_snapshot.py`")
+    assert len(entries) > 50
+    texts = [SAMPLE, *(ex.text for e in default_catalog() for ex in e.spec.examples)]
+    for pattern, flags, blob in entries:
+        cached, fresh = pickle.loads(b64decode(blob)), regex.compile(pattern, flags)
+        a, b = cached._pickled_data, fresh._pickled_data
+        assert a[:2] == b[:2] and a[3:] == b[3:] and sorted(a[2]) == sorted(b[2]), pattern
+        for text in texts:
+            found = [(m.span(), m.groups()) for m in cached.finditer(text)]
+            assert found == [(m.span(), m.groups()) for m in fresh.finditer(text)], (pattern, text)
+
+
+def test_the_compiled_pattern_cache_is_fresh():
+    """A short run compiles nothing: every pattern it needs is in the cache."""
+    import regex
+
+    header, _ = _cache_entries()
+    if header["regex"] != regex.__version__:
+        pytest.skip(f"compiled-patterns.jsonl was written with regex {header['regex']}: run `python tools/update_snapshot.py`")
+    probe = (
+        "from postlint import lazyregex\n"
+        "lazyregex.record = []\n"
+        "from postlint.api import Linter\n"
+        "from postlint.warmup import SAMPLE\n"
+        "Linter(select=['all']).lint_text(SAMPLE)\n"
+        "print([p for p, f, hit in lazyregex.record if not hit])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]", f"patterns missing from compiled-patterns.jsonl: run `python tools/update_snapshot.py`: {out}"
+
+
+def test_the_compiled_pattern_cache_is_not_used_with_another_regex(monkeypatch):
+    from postlint import lazyregex
+
+    _, entries = _cache_entries()
+    pattern, flags, _ = entries[0]
+    lazyregex._cache.cache_clear()
+    try:
+        assert lazyregex.precompiled(pattern, flags) is not None
+        monkeypatch.setattr(lazyregex._regex, "__version__", "0.0.0")
+        lazyregex._cache.cache_clear()
+        assert lazyregex.precompiled(pattern, flags) is None
+        assert lazyregex.regex.compile(pattern, flags).search("") is None or True  # still compiles
+    finally:
+        lazyregex._cache.cache_clear()
+
+
+def test_a_worker_with_the_default_arguments_takes_over_the_warm_linter():
+    import signal
+
+    from postlint import batch, warmup
+
+    handler = signal.getsignal(signal.SIGINT)
+    try:
+        batch._init_worker(dict(warmup.DEFAULT_KWARGS))
+        assert warmup.linter is not None and batch._worker_linter is warmup.linter
+        batch._init_worker({**warmup.DEFAULT_KWARGS, "select": ["link"]})
+        assert batch._worker_linter is not warmup.linter and batch._worker_linter.select == ["link"]
+    finally:
+        signal.signal(signal.SIGINT, handler)
+        batch._worker_linter = None

@@ -1,0 +1,90 @@
+"""Write what a run would otherwise work out anew every time (see src/postlint/snapshot.py and
+src/postlint/lazyregex.py):
+
+- src/postlint/snapshot.jsonl: the validated shipped rule files and Config();
+- src/postlint/compiled-patterns.jsonl: regex's pickles of the patterns the rules compile.
+
+Run it after changing a rule file, rulespec.py, config.py or a pattern, or after upgrading regex:
+
+    python tools/update_snapshot.py
+
+Exit status 0 when written (or already current), 2 when a rule file is invalid (nothing written).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from postlint import lazyregex  # noqa: E402
+
+lazyregex.record = []  # every pattern compiled from here on
+
+from postlint import snapshot  # noqa: E402
+from postlint.catalog import CatalogError, _rule_files, data_dir  # noqa: E402
+
+
+def pattern_keys() -> list[tuple[str, int]]:
+    """The patterns compiled when every rule lints the fork server's sample and every rule example,
+    and every pattern a postlint module holds (in a global, or a dict, tuple or list there)."""
+    import importlib
+    import pkgutil
+
+    import postlint
+    from postlint.api import Linter
+    from postlint.catalog import default_catalog
+    from postlint.configbase import default_config
+    from postlint.warmup import SAMPLE
+
+    linter = Linter(select=["all"])
+    linter.lint_text(SAMPLE, path="warm-up.md")
+    for entry in default_catalog():
+        for example in entry.spec.examples:
+            config = default_config().merged(example.config) if example.config else None
+            linter.lint_text(example.text, config=config)
+    for info in pkgutil.walk_packages(postlint.__path__, "postlint."):
+        if info.name != "postlint.__main__":
+            importlib.import_module(info.name)
+
+    def visit(value, depth: int = 0) -> None:
+        if isinstance(value, lazyregex.LazyPattern):
+            value.compiled()
+        elif depth < 2 and isinstance(value, dict):
+            for v in value.values():
+                visit(v, depth + 1)
+        elif depth < 2 and isinstance(value, (tuple, list, frozenset, set)):
+            for v in value:
+                visit(v, depth + 1)
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("postlint"):
+            for value in list(vars(module).values()):
+                visit(value)
+    return [(pattern, flags) for pattern, flags, _ in lazyregex.record]
+
+
+def write(path: Path, text: str) -> None:
+    old = path.read_text(encoding="utf-8") if path.exists() else None
+    if old == text:
+        print(f"{path.name}: current")
+    else:
+        path.write_text(text, encoding="utf-8", newline="\n")
+        print(f"{path.name}: written ({text.count(chr(10)) - 1} entries)")
+
+
+def main() -> int:
+    try:
+        text = snapshot.build(_rule_files(data_dir("rules")))
+    except CatalogError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    write(snapshot.SNAPSHOT, text)
+    snapshot._load.cache_clear()
+    write(lazyregex.CACHE_FILE, lazyregex.build_cache(pattern_keys()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
