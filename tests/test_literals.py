@@ -94,3 +94,15 @@ def test_every_example_of_every_regex_rule_passes_its_prefilter():
                 assert prefilter.search(ex.text), (entry.code, ex.text, literals)
                 checked += 1
     assert checked > 0
+
+
+def test_the_prefilter_waits_a_few_drafts_and_then_rules_out():
+    """Deriving costs milliseconds: a single draft (a pre-commit run) must not pay for it, and the
+    answer before the test exists is "maybe"."""
+    from postlint.matchers.literals import Prefilter
+
+    test = Prefilter(r"訂正(?:します|しました)", after=3)
+    assert test.search("関係ない文") and test.search("関係ない文")  # not derived yet: maybe
+    assert test.search("関係ない文") is None  # derived on the third use
+    assert test.search("お詫びして訂正します")
+    assert Prefilter(r"\p{Han}+", after=1).search("abc")  # nothing to derive: always maybe

@@ -89,16 +89,52 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
-def prefilter(pattern) -> "re.Pattern[str] | None":
-    """A trie of the literals every match of ``pattern`` (a compiled ``regex`` or ``re`` pattern)
-    needs, or None when none can be derived; ``prefilter.search(text) is None`` proves that the
-    pattern does not match ``text``."""
-    import regex
+# Deriving a prefilter parses the pattern and compiles its literals (milliseconds): worth it over
+# many drafts, not for the single draft of a pre-commit run, so it waits for a few uses.
+PREFILTER_AFTER = 8
 
-    if pattern.flags & regex.IGNORECASE:
-        return None
-    literals = required_literals(pattern.pattern, pattern.flags & regex.VERBOSE)
-    return compile_words(literals) if literals else None
+
+class Prefilter:
+    """The literals test of a pattern: ``search(text)`` is None only when the pattern cannot match
+    ``text``; anything else (a match of a literal, or True before the test exists or when none can
+    be derived) means "maybe". Derived after ``after`` calls."""
+
+    __slots__ = ("_pattern", "_flags", "_test", "_left")
+
+    def __init__(self, pattern: str, flags: int = 0, after: int = PREFILTER_AFTER):
+        self._pattern = pattern
+        self._flags = flags
+        self._test = None
+        self._left = after
+
+    def search(self, text: str):
+        test = self._test
+        if test is None:
+            self._left -= 1
+            if self._left > 0:
+                return True
+            test = self._test = self._derive()
+        return test.search(text)
+
+    def _derive(self):
+        literals = None if self._flags & re.IGNORECASE else required_literals(self._pattern, self._flags)
+        return compile_words(literals) if literals else _Maybe()
+
+
+class _Maybe:
+    """The test of a pattern without derivable literals: every text may match."""
+
+    __slots__ = ()
+
+    def search(self, text: str) -> bool:
+        return True
+
+
+def prefilter(pattern) -> Prefilter:
+    """The ``Prefilter`` of a ``regex`` pattern (deferred or compiled; a deferred one stays so)."""
+    source = getattr(pattern, "__dict__", {}).get("_source")  # lazyregex.LazyPattern
+    text, flags = (source[0], source[1]) if source else (pattern.pattern, pattern.flags)
+    return Prefilter(text, int(flags))
 
 
 _EXACT_LIMIT = 64  # strings kept when alternatives and optional parts multiply
