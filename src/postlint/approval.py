@@ -76,6 +76,8 @@ def official_source(doc: "Document", config: "Config") -> tuple[str | None, list
     count: ``exempt`` skips the human check, so it needs a source the tool can verify, and whatever
     the organization has already published (press releases, 県報, event pages) is on its own site.
     """
+    if not doc.urls and not doc.front_matter:
+        return None, []  # neither a link nor a front-matter source
     from .text.domains import host_in
 
     own = config.organization.domains

@@ -163,11 +163,10 @@ def _body_span(doc) -> tuple[int, int]:
 
 def record(state, ctx) -> Iterable[Match]:
     """approval-missing / approval-stale / approval-insufficient, when config require-approval is on."""
-    from ..approval import record_problem
-
     doc, verdict = state
     if not ctx.config.require_approval:
         return ()
+    from ..approval import record_problem
     problem = record_problem(doc.raw, doc.front_matter, verdict.level)
     if problem is None or problem.rule != ctx.rule.name:
         return ()
