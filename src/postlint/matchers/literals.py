@@ -89,16 +89,71 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
-def prefilter(pattern) -> "re.Pattern[str] | None":
-    """A trie of the literals every match of ``pattern`` (a compiled ``regex`` or ``re`` pattern)
-    needs, or None when none can be derived; ``prefilter.search(text) is None`` proves that the
-    pattern does not match ``text``."""
+def prefilter(pattern) -> "Prefilter | None":
+    """A prefilter of ``pattern`` (a compiled ``regex`` or ``re`` pattern), or None when it ignores
+    case; ``prefilter.search(text) is None`` proves that the pattern does not match ``text``."""
     import regex
 
     if pattern.flags & regex.IGNORECASE:
         return None
-    literals = required_literals(pattern.pattern, pattern.flags & regex.VERBOSE)
-    return compile_words(literals) if literals else None
+    return Prefilter(pattern.pattern, pattern.flags & regex.VERBOSE)
+
+
+class Prefilter:
+    """``search(text)`` is None only when ``text`` lacks every literal some match of the pattern
+    needs; otherwise truthy ("maybe"). Working those literals out parses the pattern, which pays
+    off over many drafts but not over one: the first ``DEFER - 1`` searches answer "maybe", as if
+    there were no prefilter, and the literals are found at the ``DEFER``-th."""
+
+    DEFER = 8
+    _PENDING = object()
+    __slots__ = ("source", "flags", "_filter", "_searches")
+
+    def __init__(self, source: str, flags: int = 0):
+        self.source, self.flags = source, flags
+        self._filter = self._PENDING
+        self._searches = 0
+
+    def search(self, text: str):
+        found = self._filter
+        if found is self._PENDING:
+            self._searches += 1
+            if self._searches < self.DEFER:
+                return True
+            found = self._filter = word_filter(required_literals(self.source, self.flags))
+        return True if found is None else found.search(text)
+
+
+class WordFilter:
+    """``search(text)`` is None when ``text`` holds none of the words, else truthy: a prefilter.
+
+    Compiling the trie pattern (``compile_words``) costs about a millisecond a filter, more than
+    checking one draft with ``in``; a short run (one draft, a pre-commit hook) has some twenty of
+    them. So the first drafts are checked with ``in``, and the pattern, faster per draft, is
+    compiled at the ``COMPILE_AFTER``-th search. Both answer the same question."""
+
+    COMPILE_AFTER = 8
+    __slots__ = ("words", "_pattern", "_searches")
+
+    def __init__(self, words: Iterable[str]):
+        self.words = tuple(sorted(set(words), key=len, reverse=True))
+        self._pattern = None
+        self._searches = 0
+
+    def search(self, text: str):
+        pattern = self._pattern
+        if pattern is None:
+            self._searches += 1
+            if self._searches < self.COMPILE_AFTER:
+                return True if any(w in text for w in self.words) else None
+            pattern = self._pattern = compile_words(self.words)
+        return pattern.search(text)
+
+
+def word_filter(words: Iterable[str] | None) -> WordFilter | None:
+    """A ``WordFilter`` of ``words``, or None for no words."""
+    words = set(words or ())
+    return WordFilter(words) if words else None
 
 
 _EXACT_LIMIT = 64  # strings kept when alternatives and optional parts multiply

@@ -21,7 +21,7 @@ from ..catalog import load_dictionary
 from ..lazyregex import regex  # compiled on first use, from the shipped cache when it has it
 from ..text.tokens import tokenize
 from . import Context, Match
-from .literals import compile_words, trie_pattern  # noqa: F401 - trie_pattern is used by checks
+from .literals import compile_words, trie_pattern, word_filter  # noqa: F401 - trie_pattern is used by checks
 
 _FORM_GETTERS = {
     "surface": attrgetter("surface"),
@@ -63,7 +63,7 @@ class PhraseIndex:
         if forms == ["surface"]:
             joined = {"".join(next(iter(fs)) for fs in seq) for seqs in self.first.values() for seq, _p, _l in seqs}
             needed = set(self.labels) | joined
-            self.prefilter = compile_words(needed)
+            self.prefilter = word_filter(needed)
 
     def _starts(self, tokens, doc) -> Iterable[int]:
         """Indices of the tokens that may start a phrase: one of their forms is a first form."""

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ..lazyregex import regex  # compiled on first use, from the shipped cache when it has it
 from . import Context, Match
-from .literals import compile_words, required_literals
+from .literals import Prefilter
 
 # A pattern that runs longer than this on one draft is stopped: a user-supplied rule must not hang.
 TIMEOUT_SECONDS = 2.0
@@ -21,8 +21,7 @@ def compile(spec, ctx: Context):
     pattern = regex.compile(spec.pattern, flags)
     group = spec.group
     # literals every match needs, searched with re first: most drafts have none of them
-    literals = None if spec.ignore_case else required_literals(spec.pattern)
-    prefilter = compile_words(literals) if literals else None
+    prefilter = None if spec.ignore_case else Prefilter(spec.pattern)
 
     def run(doc) -> Iterable[Match]:
         text = doc.prose if spec.target == "prose" else doc.normalized
