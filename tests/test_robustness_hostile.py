@@ -64,6 +64,12 @@ def test_regex_inventory_is_found_by_the_code():
             assert any(n.startswith(f"rules/{entry.path}") for n in names), entry.path
 
 
+def test_bounded_use_entries_name_existing_patterns():
+    """A pattern renamed or removed must not leave a stale exemption behind."""
+    names = {e.name for e in sweep.inventory()}
+    assert sorted(set(sweep.BOUNDED_USE) - names) == []
+
+
 def test_attacks_reach_the_known_quadratic_shapes():
     """The generator builds the strings that made earlier versions of the front-matter and
     directive patterns backtrack quadratically (fixed; see the git history)."""

@@ -222,8 +222,15 @@ def residential_address(doc, ctx) -> Iterable[Match]:
 
 def birth_date(doc, ctx) -> Iterable[Match]:
     """Birth dates (和暦・西暦); not event dates and not eligibility ranges (〇〇以降生まれの方)."""
+    births = pii_birth.find(doc.prose)
+    if not births:
+        return ()
+    return _birth_dates(births)
+
+
+def _birth_dates(births) -> Iterable[Match]:
     this_year = datetime.date.today().year
-    for b in pii_birth.find(doc.prose):
+    for b in births:
         params = {"kind": "生年月日", "detail": ""}
         severity = "info" if b.granularity == "year" else "warning"
         if b.year is not None and this_year - 18 < b.year <= this_year:

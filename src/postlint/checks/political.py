@@ -15,9 +15,10 @@ import bisect
 import re
 import weakref
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ..matchers import Match
+from ..text.document import lazy_property
 
 # --------------------------------------------------------------------------------------------
 # dictionaries (loaded once per process, on first use)
@@ -185,12 +186,12 @@ class Analysis:
         # a weak proxy: the analysis is kept on the document and must not keep it alive
         self.doc = weakref.proxy(doc)
 
-    @cached_property
+    @lazy_property
     def sentences(self):
         return self.doc.sentences
 
     # -- parties ---------------------------------------------------------------------------
-    @cached_property
+    @lazy_property
     def _party_candidates(self) -> list[tuple[PartyMention, bool]]:
         """Every dictionary or generic party form, with whether its context confirms it."""
         doc = self.doc
@@ -244,15 +245,15 @@ class Analysis:
         confirmed = {self.doc.prose[p.start : p.end] for p, ok in out if ok and p.kind in ("generic", "short")}
         return [(p, ok or (p.kind in ("generic", "short") and self.doc.prose[p.start : p.end] in confirmed)) for p, ok in out]
 
-    @cached_property
+    @lazy_property
     def confirmed_parties(self) -> list[PartyMention]:
         return [p for p, ok in self._party_candidates if ok]
 
-    @cached_property
+    @lazy_property
     def _unconfirmed(self) -> dict[tuple[int, int], PartyMention]:
         return {(p.start, p.end): p for p, ok in self._party_candidates if not ok}
 
-    @cached_property
+    @lazy_property
     def parties(self) -> list[PartyMention]:
         """Confirmed parties, and short forms that are what a vote or support word is about (維新を支持します)."""
         if not self._party_candidates:
@@ -261,20 +262,20 @@ class Analysis:
         extra = [p for span, p in self._unconfirmed.items() if span in promoted]
         return sorted(self.confirmed_parties + extra, key=lambda p: p.start)
 
-    @cached_property
+    @lazy_property
     def _confirmed_spans(self) -> "Spans":
         return Spans((p.start, p.end) for p in self.confirmed_parties)
 
     # -- other indexes -----------------------------------------------------------------------
-    @cached_property
+    @lazy_property
     def councillor_spans(self) -> "Spans":
         return Spans((s, e) for s, e, _ in _councillor_index().find(self.doc))
 
-    @cached_property
+    @lazy_property
     def issues(self) -> "Spans":
         return Spans(_issue_index().find(self.doc))
 
-    @cached_property
+    @lazy_property
     def quotes(self) -> list[tuple[int, int]]:
         """Spans of quotations that are talked about (「…」といった, 「…」は) rather than said."""
         text = self.doc.prose
@@ -301,7 +302,7 @@ class Analysis:
                 mentioned_from = None
         return out
 
-    @cached_property
+    @lazy_property
     def _quoted(self) -> bytearray:
         mask = bytearray(len(self.doc.prose) + 1)
         for s, e in self.quotes:
@@ -315,7 +316,7 @@ class Analysis:
     def _lemmas(self) -> frozenset[str]:
         return self.doc.token_forms
 
-    @cached_property
+    @lazy_property
     def election_context(self) -> bool:
         if self._lemmas & ELECTION_WORDS or self.confirmed_parties:
             return True
@@ -323,16 +324,16 @@ class Analysis:
             return False  # both forms of _ELECTION_SURFACE hold 選
         return any(_ELECTION_SURFACE.search(t.surface) for t in self.doc.tokens)
 
-    @cached_property
+    @lazy_property
     def contest_context(self) -> bool:
         return bool(self._lemmas & CONTEST_WORDS)
 
-    @cached_property
+    @lazy_property
     def lottery_context(self) -> bool:
         return bool(self._lemmas & LOTTERY_WORDS)
 
     # -- stances ---------------------------------------------------------------------------
-    @cached_property
+    @lazy_property
     def stances(self) -> list[Stance]:
         table = _stance_table()
         if self.doc.token_forms.isdisjoint(_stance_words()):
@@ -349,7 +350,7 @@ class Analysis:
                     out.append(st)
         return out
 
-    @cached_property
+    @lazy_property
     def _stances_by_sentence(self) -> dict[int, list[Stance]]:
         out: dict[int, list[Stance]] = {}
         for st in self.stances:

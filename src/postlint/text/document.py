@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import chain
 from operator import attrgetter
 
@@ -26,6 +25,26 @@ _DICTIONARY = attrgetter("dictionary_form")
 _BRACKETS = re.compile(r"[()\[\]{}<>]")
 _FULLWIDTH_BRACKETS = re.compile("[（）［］｛｝＜＞]")
 _SENTENCE_END = re.compile(r"[。！？!?]+[」』）)]*|\n+")
+
+
+class lazy_property:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one lock for every
+    instance): a layer computed on first use and then read from the instance. A document is
+    used by one thread."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +144,7 @@ class Document:
         }
 
     # -- positions ---------------------------------------------------------------------------
-    @cached_property
+    @lazy_property
     def line_starts(self) -> list[int]:
         starts = [0]
         raw = self.raw
@@ -160,27 +179,27 @@ class Document:
             return value
 
     # -- linguistic layers (computed on first use) -------------------------------------------
-    @cached_property
+    @lazy_property
     def tokens(self) -> list[Token]:
         return tokenize(self.prose)
 
-    @cached_property
+    @lazy_property
     def token_starts(self) -> frozenset[int]:
         """Offsets where a token starts (a match that must begin at a token boundary)."""
         return frozenset(map(_START, self.tokens))
 
-    @cached_property
+    @lazy_property
     def token_ends(self) -> frozenset[int]:
         return frozenset(map(_END, self.tokens))
 
-    @cached_property
+    @lazy_property
     def token_forms(self) -> frozenset[str]:
         """Every surface, normalized and dictionary form among the tokens, built once per document:
         a rule whose words are all missing from it can skip looking at the tokens one by one."""
         toks = self.tokens
         return frozenset(chain(map(_SURFACE, toks), map(_NORMALIZED, toks), map(_DICTIONARY, toks)))
 
-    @cached_property
+    @lazy_property
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
         tokens = self.tokens
@@ -208,7 +227,7 @@ class Document:
                 return s
         return None
 
-    @cached_property
+    @lazy_property
     def urls(self) -> list[_entities.Entity]:
         return [e for e in self.entities if e.kind is _entities.EntityKind.URL]
 
