@@ -101,8 +101,19 @@ def test_the_prefilter_waits_a_few_drafts_and_then_rules_out():
     answer before the test exists is "maybe"."""
     from postlint.matchers.literals import Prefilter
 
-    test = Prefilter(r"訂正(?:します|しました)", after=3)
-    assert test.search("関係ない文") and test.search("関係ない文")  # not derived yet: maybe
-    assert test.search("関係ない文") is None  # derived on the third use
+    test = Prefilter(r"訂正(?:します|しました)")
+    for _ in range(Prefilter.DEFER - 1):
+        assert test.search("関係ない文")  # not derived yet: maybe
+    assert test.search("関係ない文") is None  # derived now
     assert test.search("お詫びして訂正します")
-    assert Prefilter(r"\p{Han}+", after=1).search("abc")  # nothing to derive: always maybe
+    test = Prefilter(r"\p{Han}+")
+    assert all(test.search("abc") for _ in range(Prefilter.DEFER + 1))  # nothing to derive: maybe
+
+
+def test_prefilter_of_a_deferred_pattern_does_not_compile_it():
+    from postlint.lazyregex import regex as lazy
+    from postlint.matchers.literals import prefilter
+
+    pattern = lazy.compile(r"お詫び|訂正")
+    prefilter(pattern)
+    assert pattern.__dict__.get("_compiled") is None

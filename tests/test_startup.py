@@ -246,3 +246,50 @@ def test_a_worker_with_the_default_arguments_takes_over_the_warm_linter():
     finally:
         signal.signal(signal.SIGINT, handler)
         batch._worker_linter = None
+
+
+def test_a_word_filter_answers_as_its_compiled_pattern_before_and_after_compiling_it():
+    """Prefilters check the first drafts with ``in`` and compile their trie pattern later: both
+    ways must give the same answer on every rule example."""
+    from postlint.catalog import default_catalog
+    from postlint.matchers.literals import WordFilter, compile_words, required_literals
+
+    texts = [ex.text for e in default_catalog() for ex in e.spec.examples]
+    sets = [required_literals(e.spec.match.pattern) for e in default_catalog() if e.spec.kind == "regex"]
+    sets = [s for s in sets if s] + [{"絶対", "必ず"}, {"a", "ab", "abc"}]
+    assert len(sets) > 5
+    for words in sets:
+        compiled = compile_words(words)
+        expected = [compiled.search(t) is not None for t in texts]
+        fresh = WordFilter(words)
+        early = [fresh.search(t) is not None for t in texts[: WordFilter.COMPILE_AFTER - 1]]
+        assert early == expected[: WordFilter.COMPILE_AFTER - 1] and fresh._pattern is None
+        assert [fresh.search(t) is not None for t in texts[WordFilter.COMPILE_AFTER - 1 :]] == expected[WordFilter.COMPILE_AFTER - 1 :]
+        assert fresh._pattern is not None
+        slow = WordFilter(words)
+        slow._searches = -len(texts)  # never compiled during this check
+        assert [slow.search(t) is not None for t in texts] == expected
+
+
+def test_a_deferred_prefilter_never_rules_out_a_match_before_or_after_it_is_built():
+    import regex
+
+    from postlint.catalog import default_catalog
+    from postlint.matchers.literals import Prefilter
+
+    texts = [ex.text for e in default_catalog() for ex in e.spec.examples]
+    rules = [e for e in default_catalog() if e.spec.kind == "regex" and not e.spec.match.ignore_case]
+    assert rules
+    ruled_out = 0
+    for entry in rules:
+        pattern = regex.compile(entry.spec.match.pattern, regex.V1)
+        pre = Prefilter(entry.spec.match.pattern)
+        for i, text in enumerate(texts):
+            answer = pre.search(text)
+            if i < Prefilter.DEFER - 1:
+                assert answer  # "maybe": no prefilter yet
+            if pattern.search(text):
+                assert answer, (entry.code, text)
+            ruled_out += answer is None
+        assert pre._filter is not Prefilter._PENDING
+    assert ruled_out > 0  # once built, the prefilters do rule drafts out

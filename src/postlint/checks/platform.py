@@ -176,6 +176,11 @@ def _platform_line_span(doc) -> tuple[int, int] | None:
     return doc.from_raw(*m.span()) if m else None
 
 
+def _limits(ctx, defaults: dict) -> dict:
+    """The defaults with the rule's ``limits`` option on top (``twitter`` is another name of ``x``)."""
+    return {**defaults, **{("x" if k == "twitter" else k): int(v) for k, v in ctx.options.get("limits", {}).items()}}
+
+
 def platform_length(doc, ctx):
     if not doc.front_matter and ctx.config.platform is None:
         return ()  # written for no platform in particular
@@ -194,7 +199,7 @@ def _platform_length(doc, ctx):
     body = body_of(doc)
     if not body.text:
         return
-    limits = {**DEFAULT_LIMITS, **{("x" if k == "twitter" else k): int(v) for k, v in ctx.options.get("limits", {}).items()}}
+    limits = _limits(ctx, DEFAULT_LIMITS)
     urls = _body_url_spans(doc, body)
     for p in known:
         limit = limits[p]
@@ -225,7 +230,7 @@ def _hashtag_limit(doc, ctx):
     known, _ = targets(doc, ctx)
     if not known:
         return
-    limits = {**DEFAULT_HASHTAG_LIMITS, **{("x" if k == "twitter" else k): int(v) for k, v in ctx.options.get("limits", {}).items()}}
+    limits = _limits(ctx, DEFAULT_HASHTAG_LIMITS)
     from ..text.entities import EntityKind
 
     tags = doc.entities_of(EntityKind.HASHTAG)

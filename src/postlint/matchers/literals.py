@@ -89,52 +89,73 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
-# Deriving a prefilter parses the pattern and compiles its literals (milliseconds): worth it over
-# many drafts, not for the single draft of a pre-commit run, so it waits for a few uses.
-PREFILTER_AFTER = 8
+def prefilter(pattern) -> "Prefilter | None":
+    """A prefilter of ``pattern`` (a compiled ``regex`` or ``re`` pattern), or None when it ignores
+    case; ``prefilter.search(text) is None`` proves that the pattern does not match ``text``."""
+    import regex
+
+    source = getattr(pattern, "__dict__", {}).get("_source")  # a deferred lazyregex pattern:
+    text, flags = (source[0], int(source[1])) if source else (pattern.pattern, pattern.flags)  # not compiled
+    if flags & regex.IGNORECASE:
+        return None
+    return Prefilter(text, flags & regex.VERBOSE)
 
 
 class Prefilter:
-    """The literals test of a pattern: ``search(text)`` is None only when the pattern cannot match
-    ``text``; anything else (a match of a literal, or True before the test exists or when none can
-    be derived) means "maybe". Derived after ``after`` calls."""
+    """``search(text)`` is None only when ``text`` lacks every literal some match of the pattern
+    needs; otherwise truthy ("maybe"). Working those literals out parses the pattern, which pays
+    off over many drafts but not over one: the first ``DEFER - 1`` searches answer "maybe", as if
+    there were no prefilter, and the literals are found at the ``DEFER``-th."""
 
-    __slots__ = ("_pattern", "_flags", "_test", "_left")
+    DEFER = 8
+    _PENDING = object()
+    __slots__ = ("source", "flags", "_filter", "_searches")
 
-    def __init__(self, pattern: str, flags: int = 0, after: int = PREFILTER_AFTER):
-        self._pattern = pattern
-        self._flags = flags
-        self._test = None
-        self._left = after
+    def __init__(self, source: str, flags: int = 0):
+        self.source, self.flags = source, flags
+        self._filter = self._PENDING
+        self._searches = 0
 
     def search(self, text: str):
-        test = self._test
-        if test is None:
-            self._left -= 1
-            if self._left > 0:
+        found = self._filter
+        if found is self._PENDING:
+            self._searches += 1
+            if self._searches < self.DEFER:
                 return True
-            test = self._test = self._derive()
-        return test.search(text)
-
-    def _derive(self):
-        literals = None if self._flags & re.IGNORECASE else required_literals(self._pattern, self._flags)
-        return compile_words(literals) if literals else _Maybe()
+            found = self._filter = word_filter(required_literals(self.source, self.flags))
+        return True if found is None else found.search(text)
 
 
-class _Maybe:
-    """The test of a pattern without derivable literals: every text may match."""
+class WordFilter:
+    """``search(text)`` is None when ``text`` holds none of the words, else truthy: a prefilter.
 
-    __slots__ = ()
+    Compiling the trie pattern (``compile_words``) costs about a millisecond a filter, more than
+    checking one draft with ``in``; a short run (one draft, a pre-commit hook) has some twenty of
+    them. So the first drafts are checked with ``in``, and the pattern, faster per draft, is
+    compiled at the ``COMPILE_AFTER``-th search. Both answer the same question."""
 
-    def search(self, text: str) -> bool:
-        return True
+    COMPILE_AFTER = 8
+    __slots__ = ("words", "_pattern", "_searches")
+
+    def __init__(self, words: Iterable[str]):
+        self.words = tuple(sorted(set(words), key=len, reverse=True))
+        self._pattern = None
+        self._searches = 0
+
+    def search(self, text: str):
+        pattern = self._pattern
+        if pattern is None:
+            self._searches += 1
+            if self._searches < self.COMPILE_AFTER:
+                return True if any(w in text for w in self.words) else None
+            pattern = self._pattern = compile_words(self.words)
+        return pattern.search(text)
 
 
-def prefilter(pattern) -> Prefilter:
-    """The ``Prefilter`` of a ``regex`` pattern (deferred or compiled; a deferred one stays so)."""
-    source = getattr(pattern, "__dict__", {}).get("_source")  # lazyregex.LazyPattern
-    text, flags = (source[0], source[1]) if source else (pattern.pattern, pattern.flags)
-    return Prefilter(text, int(flags))
+def word_filter(words: Iterable[str] | None) -> WordFilter | None:
+    """A ``WordFilter`` of ``words``, or None for no words."""
+    words = set(words or ())
+    return WordFilter(words) if words else None
 
 
 _EXACT_LIMIT = 64  # strings kept when alternatives and optional parts multiply

@@ -18,9 +18,10 @@ from operator import attrgetter, or_
 from typing import Iterable
 
 from ..catalog import load_dictionary
+from ..lazyregex import regex  # compiled on first use, from the shipped cache when it has it
 from ..text.tokens import tokenize
 from . import Context, Match
-from .literals import compile_words, trie_pattern  # noqa: F401 - trie_pattern is used by checks
+from .literals import compile_words, trie_pattern, word_filter  # noqa: F401 - trie_pattern is used by checks
 
 _FORM_GETTERS = {
     "surface": attrgetter("surface"),
@@ -62,8 +63,7 @@ class PhraseIndex:
         if forms == ["surface"]:
             joined = {"".join(next(iter(fs)) for fs in seq) for seqs in self.first.values() for seq, _p, _l in seqs}
             needed = set(self.labels) | joined
-            # usually the phrases themselves: then the surface pattern is the test
-            self.prefilter = self.surface if needed == set(self.labels) else compile_words(needed)
+            self.prefilter = word_filter(needed)
 
     def _starts(self, tokens, doc) -> Iterable[int]:
         """Indices of the tokens that may start a phrase: one of their forms is a first form."""

@@ -21,11 +21,11 @@ def compile(spec, ctx: Context):
     pattern = regex.compile(spec.pattern, flags)
     group = spec.group
     # literals every match needs, searched with re first: most drafts have none of them
-    prefilter = Prefilter(spec.pattern, regex.IGNORECASE if spec.ignore_case else 0)
+    prefilter = None if spec.ignore_case else Prefilter(spec.pattern)
 
     def run(doc) -> Iterable[Match]:
         text = doc.prose if spec.target == "prose" else doc.normalized
-        if prefilter.search(text) is None:
+        if prefilter is not None and prefilter.search(text) is None:
             return ()
         try:
             # most drafts hold no match: one search, and no iteration, for them
