@@ -18,7 +18,6 @@ from operator import attrgetter, or_
 from typing import Iterable
 
 from ..catalog import load_dictionary
-from ..lazyregex import regex  # compiled on first use, from the shipped cache when it has it
 from ..text.tokens import tokenize
 from . import Context, Match
 from .literals import compile_words, trie_pattern, word_filter  # noqa: F401 - trie_pattern is used by checks
