@@ -5,23 +5,18 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import chain
-from operator import attrgetter
 
 from . import entities as _entities
 from . import frontmatter as _fm
 from .normalize import OffsetMap, normalize
+from . import tokens as tokens_
 from .tokens import Token, tokenize
 
 # The directive's body is taken greedily and stripped in Python: a lazy ``.*?`` followed by
 # ``\s*\Z`` backtracks quadratically over a long run of spaces inside one comment.
 _DIRECTIVE = re.compile(r"\A\s*postlint-(?P<kind>disable-next-line|disable-line|disable|enable)(?![\w-])(?P<rest>.*)", re.S)
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
-_START = attrgetter("start")
-_END = attrgetter("end")
-_SURFACE = attrgetter("surface")
-_NORMALIZED = attrgetter("normalized_form")
-_DICTIONARY = attrgetter("dictionary_form")
+_START, _END = tokens_.START, tokens_.END
 _BRACKETS = re.compile(r"[()\[\]{}<>]")
 _FULLWIDTH_BRACKETS = re.compile("[（）［］｛｝＜＞]")
 _SENTENCE_END = re.compile(r"[。！？!?]+[」』）)]*|\n+")
@@ -197,7 +192,9 @@ class Document:
         """Every surface, normalized and dictionary form among the tokens, built once per document:
         a rule whose words are all missing from it can skip looking at the tokens one by one."""
         toks = self.tokens
-        return frozenset(chain(map(_SURFACE, toks), map(_NORMALIZED, toks), map(_DICTIONARY, toks)))
+        return frozenset(map(tokens_.SURFACE, toks)).union(
+            map(tokens_.NORMALIZED_FORM, toks), map(tokens_.DICTIONARY_FORM, toks)
+        )
 
     @lazy_property
     def sentences(self) -> list[Sentence]:
