@@ -224,12 +224,69 @@ def test_the_compiled_pattern_cache_is_not_used_with_another_regex(monkeypatch):
     lazyregex._cache.cache_clear()
     try:
         assert lazyregex.precompiled(pattern, flags) is not None
-        monkeypatch.setattr(lazyregex._regex, "__version__", "0.0.0")
+        monkeypatch.setattr(lazyregex, "installed_version", lambda: "0.0.0")
         lazyregex._cache.cache_clear()
         assert lazyregex.precompiled(pattern, flags) is None
         assert lazyregex.regex.compile(pattern, flags).search("") is None or True  # still compiles
     finally:
         lazyregex._cache.cache_clear()
+
+
+def test_the_installed_regex_version_is_read_without_importing_regex():
+    probe = (
+        "import sys\n"
+        "from postlint import lazyregex\n"
+        "v = lazyregex.installed_version()\n"
+        "loaded = 'regex' in sys.modules\n"
+        "import regex\n"
+        "print(v == regex.__version__, loaded)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False"]
+
+
+def test_the_flag_constants_are_regex_own():
+    import regex as real
+
+    from postlint.lazyregex import FLAGS, regex
+
+    for name, value in FLAGS.items():
+        assert value == int(getattr(real, name)), name
+        assert getattr(regex, name) == value
+    assert regex.DEFAULT_VERSION == int(real.DEFAULT_VERSION)
+    assert (regex.V1 | regex.IGNORECASE) == int(real.V1 | real.IGNORECASE)
+
+
+def test_a_short_run_loads_only_regex_c_matcher_and_a_later_import_shares_it(tmp_path):
+    """Cached patterns run on regex's C extension alone: the package's Python compiler is not
+    imported by a run whose patterns are all cached; importing regex afterwards gives the same
+    module, and its patterns and the cached ones work side by side."""
+    draft = tmp_path / "draft.md"
+    draft.write_text("参加者の連絡先：090-0994-4459（渡辺様）。11月29日（土）に開催します。\n", encoding="utf-8")
+    probe = (
+        "import runpy, sys\n"
+        f"sys.argv = ['postlint', {str(draft)!r}]\n"
+        "try:\n"
+        "    runpy.run_module('postlint', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('regex')))\n"
+        "from postlint.checks.pii_phone import CANDIDATE\n"
+        "cached = CANDIDATE.compiled()\n"
+        "import regex\n"
+        "print(sys.modules['regex._regex'] is regex._regex, isinstance(cached, regex.Pattern))\n"
+        "fresh = regex.compile(CANDIDATE.pattern, CANDIDATE.flags)\n"
+        "text = '電話 088-621-2500 または 090-1234-5678'\n"
+        "print([m.span() for m in cached.finditer(text)] == [m.span() for m in fresh.finditer(text)] != [])\n"
+    )
+    lines = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True).stdout.splitlines()
+    header, _ = _cache_entries()
+    import regex
+
+    if header["regex"] == regex.__version__:
+        assert lines[-3] == "['regex._regex']"
+    assert lines[-2:] == ["True True", "True"]
 
 
 def test_a_worker_with_the_default_arguments_takes_over_the_warm_linter():

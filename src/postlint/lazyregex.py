@@ -14,18 +14,155 @@ compiled code, and unpickling it is a hundred times faster than compiling. The f
 with the regex version that wrote it (and the default regex version flag), and only for a pattern
 and flags it holds exactly; anything else compiles as usual. ``tests/test_startup.py`` checks that
 every pickle gives exactly the compiled code regex makes now.
+
+The ``regex`` package itself is imported only when something needs its Python part: compiling a
+pattern the cache does not hold, or a module-level function (``regex.escape``, ``regex.split`` …).
+Importing it costs more than a short run's whole linting (its compiler, ``regex._regex_core``, is
+a large Python module), while a cached pattern needs only the compiled matcher, the C extension
+``regex._regex``, which is loaded on its own (``_c_module``) and registered under its own name, so
+that a later ``import regex`` uses that same module. The flag constants (``regex.V1`` …) are
+regex's documented values, served without the import; a test checks them against regex's own.
 """
 
 from __future__ import annotations
 
 import json
+import sys
+import threading
 from functools import lru_cache
 from pathlib import Path
 
-import regex as _regex
-
 CACHE_FILE = Path(__file__).with_name("compiled-patterns.jsonl")
-_UNCACHED_FLAGS = int(_regex.LOCALE | _regex.DEBUG)  # locale-dependent, or printing while compiling
+# regex's flag values (``regex.RegexFlag``), the same in every release it documents them for.
+FLAGS = {
+    "A": 128, "ASCII": 128, "B": 4096, "BESTMATCH": 4096, "D": 512, "DEBUG": 512, "E": 32768,
+    "ENHANCEMATCH": 32768, "F": 16384, "FULLCASE": 16384, "I": 2, "IGNORECASE": 2, "L": 4, "LOCALE": 4,
+    "M": 8, "MULTILINE": 8, "P": 65536, "POSIX": 65536, "R": 1024, "REVERSE": 1024, "S": 16, "DOTALL": 16,
+    "T": 1, "TEMPLATE": 1, "U": 32, "UNICODE": 32, "V0": 8192, "VERSION0": 8192, "V1": 256, "VERSION1": 256,
+    "W": 2048, "WORD": 2048, "X": 64, "VERBOSE": 64,
+}  # fmt: skip
+_PACKAGE_DEFAULT_VERSION = FLAGS["V0"]  # regex.DEFAULT_VERSION until a program changes it
+_UNCACHED_FLAGS = FLAGS["LOCALE"] | FLAGS["DEBUG"]  # locale-dependent, or printing while compiling
+_load_lock = threading.Lock()
+
+
+def _real():
+    """The ``regex`` package, imported on first need."""
+    import regex
+
+    return regex
+
+
+def _package_dir() -> Path | None:
+    """The folder of the installed ``regex`` package, found without importing it."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("regex")
+    except (ImportError, ValueError):
+        return None
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    return Path(locations[0]) if locations else None
+
+
+def installed_version() -> str | None:
+    """regex's ``__version__`` without importing it: read from its ``_main.py``, where the package
+    defines it (None when it cannot be read; the caller then imports regex)."""
+    loaded = sys.modules.get("regex")
+    if loaded is not None:
+        return getattr(loaded, "__version__", None)
+    folder = _package_dir()
+    if folder is None:
+        return None
+    try:
+        with open(folder / "_main.py", encoding="utf-8") as fh:
+            head = fh.read(32768)
+    except (OSError, UnicodeDecodeError):
+        return None
+    marker = '\n__version__ = "'
+    at = head.find(marker)
+    if at < 0:
+        return None
+    start = at + len(marker)
+    end = head.find('"', start)
+    return head[start:end] if end > start else None
+
+
+def _default_version() -> int:
+    loaded = sys.modules.get("regex")
+    return int(loaded.DEFAULT_VERSION) if loaded is not None else _PACKAGE_DEFAULT_VERSION
+
+
+_c = None
+
+
+def _c_module():
+    """regex's C extension ``regex._regex`` (what a compiled pattern runs on), loaded without the
+    package's Python compiler; None when it cannot be (then the package is imported)."""
+    global _c
+    if _c is not None:
+        return _c
+    with _load_lock:
+        if _c is not None:
+            return _c
+        module = sys.modules.get("regex._regex")
+        if module is None:
+            import importlib.machinery
+            import importlib.util
+
+            folder = _package_dir()
+            if folder is None:
+                return None
+            paths = [folder / f"_regex{suffix}" for suffix in importlib.machinery.EXTENSION_SUFFIXES]
+            path = next((p for p in paths if p.is_file()), None)
+            if path is None:
+                return None
+            try:
+                spec = importlib.util.spec_from_file_location("regex._regex", str(path))
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+            except Exception:  # not loadable on its own: the package import will do it
+                return None
+            if sys.modules.setdefault("regex._regex", module) is module and "regex" not in sys.modules:
+                sys.meta_path.insert(0, _PackageAttribute())
+            module = sys.modules["regex._regex"]
+        _c = module
+        return module
+
+
+class _PackageAttribute:
+    """A one-shot import hook: a submodule loaded before its package is not an attribute of the
+    package (``regex._regex`` would fail after ``import regex``); when the package is imported,
+    its loader runs as usual and the attribute is then set."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != "regex":
+            return None
+        from importlib.machinery import PathFinder
+
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        spec = PathFinder.find_spec(fullname, path)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        loader = spec.loader
+
+        class Loader:
+            def create_module(self, spec):
+                return loader.create_module(spec)
+
+            def exec_module(self, module):
+                module.__loader__ = spec.loader = loader  # the package's own loader, as without the hook
+                loader.exec_module(module)
+                c_module = sys.modules.get("regex._regex")
+                if c_module is not None and not hasattr(module, "_regex"):
+                    module._regex = c_module
+
+            def __getattr__(self, name):  # get_resource_reader, is_package …
+                return getattr(loader, name)
+
+        spec.loader = Loader()
+        return spec
 
 # (pattern, flags, taken from the cache) of every pattern compiled while this is a list (tools, tests)
 record: list[tuple[str, int, bool]] | None = None
@@ -38,7 +175,7 @@ class LazyPattern:
         self._source = (pattern, flags, kwargs or {})
         self._compiled = None
 
-    def compiled(self) -> "_regex.Pattern":
+    def compiled(self):
         compiled = self._compiled
         if compiled is None:
             pattern, flags, kwargs = self._source
@@ -46,7 +183,7 @@ class LazyPattern:
             if record is not None:
                 record.append((pattern, int(flags), compiled is not None))
             if compiled is None:
-                compiled = _regex.compile(pattern, flags, **kwargs)
+                compiled = _real().compile(pattern, flags, **kwargs)
             self._compiled = compiled
         return compiled
 
@@ -75,28 +212,55 @@ def _cache() -> tuple[int | None, dict[tuple[str, int], str]]:
     try:
         with open(CACHE_FILE, encoding="utf-8") as fh:
             header = json.loads(fh.readline())
-            if header.get("regex") != _regex.__version__:
+            if header.get("regex") != installed_version():
                 return None, {}
             return header.get("default-version"), {(p, f): blob for p, f, blob in map(json.loads, fh)}
     except (OSError, ValueError, TypeError, AttributeError):
         return None, {}
 
 
-def precompiled(pattern, flags) -> "_regex.Pattern | None":
+class _Unpickler:
+    """Unpickles a cached pattern: regex's pickle calls ``regex._regex.compile(*data)`` and
+    nothing else, which is all that is allowed here; the C module is the one ``_c_module`` loaded."""
+
+    def __init__(self):
+        import pickle
+
+        c_module = _c_module()
+
+        class Restricted(pickle.Unpickler):
+            def find_class(self, module: str, name: str):
+                if module == "regex._regex" and name == "compile" and c_module is not None:
+                    return c_module.compile
+                raise pickle.UnpicklingError(f"{module}.{name}")
+
+        self.restricted = Restricted
+
+    def loads(self, data: bytes):
+        import io
+
+        return self.restricted(io.BytesIO(data)).load()
+
+
+@lru_cache(maxsize=1)
+def _unpickler() -> _Unpickler:
+    return _Unpickler()
+
+
+def precompiled(pattern, flags):
     """The pattern from the cache file, or None (then compile it)."""
     key = cache_key(pattern, flags)
     if key is None:
         return None
     default_version, blobs = _cache()
     blob = blobs.get(key)
-    if blob is None or default_version != int(_regex.DEFAULT_VERSION):  # another default: other code
+    if blob is None or default_version != _default_version():  # another default: other code
         return None
-    import pickle
     from base64 import b64decode
 
     try:
-        return pickle.loads(b64decode(blob))
-    except Exception:  # a damaged entry: compile instead
+        return _unpickler().loads(b64decode(blob))
+    except Exception:  # a damaged entry, or no C module of its own: compile instead
         return None
 
 
@@ -105,6 +269,7 @@ def build_cache(keys) -> str:
     import pickle
     from base64 import b64encode
 
+    _regex = _real()
     header = {
         "compiled-patterns": "regex's pickles of compiled patterns; do not edit",
         "regenerate": "python tools/update_snapshot.py",
@@ -126,7 +291,11 @@ class _LazyRegexModule:
         return LazyPattern(pattern, flags, kwargs)
 
     def __getattr__(self, name: str):
-        return getattr(_regex, name)
+        if name in FLAGS:
+            return FLAGS[name]
+        if name == "DEFAULT_VERSION":
+            return _default_version()
+        return getattr(_real(), name)
 
 
 regex = _LazyRegexModule()

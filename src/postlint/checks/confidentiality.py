@@ -82,7 +82,7 @@ _NEEDS = (
     (_UNC, lambda text: "\\\\" in text or "¥¥" in text),
     (_DRIVE, lambda text: ":\\" in text or ":¥" in text),
 )
-_SUFFIX_HINT = regex.compile(r"\.(?:" + "|".join(regex.escape(s) for s in _INTERNAL_SUFFIXES) + ")", regex.IGNORECASE)
+_SUFFIX_HINT = regex.compile(r"\.(?:" + "|".join(re.escape(s) for s in _INTERNAL_SUFFIXES) + ")", regex.IGNORECASE)
 
 
 def internal_address(doc, ctx):
@@ -183,7 +183,7 @@ def _credentials(doc, labelled: bool, tokens: bool):
     # labelled values are read in the prose, where URLs are masked (a Zoom link's ?pwd= is its own case)
     for m in _LABELLED.finditer(doc.prose) if labelled else ():
         value = m.group("value").rstrip(".,;:!?)」』'\"")
-        if len(value) < 4 or _PLACEHOLDER.match(value) or not regex.search(r"[A-Za-z0-9]", value):
+        if len(value) < 4 or _PLACEHOLDER.match(value) or not re.search(r"[A-Za-z0-9]", value):
             continue
         start, end = m.start(), m.start("value") + len(value)
         seen.append((start, end))

@@ -294,7 +294,7 @@ def _squash(text: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in regex.split(r"[.\-]", text) if t]
+    return [t for t in re.split(r"[.\-]", text) if t]
 
 
 def _scripts(label: str) -> set[str]:

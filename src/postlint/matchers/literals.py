@@ -92,13 +92,13 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 def prefilter(pattern) -> "Prefilter | None":
     """A prefilter of ``pattern`` (a compiled ``regex`` or ``re`` pattern), or None when it ignores
     case; ``prefilter.search(text) is None`` proves that the pattern does not match ``text``."""
-    import regex
+    from ..lazyregex import FLAGS  # regex's flag values (re's IGNORECASE and VERBOSE are the same)
 
     source = getattr(pattern, "__dict__", {}).get("_source")  # a deferred lazyregex pattern:
     text, flags = (source[0], int(source[1])) if source else (pattern.pattern, pattern.flags)  # not compiled
-    if flags & regex.IGNORECASE:
+    if flags & FLAGS["IGNORECASE"]:
         return None
-    return Prefilter(text, flags & regex.VERBOSE)
+    return Prefilter(text, flags & FLAGS["VERBOSE"])
 
 
 class Prefilter:
