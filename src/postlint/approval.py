@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .model import ApprovalLevel, ApprovalReason, ApprovalVerdict, Finding, Severity
+from .values import Value, set_field
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -170,14 +170,22 @@ def authors(front_matter: dict) -> list[str]:
     return [str(v).strip() for v in values if v is not None and str(v).strip()]
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(Value):
+    _fields = ("level", "by", "role", "date", "consulted", "body_sha256")
     level: str
     by: str
     role: str
     date: str
     consulted: tuple[str, ...]
     body_sha256: str
+
+    def __init__(self, level, by, role, date, consulted, body_sha256):
+        set_field(self, "level", level)
+        set_field(self, "by", by)
+        set_field(self, "role", role)
+        set_field(self, "date", date)
+        set_field(self, "consulted", consulted)
+        set_field(self, "body_sha256", body_sha256)
 
     def people(self, exclude: list[str] = ()) -> list[str]:
         """Distinct people who took part, without the draft's authors."""
@@ -230,11 +238,16 @@ def read_record(front_matter: dict) -> tuple[Record | None, str]:
     )
 
 
-@dataclass(frozen=True)
-class RecordProblem:
+class RecordProblem(Value):
+    _fields = ("rule", "message", "at_record")
     rule: str  # approval-missing | approval-stale | approval-insufficient
     message: str
     at_record: bool  # point at the record in the front matter (else at the body)
+
+    def __init__(self, rule, message, at_record):
+        set_field(self, "rule", rule)
+        set_field(self, "message", message)
+        set_field(self, "at_record", at_record)
 
 
 def record_problem(raw: str, front_matter: dict, needed: ApprovalLevel) -> RecordProblem | None:

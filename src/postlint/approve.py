@@ -12,22 +12,26 @@ import codecs
 import datetime
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from . import approval as _approval
 from .text import frontmatter as _fm
+from .values import Value, set_field
 
 
 class ApproveError(Exception):
     """A usage or input problem: one line, Japanese / English (exit code 2)."""
 
 
-@dataclass(frozen=True)
-class Encoding:
+class Encoding(Value):
+    _fields = ("codec", "bom")
     codec: str
     bom: bytes
+
+    def __init__(self, codec, bom):
+        set_field(self, "codec", codec)
+        set_field(self, "bom", bom)
 
 
 def detect_encoding(data: bytes) -> Encoding:

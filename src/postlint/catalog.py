@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
+
+from .values import Value, set_field
 
 if TYPE_CHECKING:
     from .record import Record
@@ -31,10 +32,14 @@ def data_dir(name: str) -> Path:
     raise FileNotFoundError(f"postlint data folder '{name}' not found (broken installation)")
 
 
-@dataclass(frozen=True)
-class RuleEntry:
+class RuleEntry(Value):
+    _fields = ("spec", "path")
     spec: "Record"  # the validated rule file (see rulespec.py for its fields)
     path: str  # relative to the rules folder, for messages
+
+    def __init__(self, spec, path):
+        set_field(self, "spec", spec)
+        set_field(self, "path", path)
 
     @property
     def code(self) -> str:

@@ -85,8 +85,6 @@ def _check_inputs(args) -> None:
 
 def _lint_inputs(args, linter, linter_kwargs) -> list:
     """The paths in the order given, ``-`` being standard input; files and folders in --jobs processes."""
-    import dataclasses
-
     from .batch import lint_paths
     from .io import DraftError
     from .model import InputError, Report
@@ -112,7 +110,7 @@ def _lint_inputs(args, linter, linter_kwargs) -> list:
             continue
         result = linter.lint_file(_stdin_discovery_path(args), display_path=shown, text=text)
         if not args.stdin_filename and isinstance(result, Report):
-            result = dataclasses.replace(result, path=None)  # reporters name a path-less report <stdin>
+            result = result.replace(path=None)  # reporters name a path-less report <stdin>
         results.append(result)
     flush()
     return results

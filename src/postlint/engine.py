@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from .masking import mask
 from .matchers import Context, Match, compile_rule
 from .model import Finding, Severity
+from .values import MutableValue
 
 if TYPE_CHECKING:
     from .catalog import RuleEntry
@@ -29,13 +29,20 @@ class _Params(dict):
         return "{" + key + "}"
 
 
-@dataclass
-class CompiledRule:
+class CompiledRule(MutableValue):
+    _fields = ("entry", "run", "severity", "post", "stage")
     entry: "RuleEntry"
     run: Callable
     severity: Severity | None  # None: switched off by config
     post: bool  # runs after suppression (engine rules that read other findings)
-    stage: str = ""  # "" | "post" | "verdict" (after the approval verdict, reads it; not suppressible)
+    stage: str  # "" | "post" | "verdict" (after the approval verdict, reads it; not suppressible)
+
+    def __init__(self, entry, run, severity, post, stage=""):
+        self.entry = entry
+        self.run = run
+        self.severity = severity
+        self.post = post
+        self.stage = stage
 
     @property
     def spec(self):

@@ -9,10 +9,10 @@ the prefecture's domains and numbers.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
 from typing import Sequence
 
 from .config import DEFAULT_DOMAINS, DEFAULT_PHONES, Organization, validate
+from .values import MutableValue
 
 PLATFORMS = ("x", "instagram", "facebook", "line")
 
@@ -33,16 +33,29 @@ ORGANIZATION_KEYS = {
 }
 
 
-@dataclass
-class OrgAnswers:
-    name: str | None = None
-    domains: list[str] = field(default_factory=list)
-    trusted_domains: list[str] = field(default_factory=list)
-    accounts: list[str] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)
-    mailboxes: list[str] = field(default_factory=list)
-    officials: list[str] = field(default_factory=list)
-    platform: str | None = None
+class OrgAnswers(MutableValue):
+    _fields = ("name", "domains", "trusted_domains", "accounts", "phones", "mailboxes", "officials", "platform")
+    name: str | None
+    domains: list[str]
+    trusted_domains: list[str]
+    accounts: list[str]
+    phones: list[str]
+    mailboxes: list[str]
+    officials: list[str]
+    platform: str | None
+
+    def __init__(
+        self, name=None, domains=None, trusted_domains=None, accounts=None, phones=None, mailboxes=None,
+        officials=None, platform=None,
+    ):  # fmt: skip
+        self.name = name
+        self.domains = [] if domains is None else domains
+        self.trusted_domains = [] if trusted_domains is None else trusted_domains
+        self.accounts = [] if accounts is None else accounts
+        self.phones = [] if phones is None else phones
+        self.mailboxes = [] if mailboxes is None else mailboxes
+        self.officials = [] if officials is None else officials
+        self.platform = platform
 
     def any_organization(self) -> bool:
         return bool(

@@ -83,7 +83,6 @@ def conceal_overlaps(findings: list, personal: list) -> list:
     in their shown text and message. ``personal`` lists every personal finding of the draft,
     suppressed ones included, so that suppressing a finding never unmasks it elsewhere."""
     from bisect import bisect_left
-    from dataclasses import replace
 
     spans = sorted((f.start, f.end, f.text, f.masked) for f in personal if f.personal and f.end > f.start)
     if not spans:
@@ -115,5 +114,5 @@ def conceal_overlaps(findings: list, personal: list) -> list:
             pos = hi
         pieces.append(f.text[pos - f.start :])
         shown = "".join(pieces)
-        out.append(replace(f, personal=True, masked=shown, message=message.replace(f.text, shown)))
+        out.append(f.replace(personal=True, masked=shown, message=message.replace(f.text, shown)))
     return out

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from enum import Enum
+
+from .values import Value, set_field
 
 CATEGORIES = (
     "link",
@@ -40,8 +41,16 @@ class ApprovalLevel(str, Enum):
         return {"exempt": 0, "approver": 1, "consultation": 2}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Value):
+    """One finding: rule, severity, message and the raw span it points at."""
+
+    _fields = (
+        "code", "rule", "category", "severity", "guideline", "message", "start", "end", "line", "column",
+        "end_line", "end_column", "text", "personal", "masked", "data",
+    )  # fmt: skip
+    _compare = _fields[:-1]  # data: extra facts rules attach, not compared
+    __slots__ = _fields
+
     code: str
     rule: str
     category: str
@@ -55,9 +64,30 @@ class Finding:
     end_line: int
     end_column: int
     text: str  # the raw text of the span (unmasked: reporters mask personal data)
-    personal: bool = False  # the span is a private person's data: mask it in output
-    masked: str = ""  # the masked form shown by default when ``personal``
-    data: dict = field(default_factory=dict, compare=False)  # extra facts rules attach
+    personal: bool  # the span is a private person's data: mask it in output
+    masked: str  # the masked form shown by default when ``personal``
+    data: dict  # extra facts rules attach
+
+    def __init__(
+        self, code, rule, category, severity, guideline, message, start, end, line, column, end_line, end_column,
+        text, personal=False, masked="", data=None,
+    ):  # fmt: skip
+        set_field(self, "code", code)
+        set_field(self, "rule", rule)
+        set_field(self, "category", category)
+        set_field(self, "severity", severity)
+        set_field(self, "guideline", guideline)
+        set_field(self, "message", message)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "end_line", end_line)
+        set_field(self, "end_column", end_column)
+        set_field(self, "text", text)
+        set_field(self, "personal", personal)
+        set_field(self, "masked", masked)
+        set_field(self, "data", {} if data is None else data)
 
     def shown_text(self, show_personal_data: bool = False) -> str:
         if self.personal and not show_personal_data:
@@ -82,32 +112,53 @@ class Finding:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class ApprovalReason:
+class ApprovalReason(Value):
+    _fields = ("rule", "message", "text")
+    __slots__ = _fields
     rule: str
     message: str
-    text: str = ""
+    text: str
+
+    def __init__(self, rule, message, text=""):
+        set_field(self, "rule", rule)
+        set_field(self, "message", message)
+        set_field(self, "text", text)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"rule": self.rule, "message": self.message, "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
-class ApprovalVerdict:
+class ApprovalVerdict(Value):
+    _fields = ("level", "reasons")
+    __slots__ = _fields
     level: ApprovalLevel
-    reasons: tuple[ApprovalReason, ...] = ()
+    reasons: tuple[ApprovalReason, ...]
+
+    def __init__(self, level, reasons=()):
+        set_field(self, "level", level)
+        set_field(self, "reasons", reasons)
 
     def to_dict(self) -> dict:
         return {"level": self.level.value, "reasons": [r.to_dict() for r in self.reasons]}
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(Value):
+    _fields = ("path", "findings", "approval", "text", "front_matter")
+    _compare = ("path", "findings", "approval", "text")
+    _repr = ("path", "findings", "approval")
+    __slots__ = _fields
     path: str | None
     findings: tuple[Finding, ...]
     approval: ApprovalVerdict
-    text: str = field(default="", repr=False)  # the raw draft, for reporters that quote lines
-    front_matter: dict = field(default_factory=dict, repr=False, compare=False)
+    text: str  # the raw draft, for reporters that quote lines
+    front_matter: dict
+
+    def __init__(self, path, findings, approval, text="", front_matter=None):
+        set_field(self, "path", path)
+        set_field(self, "findings", findings)
+        set_field(self, "approval", approval)
+        set_field(self, "text", text)
+        set_field(self, "front_matter", {} if front_matter is None else front_matter)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -123,9 +174,14 @@ class Report:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class InputError:
+class InputError(Value):
     """A file that could not be linted (exit code 2); the run goes on with the other files."""
 
+    _fields = ("path", "message")
+    __slots__ = _fields
     path: str
     message: str  # Japanese / English, one line
+
+    def __init__(self, path, message):
+        set_field(self, "path", path)
+        set_field(self, "message", message)

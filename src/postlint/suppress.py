@@ -12,21 +12,29 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
+
+from .values import MutableValue
 
 if TYPE_CHECKING:
     from .model import Finding
     from .text.document import Directive, Document
 
 
-@dataclass
-class Suppression:
+class Suppression(MutableValue):
+    _fields = ("kept", "suppressed", "used", "directives", "is_known")
     kept: list["Finding"]
     suppressed: list["Finding"]
-    used: set[int] = field(default_factory=set)  # indices into doc.directives
-    directives: list["Directive"] = field(default_factory=list)
-    is_known: Callable[[str], bool] = lambda key: True  # the catalog's test for rule keys
+    used: set[int]  # indices into doc.directives
+    directives: list["Directive"]
+    is_known: Callable[[str], bool]  # the catalog's test for rule keys
+
+    def __init__(self, kept, suppressed, used=None, directives=None, is_known=lambda key: True):
+        self.kept = kept
+        self.suppressed = suppressed
+        self.used = set() if used is None else used
+        self.directives = [] if directives is None else directives
+        self.is_known = is_known
 
 
 def _names(f: "Finding") -> tuple[str, ...]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Iterable
 
@@ -25,6 +24,7 @@ from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from .confidentiality import _may_be_ip
 from ..text.entities import EntityKind
+from ..values import Value, set_field
 
 SHORTENER_LISTS = ("shorteners.txt", "shorteners-ja.txt")
 # (name, code) of the rules whose ``[rules.<name>]`` options the classification reads
@@ -322,14 +322,20 @@ def allowed_distance(length: int) -> int:
     return 0 if length < 7 else 1 if length < 12 else 2
 
 
-@dataclass(frozen=True)
-class OwnDomain:
+class OwnDomain(Value):
     """An own domain prepared for comparisons. What depends on its public suffix is worked out on
     first use, so that a draft without a foreign host never loads the public suffix list."""
+
+    _fields = ("name", "skeleton", "tokens")
 
     name: str  # ascii
     skeleton: str
     tokens: tuple[str, ...]  # all labels, split at dots and hyphens
+
+    def __init__(self, name, skeleton, tokens):
+        set_field(self, "name", name)
+        set_field(self, "skeleton", skeleton)
+        set_field(self, "tokens", tokens)
 
     @classmethod
     def of(cls, domain: str) -> "OwnDomain":
@@ -414,10 +420,14 @@ def _contains_run(tokens: list[str], needle: tuple[str, ...]) -> bool:
     return n > 0 and any(tuple(tokens[i : i + n]) == needle for i in range(len(tokens) - n + 1))
 
 
-@dataclass(frozen=True)
-class Lookalike:
+class Lookalike(Value):
+    _fields = ("reason", "own")
     reason: str  # confusable | mixed-script | embedded | similar
     own: str  # the own domain imitated ("" for a mixed-script host that imitates no own domain)
+
+    def __init__(self, reason, own):
+        set_field(self, "reason", reason)
+        set_field(self, "own", own)
 
 
 _REASONS = {
@@ -475,8 +485,8 @@ def lookalike(host: str, own: tuple[OwnDomain, ...], trusted: tuple[str, ...], p
     return None
 
 
-@dataclass(frozen=True)
-class _LinkConfig:
+class _LinkConfig(Value):
+    _fields = ("own", "trusted", "public_extra", "public_tier", "accounts", "shortener_extra", "unattributed")
     own: tuple[OwnDomain, ...]
     trusted: tuple[str, ...]
     public_extra: tuple[str, ...]
@@ -484,6 +494,15 @@ class _LinkConfig:
     accounts: "Accounts"
     shortener_extra: tuple[str, ...]
     unattributed: str
+
+    def __init__(self, own, trusted, public_extra, public_tier, accounts, shortener_extra, unattributed):
+        set_field(self, "own", own)
+        set_field(self, "trusted", trusted)
+        set_field(self, "public_extra", public_extra)
+        set_field(self, "public_tier", public_tier)
+        set_field(self, "accounts", accounts)
+        set_field(self, "shortener_extra", shortener_extra)
+        set_field(self, "unattributed", unattributed)
 
     @property
     def shorteners(self) -> ShortenerIndex:
@@ -619,10 +638,14 @@ def _account(m, url) -> str | None:
     return None if user in _RESERVED else user
 
 
-@dataclass(frozen=True)
-class Post:
+class Post(Value):
+    _fields = ("platform", "account")
     platform: str
     account: str | None  # None: the URL does not say whose post it is
+
+    def __init__(self, platform, account):
+        set_field(self, "platform", platform)
+        set_field(self, "account", account)
 
 
 def post_of(url) -> Post | None:
@@ -651,10 +674,14 @@ def account_page_of(url) -> tuple[str, str] | None:
     return None
 
 
-@dataclass(frozen=True)
-class Accounts:
+class Accounts(Value):
+    _fields = ("anywhere", "on")
     anywhere: frozenset[str]  # "@name" entries: the handle on any platform
     on: frozenset[tuple[str, str]]  # (platform, handle) from URL entries
+
+    def __init__(self, anywhere, on):
+        set_field(self, "anywhere", anywhere)
+        set_field(self, "on", on)
 
     def owns(self, platform: str | None, handle: str | None) -> bool:
         if not handle:

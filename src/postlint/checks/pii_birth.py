@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
+from ..values import Value, set_field
 
 ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
 _ERA_LETTERS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
@@ -42,12 +42,19 @@ _RANGE_BEFORE = regex.compile(r"(?:から|～|〜|-|−|以降|以前|以後|及
 _HINT = regex.compile(r"生まれ|生れ|うまれ|生年|誕生日|[\d日月年]\s*生")
 
 
-@dataclass(frozen=True, slots=True)
-class BirthDate:
+class BirthDate(Value):
+    _fields = ("start", "end", "year", "granularity")
+    __slots__ = _fields
     start: int
     end: int
     year: int | None
     granularity: str  # day | month | year
+
+    def __init__(self, start, end, year, granularity):
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "year", year)
+        set_field(self, "granularity", granularity)
 
 
 def _year(m) -> int | None:

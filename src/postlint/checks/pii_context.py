@@ -8,10 +8,10 @@ context words are matched with one compiled pattern over a bounded window inside
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from typing import Callable, TypeVar
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
+from ..values import Value, set_field
 
 T = TypeVar("T")
 
@@ -22,12 +22,18 @@ def cached(doc, key, compute: Callable[[], T]) -> T:
     return doc.memo(("pii", key), compute)
 
 
-@dataclass(frozen=True, slots=True)
-class Bounds:
+class Bounds(Value):
     """Sentence starts and ends of a document (prose offsets), for bisecting."""
+
+    _fields = ("starts", "ends")
+    __slots__ = _fields
 
     starts: list[int]
     ends: list[int]
+
+    def __init__(self, starts, ends):
+        set_field(self, "starts", starts)
+        set_field(self, "ends", ends)
 
     def sentence(self, offset: int, text_len: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -101,13 +107,21 @@ RESIDENCE = regex.compile(r"在住|お住まい|住まい|住所|自宅|出身|�
 PLACE_BEFORE = regex.compile(r"[\p{Han}\p{Katakana}ー]{1,8}(?:都|道|府|県|市|区|町|村|郡|地区)(?:在住)?の\s*\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class Sensitive:
-    age: int | None = None
-    child: bool = False
-    grade: bool = False
-    residence: bool = False
-    health: bool = False
+class Sensitive(Value):
+    _fields = ("age", "child", "grade", "residence", "health")
+    __slots__ = _fields
+    age: int | None
+    child: bool
+    grade: bool
+    residence: bool
+    health: bool
+
+    def __init__(self, age=None, child=False, grade=False, residence=False, health=False):
+        set_field(self, "age", age)
+        set_field(self, "child", child)
+        set_field(self, "grade", grade)
+        set_field(self, "residence", residence)
+        set_field(self, "health", health)
 
     @property
     def any(self) -> bool:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from dataclasses import dataclass
 from itertools import compress, count, repeat
 from operator import attrgetter, eq, itemgetter
 
 from .pii_context import cached
+from ..values import Value, set_field
 
 _POS = attrgetter("pos")
 _POS_2 = itemgetter(2)
@@ -37,8 +37,9 @@ OFFICIAL_ENDINGS = (
 _GLUE = frozenset({"の", "・", "、", ":", "：", "(", ")", "（", "）", "「", "」"})
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(Value):
+    _fields = ("start", "end", "text", "full", "honorific", "private_role", "official", "end_with_honorific")
+    __slots__ = _fields
     start: int  # prose offsets of the name tokens
     end: int
     text: str
@@ -47,6 +48,16 @@ class Name:
     private_role: str  # a word that marks a private person (講師, 選手 …), or ""
     official: str  # the official role or "officials" (configured), or "" for a private person
     end_with_honorific: int  # end of the name plus its honorific (for context windows)
+
+    def __init__(self, start, end, text, full, honorific, private_role, official, end_with_honorific):
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "text", text)
+        set_field(self, "full", full)
+        set_field(self, "honorific", honorific)
+        set_field(self, "private_role", private_role)
+        set_field(self, "official", official)
+        set_field(self, "end_with_honorific", end_with_honorific)
 
     @property
     def private(self) -> bool:

@@ -10,10 +10,10 @@ fail one of these tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
+from ..values import Value, set_field
 
 # Separators people put between the groups of a number (after NFKC: ー and ・ stay, － becomes -).
 _SEP = r"[ \-‐‑‒–—―−ー・.]"
@@ -47,12 +47,19 @@ BUSINESS_TYPES = frozenset({"toll_free", "uan", "premium_rate"})
 MOBILE_TYPES = frozenset({"mobile", "pager", "personal_number"})
 
 
-@dataclass(frozen=True, slots=True)
-class PhoneNumber:
+class PhoneNumber(Value):
+    _fields = ("start", "end", "national", "type")
+    __slots__ = _fields
     start: int  # normalized offsets of the number as written
     end: int
     national: str  # national significant number: digits without the leading 0 / +81
     type: str  # libphonenumber type, or "local" for a number without area code
+
+    def __init__(self, start, end, national, type):
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "national", national)
+        set_field(self, "type", type)
 
     @property
     def digits(self) -> str:

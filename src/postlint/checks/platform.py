@@ -19,10 +19,10 @@ Hashtags: Instagram accepts at most 5 per post or reel since its December 2025 c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
+from ..values import Value, set_field
 
 PLATFORM_NAMES = {"x": "X", "twitter": "X", "instagram": "Instagram", "facebook": "Facebook", "line": "LINE"}
 DEFAULT_LIMITS = {"x": 280, "instagram": 2200, "facebook": 63206, "line": 500}
@@ -54,12 +54,17 @@ def x_weight(cluster: str) -> int:
     return total
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(Value):
     """The posted text: raw characters outside front matter and comments, outer whitespace stripped."""
+
+    _fields = ("text", "raw_index")
 
     text: str
     raw_index: list[int]  # raw offset of every character of ``text``
+
+    def __init__(self, text, raw_index):
+        set_field(self, "text", text)
+        set_field(self, "raw_index", raw_index)
 
 
 def body_of(doc) -> Body:

@@ -14,11 +14,11 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..matchers import Match
 from ..text.document import lazy_property
+from ..values import Value, set_field
 
 # --------------------------------------------------------------------------------------------
 # dictionaries (loaded once per process, on first use)
@@ -139,17 +139,26 @@ _OPEN = {"「": "」", "『": "』", "“": "”", '"': '"', "（": "）", "(": 
 # the analysis of one document
 
 
-@dataclass(frozen=True, slots=True)
-class PartyMention:
+class PartyMention(Value):
+    _fields = ("start", "end", "canonical", "kind", "sentence")
+    __slots__ = _fields
     start: int
     end: int
     canonical: str
     kind: str  # name | short | weak | generic
     sentence: int
 
+    def __init__(self, start, end, canonical, kind, sentence):
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "canonical", canonical)
+        set_field(self, "kind", kind)
+        set_field(self, "sentence", sentence)
 
-@dataclass(frozen=True, slots=True)
-class Stance:
+
+class Stance(Value):
+    _fields = ("role", "voice", "sentence", "token", "start", "end", "target", "target_span", "target_tokens")
+    __slots__ = _fields
     role: str
     voice: str  # request | declare | neg-request | negated
     sentence: int
@@ -159,6 +168,17 @@ class Stance:
     target: str | None  # party | candidate | councillor | person | other | None (no object found)
     target_span: tuple[int, int] | None
     target_tokens: tuple[int, int] | None  # [lo, hi) token indices of the object in the sentence
+
+    def __init__(self, role, voice, sentence, token, start, end, target, target_span, target_tokens):
+        set_field(self, "role", role)
+        set_field(self, "voice", voice)
+        set_field(self, "sentence", sentence)
+        set_field(self, "token", token)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "target", target)
+        set_field(self, "target_span", target_span)
+        set_field(self, "target_tokens", target_tokens)
 
 
 def _forms(t) -> tuple[str, str, str]:

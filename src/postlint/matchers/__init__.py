@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from ..values import MutableValue, Value, set_field
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -11,28 +12,48 @@ if TYPE_CHECKING:
     from ..text.document import Document
 
 
-@dataclass(slots=True)
-class Match:
+class Match(MutableValue):
     """What a matcher reports: a normalized span plus optional overrides for the finding."""
+
+    _fields = ("start", "end", "severity", "params", "message", "personal")
+    __slots__ = _fields
 
     start: int
     end: int
-    severity: str | None = None  # overrides the rule's severity (e.g. escalation by context)
-    params: dict[str, Any] = field(default_factory=dict)  # extra {placeholders} for the message
-    message: str | None = None  # replaces the rule's message template
-    personal: bool | None = None  # overrides the rule's ``personal`` flag
+    severity: str | None  # overrides the rule's severity (e.g. escalation by context)
+    params: dict[str, Any]  # extra {placeholders} for the message
+    message: str | None  # replaces the rule's message template
+    personal: bool | None  # overrides the rule's ``personal`` flag
+
+    def __init__(self, start, end, severity=None, params=None, message=None, personal=None):
+        self.start = start
+        self.end = end
+        self.severity = severity
+        self.params = {} if params is None else params
+        self.message = message
+        self.personal = personal
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(Value):
     """What a matcher may read besides the document: the rule, its options and the config."""
+
+    _fields = ("rule", "config", "options", "cache")
+    _compare = ("rule", "config", "options")
+    _repr = ("rule", "config", "options")
+    __slots__ = _fields
 
     rule: "Rule"
     config: "Config"
     options: dict[str, Any]
     # what a checker derives from the config and options, kept for the next document (the
     # context lives as long as the compiled rule, i.e. one config): see ``Context.memo``
-    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    cache: dict[str, Any]
+
+    def __init__(self, rule, config, options, cache=None):
+        set_field(self, "rule", rule)
+        set_field(self, "config", config)
+        set_field(self, "options", options)
+        set_field(self, "cache", {} if cache is None else cache)
 
     def memo(self, key: str, make: Callable[[], Any]) -> Any:
         """``make()`` once per context: per-config work that must not be repeated per document.

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from ..values import Value, set_field
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 
 
-@dataclass(frozen=True)
-class ReportOptions:
-    show_personal_data: bool = False
-    color: bool = False
-    fail_on: str = "error"
-    catalog: Any = None  # .get(code) → the RuleEntry of a finding (SARIF rule help); None: built-in rules
+class ReportOptions(Value):
+    _fields = ("show_personal_data", "color", "fail_on", "catalog")
+    show_personal_data: bool
+    color: bool
+    fail_on: str
+    catalog: Any  # .get(code) → the RuleEntry of a finding (SARIF rule help); None: built-in rules
+
+    def __init__(self, show_personal_data=False, color=False, fail_on="error", catalog=None):
+        set_field(self, "show_personal_data", show_personal_data)
+        set_field(self, "color", color)
+        set_field(self, "fail_on", fail_on)
+        set_field(self, "catalog", catalog)
 
 
 def shown_message(finding, show_personal_data: bool) -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from . import entities as _entities
 from . import frontmatter as _fm
 from .normalize import OffsetMap, normalize
 from . import tokens as tokens_
 from .tokens import Token, tokenize
+from ..values import Value, set_field
 
 # The directive's body is taken greedily and stripped in Python: a lazy ``.*?`` followed by
 # ``\s*\Z`` backtracks quadratically over a long run of spaces inside one comment.
@@ -42,8 +42,9 @@ class lazy_property:
         return value
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(Value):
+    _fields = ("kind", "rules", "reason", "start", "end", "line")
+    __slots__ = _fields
     kind: str  # disable-next-line | disable-line | disable | enable
     rules: tuple[str, ...]  # empty: every rule
     reason: str
@@ -51,12 +52,26 @@ class Directive:
     end: int
     line: int  # 1-based line of the comment
 
+    def __init__(self, kind, rules, reason, start, end, line):
+        set_field(self, "kind", kind)
+        set_field(self, "rules", rules)
+        set_field(self, "reason", reason)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "line", line)
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+
+class Sentence(Value):
+    _fields = ("start", "end", "tokens")
+    __slots__ = _fields
     start: int  # normalized offsets
     end: int
     tokens: tuple[Token, ...]
+
+    def __init__(self, start, end, tokens):
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "tokens", tokens)
 
 
 def _blank(text: str, start: int, end: int) -> str:

@@ -6,11 +6,11 @@ cannot make extraction backtrack catastrophically.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 from urllib.parse import urlsplit
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
+from ..values import Value, set_field
 
 
 class EntityKind(str, Enum):
@@ -20,9 +20,11 @@ class EntityKind(str, Enum):
     HASHTAG = "hashtag"
 
 
-@dataclass(frozen=True, slots=True)
-class Url:
+class Url(Value):
     """A URL split into the parts rules look at. ``host`` is lower-case Unicode (IDN decoded)."""
+
+    _fields = ("text", "scheme", "host", "ascii_host", "port", "path", "query", "has_scheme")
+    __slots__ = _fields
 
     text: str
     scheme: str
@@ -33,14 +35,33 @@ class Url:
     query: str
     has_scheme: bool
 
+    def __init__(self, text, scheme, host, ascii_host, port, path, query, has_scheme):
+        set_field(self, "text", text)
+        set_field(self, "scheme", scheme)
+        set_field(self, "host", host)
+        set_field(self, "ascii_host", ascii_host)
+        set_field(self, "port", port)
+        set_field(self, "path", path)
+        set_field(self, "query", query)
+        set_field(self, "has_scheme", has_scheme)
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+
+class Entity(Value):
+    _fields = ("kind", "start", "end", "text", "url")
+    _compare = ("kind", "start", "end", "text")
+    __slots__ = _fields
     kind: EntityKind
     start: int  # normalized offsets, half-open
     end: int
     text: str
-    url: Url | None = field(default=None, compare=False)
+    url: Url | None
+
+    def __init__(self, kind, start, end, text, url=None):
+        set_field(self, "kind", kind)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "text", text)
+        set_field(self, "url", url)
 
 
 # Characters that may appear in a URL after normalization. Japanese punctuation and brackets end it.

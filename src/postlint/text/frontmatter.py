@@ -8,7 +8,8 @@ what drafts and approval records use; anything else is a clear error rather than
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ..values import Value, set_field
 
 FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\n|\r)")
 # The closing fence may end with CRLF (a Windows checkout): "$" alone would stop before "\n" only.
@@ -27,12 +28,19 @@ class FrontMatterError(ValueError):
         self.detail = message
 
 
-@dataclass(frozen=True, slots=True)
-class FrontMatter:
+class FrontMatter(Value):
+    _fields = ("data", "start", "end", "body_start")
+    __slots__ = _fields
     data: dict
     start: int  # raw span of the whole block, fences included
     end: int
     body_start: int
+
+    def __init__(self, data, start, end, body_start):
+        set_field(self, "data", data)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "body_start", body_start)
 
 
 def find(raw: str) -> tuple[int, int, int] | None:
