@@ -65,10 +65,12 @@ class Entry:
 
 
 def _compiled(value):
-    """A pattern that compiles on first use (postlint.lazyregex) as the compiled pattern."""
+    """A pattern that compiles on first use (postlint.lazyregex, a word list's WordPattern) as the
+    compiled pattern."""
     from postlint.lazyregex import LazyPattern
+    from postlint.matchers.literals import WordPattern
 
-    return value.compiled() if isinstance(value, LazyPattern) else value
+    return value.compiled() if isinstance(value, (LazyPattern, WordPattern)) else value
 
 
 def _module_patterns() -> dict[str, object]:

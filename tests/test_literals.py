@@ -117,3 +117,17 @@ def test_prefilter_of_a_deferred_pattern_does_not_compile_it():
     pattern = lazy.compile(r"お詫び|訂正")
     prefilter(pattern)
     assert pattern.__dict__.get("_compiled") is None
+
+
+@given(
+    st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=4), min_size=1, max_size=12),
+    st.lists(st.text(alphabet=ALPHABET, max_size=20), min_size=1, max_size=12),
+)
+@settings(max_examples=300, deadline=None)
+def test_a_word_pattern_finds_what_the_compiled_word_list_finds(words, texts):
+    """Compiled on first need, across the filter's switch from ``in`` tests to its own pattern."""
+    from postlint.matchers.literals import word_pattern
+
+    lazy, compiled = word_pattern(words), compile_words(words)
+    for text in texts * 3:
+        assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]

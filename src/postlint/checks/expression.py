@@ -45,13 +45,13 @@ class SurfaceIndex:
     def __init__(self, entries: list[tuple[str, str]]):
         import unicodedata
 
-        from ..matchers.phrase import compile_words
+        from ..matchers.literals import word_pattern
 
         self.labels: dict[str, str] = {}
         for word, label in entries:
             word = unicodedata.normalize("NFKC", word)
             self.labels.setdefault(word, label or word)
-        self.pattern = compile_words(self.labels)
+        self.pattern = word_pattern(self.labels)  # compiled for the first draft that holds a word
 
     def find(self, doc) -> list[tuple[int, int, str]]:
         if self.pattern is None:

@@ -256,3 +256,33 @@ def compile_words(words: Iterable[str]) -> "re.Pattern[str] | None":
     that no first character matches, several times faster than ``regex`` on a draft."""
     words = sorted(set(words), key=len, reverse=True)
     return re.compile(trie_pattern(words)) if words else None
+
+
+class WordPattern:
+    """``compile_words(words)`` compiled on first need: ``finditer(text)`` finds nothing without
+    compiling when ``text`` holds none of the words (a ``WordFilter`` tells), which is every draft
+    for most word lists. The same matches as the compiled pattern, whenever it is compiled."""
+
+    __slots__ = ("words", "filter", "_pattern")
+
+    def __init__(self, words: Iterable[str]):
+        self.words = tuple(words)
+        self.filter = word_filter(self.words)
+        self._pattern = None
+
+    def compiled(self) -> "re.Pattern[str]":
+        pattern = self._pattern
+        if pattern is None:
+            pattern = self._pattern = compile_words(self.words)
+        return pattern
+
+    def finditer(self, text: str):
+        if self.filter is None or self.filter.search(text) is None:
+            return iter(())
+        return self.compiled().finditer(text)
+
+
+def word_pattern(words: Iterable[str]) -> WordPattern | None:
+    """A ``WordPattern`` of ``words``, or None for no words (as ``compile_words``)."""
+    words = tuple(words)
+    return WordPattern(words) if words else None

@@ -20,7 +20,7 @@ from typing import Iterable
 from ..catalog import load_dictionary
 from ..text.tokens import tokenize
 from . import Context, Match
-from .literals import compile_words, trie_pattern, word_filter  # noqa: F401 - trie_pattern is used by checks
+from .literals import compile_words, trie_pattern, word_filter, word_pattern  # noqa: F401 - compile_words, trie_pattern: used by checks
 
 _FORM_GETTERS = {
     "surface": attrgetter("surface"),
@@ -51,7 +51,7 @@ class PhraseIndex:
             seen.add(key)
             for form in seq[0]:
                 self.first[form].append((seq, phrase, label or phrase))
-        self.surface = compile_words(self.labels)
+        self.surface = word_pattern(self.labels)  # compiled for the first draft that holds a label
         self.first_keys = frozenset(self.first)
         self.reads = "reading" in forms
         # Compared on surfaces only, a phrase occurs in the prose as written (its tokens' surfaces
