@@ -350,3 +350,32 @@ def test_a_deferred_prefilter_never_rules_out_a_match_before_or_after_it_is_buil
             ruled_out += answer is None
         assert pre._filter is not Prefilter._PENDING
     assert ruled_out > 0  # once built, the prefilters do rule drafts out
+
+
+def test_rule_files_are_found_as_rglob_finds_them(tmp_path):
+    """Organization rule folders are walked without pathlib's globbing: same files, same order."""
+    from postlint.catalog import _toml_paths
+
+    for rel in ["a.toml", "b/c.toml", "b-x/d.toml", "b/e/f.toml", "b/notes.txt", "Z.toml", ".hidden.toml", "dir.toml/g.toml"]:
+        path = tmp_path / "rules" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "h.toml").write_text("", encoding="utf-8")
+    (tmp_path / "rules" / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    root = tmp_path / "rules"
+    expected = [p.relative_to(root).parts for p in sorted(root.rglob("*.toml"))]
+    assert _toml_paths(root) == expected and ("linked", "h.toml") not in expected
+
+
+def test_a_checker_parameters_are_read_as_inspect_reads_them():
+    import inspect
+
+    from postlint.matchers.python import _parameters, resolve
+    from postlint.catalog import default_catalog
+
+    checkers = {e.spec.match.checker for e in default_catalog() if e.spec.kind == "python"}
+    assert len(checkers) > 20
+    for name in checkers:
+        fn = resolve(name)
+        assert _parameters(fn) == list(inspect.signature(fn).parameters), name

@@ -181,14 +181,43 @@ class Catalog:
         return chosen
 
 
+def _toml_paths(root: Path) -> list[tuple[str, ...]]:
+    """What ``root.rglob("*.toml")`` finds, as relative parts in its sorted order; walked with
+    ``os.scandir`` (pathlib's globbing costs start-up time). Symbolic links to folders are not
+    followed, as by ``rglob``."""
+    import os
+    from fnmatch import fnmatch
+
+    found: list[tuple[str, ...]] = []
+
+    def walk(folder: str, parts: tuple[str, ...]) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return
+        for entry in entries:
+            if fnmatch(entry.name, "*.toml"):
+                found.append((*parts, entry.name))
+            try:
+                is_folder = entry.is_dir() and not entry.is_symlink()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                walk(entry.path, (*parts, entry.name))
+
+    walk(str(root), ())
+    return sorted(found)
+
+
 def _rule_files(root: Path, label: str = "") -> list[tuple[str, str]]:
     files = []
-    for p in sorted(root.rglob("*.toml")):
+    for parts in _toml_paths(root):
+        rel = "/".join(parts)
         try:
-            text = p.read_text(encoding="utf-8")
+            with open(root.joinpath(*parts), encoding="utf-8") as fh:
+                text = fh.read()
         except (OSError, UnicodeDecodeError) as exc:
             text = exc  # reported by load_rule_files as what it is, not as a TOML syntax error
-        rel = p.relative_to(root).as_posix()
         files.append((f"{label}{rel}" if label else rel, text))
     return files
 
