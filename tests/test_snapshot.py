@@ -4,6 +4,8 @@ pydantic validation gives; anything it does not hold for the very same text is v
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 
 import pytest
 
@@ -110,3 +112,62 @@ def test_encoding_keeps_records_tuples_and_dicts_apart():
     assert decode(__import__("json").dumps(encode(value))) == value
     with pytest.raises(TypeError):
         encode({"when": object()})
+
+
+# -- phrase-tokens.json: the Sudachi tokens of the phrase indexes' phrases ---------------------------
+
+
+def _phrase_file():
+    import json
+
+    from postlint import phrasecache
+
+    return json.loads(phrasecache.CACHE_FILE.read_text(encoding="utf-8"))
+
+
+def test_every_cached_phrase_is_tokenized_as_sudachi_tokenizes_it_now():
+    from postlint import phrasecache
+    from postlint.text.tokens import tokenize
+
+    data = _phrase_file()
+    if data["sudachi"] != phrasecache.fingerprint():
+        pytest.skip(f"phrase-tokens.json was written for {data['sudachi']}: it is not used; run `{phrasecache.REGENERATE}`")
+    assert len(data["phrases"]) > 500
+    for phrase, forms in data["phrases"].items():
+        now = [[t.surface, t.normalized_form, t.dictionary_form, t.reading] for t in tokenize(phrase)]
+        assert forms == now, phrase
+
+
+def test_the_phrase_file_holds_every_phrase_the_indexes_tokenize():
+    probe = (
+        "from postlint import phrasecache\n"
+        "phrasecache.record = set()\n"
+        "from postlint.api import Linter\n"
+        "from postlint.catalog import default_catalog\n"
+        "from postlint.warmup import SAMPLE\n"
+        "linter = Linter(select=['all'])\n"
+        "linter.lint_text(SAMPLE)\n"
+        "for e in default_catalog():\n"
+        "    for ex in e.spec.examples:\n"
+        "        linter.lint_text(ex.text)\n"
+        "held = phrasecache._cache()\n"
+        "print(sorted(p for p in phrasecache.record if p not in held) if held else 'unused')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    if out == "unused":
+        pytest.skip(f"phrase-tokens.json is for another Sudachi: run `python tools/update_snapshot.py`")
+    assert out == "[]", f"phrases missing from phrase-tokens.json: run `python tools/update_snapshot.py`: {out}"
+
+
+def test_the_phrase_file_is_not_used_with_another_sudachi(monkeypatch):
+    from postlint import phrasecache
+
+    phrase = next(iter(_phrase_file()["phrases"]))
+    phrasecache._cache.cache_clear()
+    try:
+        monkeypatch.setattr(phrasecache, "fingerprint", lambda: "sudachipy 0.0.0; system.dic 1 0")
+        assert phrasecache._cache() == {}
+        toks = phrasecache.phrase_tokens(phrase)  # tokenized: Sudachi's own tokens
+        assert toks and all(hasattr(t, "morpheme") for t in toks)
+    finally:
+        phrasecache._cache.cache_clear()

@@ -2,7 +2,8 @@
 src/postlint/lazyregex.py):
 
 - src/postlint/snapshot.jsonl: the validated shipped rule files and Config();
-- src/postlint/compiled-patterns.jsonl: regex's pickles of the patterns the rules compile.
+- src/postlint/compiled-patterns.jsonl: regex's pickles of the patterns the rules compile;
+- src/postlint/phrase-tokens.json: the Sudachi tokens of the phrases of the phrase indexes.
 
 Run it after changing a rule file, rulespec.py, config.py or a pattern, or after upgrading regex:
 
@@ -18,9 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from postlint import lazyregex  # noqa: E402
+from postlint import lazyregex, phrasecache  # noqa: E402
 
 lazyregex.record = []  # every pattern compiled from here on
+phrasecache.record = set()  # every phrase a phrase index tokenizes from here on
 
 from postlint import snapshot  # noqa: E402
 from postlint.catalog import CatalogError, _rule_files, data_dir  # noqa: E402
@@ -47,6 +49,7 @@ def pattern_keys() -> list[tuple[str, int]]:
     for info in pkgutil.walk_packages(postlint.__path__, "postlint."):
         if info.name != "postlint.__main__":
             importlib.import_module(info.name)
+    build_phrase_indexes()
 
     def visit(value, depth: int = 0) -> None:
         if isinstance(value, lazyregex.LazyPattern):
@@ -63,6 +66,23 @@ def pattern_keys() -> list[tuple[str, int]]:
             for value in list(vars(module).values()):
                 visit(value)
     return [(pattern, flags) for pattern, flags, _ in lazyregex.record]
+
+
+def build_phrase_indexes() -> None:
+    """Every phrase index of the shipped checkers and rules, whatever the drafts above needed."""
+    from postlint.catalog import default_catalog
+    from postlint.checks import expression, political
+    from postlint.matchers.phrase import PhraseIndex, entries_of
+
+    for name in dir(political):
+        if name.endswith("_index") and callable(getattr(political, name)):
+            getattr(political, name)()
+    for entry in default_catalog():
+        spec = entry.spec
+        if spec.kind == "phrase":
+            PhraseIndex(entries_of(spec.match), list(spec.match.forms))
+    expression.phrase_index((expression.ABUSE_DICTIONARY,))
+    expression.phrase_index((expression.ABUSE_EXCEPTIONS,))
 
 
 def write(path: Path, text: str) -> None:
@@ -83,6 +103,7 @@ def main() -> int:
     write(snapshot.SNAPSHOT, text)
     snapshot._load.cache_clear()
     write(lazyregex.CACHE_FILE, lazyregex.build_cache(pattern_keys()))
+    write(phrasecache.CACHE_FILE, phrasecache.build(phrasecache.record))
     return 0
 
 

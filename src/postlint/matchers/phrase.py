@@ -18,7 +18,7 @@ from operator import attrgetter, or_
 from typing import Iterable
 
 from ..catalog import load_dictionary
-from ..text.tokens import tokenize
+from ..phrasecache import phrase_tokens
 from . import Context, Match
 from .literals import compile_words, trie_pattern, word_filter, word_pattern  # noqa: F401 - compile_words, trie_pattern: used by checks
 
@@ -41,7 +41,7 @@ class PhraseIndex:
         for phrase, label in entries:
             phrase = unicodedata.normalize("NFKC", phrase)
             self.labels.setdefault(phrase, label or phrase)
-            toks = tokenize(phrase)
+            toks = phrase_tokens(phrase)  # the forms Sudachi gives the phrase alone
             if not toks:
                 continue
             seq = tuple(frozenset(g(t) for g in self.getters) for t in toks)
