@@ -379,3 +379,25 @@ def test_a_checker_parameters_are_read_as_inspect_reads_them():
     for name in checkers:
         fn = resolve(name)
         assert _parameters(fn) == list(inspect.signature(fn).parameters), name
+
+
+def test_a_plain_draft_imports_neither_typing_nor_datetime(tmp_path):
+    """typing (annotations only) and datetime (dates only) cost start-up; a draft without a date
+    needs neither."""
+    assert not {"typing", "datetime"} & _imported(tmp_path, "参加者の連絡先：090-0994-4459（渡辺様）\n", ("typing", "datetime"))
+
+
+def _imported(tmp_path, draft: str, names) -> set[str]:
+    path = tmp_path / "draft.md"
+    path.write_text(draft, encoding="utf-8")
+    probe = (
+        "import runpy, sys\n"
+        f"sys.argv = ['postlint', {str(path)!r}]\n"
+        "try:\n"
+        "    runpy.run_module('postlint', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print('\\nimported:', *sorted(m for m in {tuple(names)!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    return set(out.rsplit("\nimported:", 1)[1].split())

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
 
 from . import approval as _approval
 from . import suppress as _suppress
@@ -20,7 +19,10 @@ from .model import InputError, Report
 from .text.document import Document
 from .text.frontmatter import FrontMatterError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Iterable
+
     from .config import Config
 
 

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
 
 from .model import ApprovalLevel, ApprovalReason, ApprovalVerdict, Finding, Severity
 from .values import Value, set_field
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from .catalog import Catalog
     from .config import Config

@@ -13,11 +13,14 @@ import datetime
 import re
 import sys
 from pathlib import Path
-from typing import Sequence
 
 from . import approval as _approval
 from .text import frontmatter as _fm
 from .values import Value, set_field
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Sequence
 
 
 class ApproveError(Exception):

@@ -14,10 +14,13 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Any, Iterable, TextIO
 
 from .io import discover
 from .model import InputError, Report
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, Iterable, TextIO
 
 PROGRESS_MIN_FILES = 10  # fewer files finish before a bar would be worth drawing
 

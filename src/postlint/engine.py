@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
 
 from .masking import mask
 from .matchers import Context, Match, compile_rule
 from .model import Finding, Severity
 from .values import MutableValue
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Callable
+
     from .catalog import RuleEntry
     from .config import Config
     from .text.document import Document

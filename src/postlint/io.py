@@ -10,8 +10,13 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from collections import namedtuple
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
 # A social-media draft is a few KB: the longest post any target platform accepts (Facebook,
@@ -77,10 +82,11 @@ def _is_euc_jp(data: bytes, cp932_text: str) -> bool:
     return _kana(euc) > _kana(cp932_text)
 
 
-class Decoded(NamedTuple):
-    text: str  # without the BOM
-    codec: str  # "utf-8" | "utf-16-le" | "utf-16-be" | "cp932": what writes the text back
-    bom: bytes  # b"" or the byte-order mark the file starts with
+class Decoded(namedtuple("Decoded", "text codec bom")):
+    """A decoded draft: ``text`` without the BOM; ``codec`` ("utf-8" | "utf-16-le" | "utf-16-be" |
+    "cp932"), what writes the text back; ``bom``, b"" or the byte-order mark the file starts with."""
+
+    __slots__ = ()
 
 
 def decode(data: bytes, name: str) -> str:

@@ -11,7 +11,10 @@ from the snapshot of one (``decode``), never from unvalidated data.
 from __future__ import annotations
 
 import json
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Record:

@@ -18,9 +18,12 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from .record import Record, decode, encode
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Iterable
 
 SNAPSHOT = Path(__file__).with_name("snapshot.jsonl")
 REGENERATE = "python tools/update_snapshot.py"

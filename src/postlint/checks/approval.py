@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
 
 from ..matchers import Match
 from ..text.entities import EntityKind
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Iterable
 
 # A mention with an honorific used as a call addresses that user: "@taro さん、…", "@hanako様！".
 # Followed by a particle it only refers to them: "@awa_kanko さんと共同で", "@awa_kanko さんの投稿".

@@ -12,10 +12,12 @@ was assumed and why.
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    import datetime as _dt
 
 WEEKDAYS = "月火水木金土日"  # date.weekday(): Monday is 0
 ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "R": 2018, "H": 1988}
@@ -44,6 +46,8 @@ _DATE_VALUE = regex.compile(
 
 def parse_date(value) -> _dt.date | None:
     """A date from a front-matter value or option: ``2025-11-01``, ``2025/11/1 10:00``, ``令和7年11月1日``."""
+    import datetime as _dt  # here: a draft without a date never imports it (start-up)
+
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
@@ -67,6 +71,8 @@ def parse_date(value) -> _dt.date | None:
 
 
 def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
+    import datetime as _dt
+
     try:
         return _dt.date(y, m, d)
     except ValueError:
@@ -93,6 +99,8 @@ def reference(doc, ctx) -> tuple[_dt.date, str]:
     opt = parse_date(ctx.options.get("today"))
     if opt is not None:
         return opt, f"基準日 {opt.isoformat()}"
+    import datetime as _dt
+
     today = _dt.date.today()
     return today, f"今日の日付 {today.isoformat()}（date: を書くと確実です）"
 

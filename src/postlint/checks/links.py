@@ -18,13 +18,16 @@ from __future__ import annotations
 import ipaddress
 import re
 from functools import cached_property, lru_cache
-from typing import Iterable
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from .confidentiality import _may_be_ip
 from ..text.entities import EntityKind
 from ..values import Value, set_field
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Iterable
 
 SHORTENER_LISTS = ("shorteners.txt", "shorteners-ja.txt")
 # (name, code) of the rules whose ``[rules.<name>]`` options the classification reads

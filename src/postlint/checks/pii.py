@@ -10,9 +10,7 @@ and health data, ``approval = "consultation"`` (see ``postlint.approval``).
 
 from __future__ import annotations
 
-import datetime
 from functools import lru_cache
-from typing import Iterable
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
@@ -20,6 +18,10 @@ from ..text.entities import EntityKind
 from . import pii_address, pii_birth, pii_ids, pii_phone
 from .pii_context import block_window, sensitive_around, window
 from .pii_names import names, near_private_name
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Iterable
 
 CONSULT = "consultation"
 
@@ -229,6 +231,8 @@ def birth_date(doc, ctx) -> Iterable[Match]:
 
 
 def _birth_dates(births) -> Iterable[Match]:
+    import datetime  # here: only a draft with a birth date needs today's date
+
     this_year = datetime.date.today().year
     for b in births:
         params = {"kind": "生年月日", "detail": ""}

@@ -8,12 +8,15 @@ context words are matched with one compiled pattern over a bounded window inside
 from __future__ import annotations
 
 import bisect
-from typing import Callable, TypeVar
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..values import Value, set_field
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Callable, TypeVar
+
+    T = TypeVar("T")
 
 
 def cached(doc, key, compute: Callable[[], T]) -> T:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Iterable
-
 from ..values import MutableValue, Value, set_field
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable
+
     from ..config import Config
     from ..rulespec import Rule
     from ..text.document import Document
@@ -65,7 +66,7 @@ class Context(Value):
             return value
 
 
-MatchFn = Callable[["Document"], Iterable[Match]]
+MatchFn = "Callable[[Document], Iterable[Match]]"  # a type alias, read by type checkers only
 
 
 def compile_rule(rule: "Rule", config: "Config") -> MatchFn:

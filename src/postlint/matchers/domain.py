@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Iterable
 
 from ..catalog import load_dictionary
 from . import Context, Match
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Iterable
 
 
 def domain_set(spec) -> frozenset[str]:

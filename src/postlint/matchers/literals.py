@@ -13,7 +13,10 @@ literal characters are then the same for both engines, whatever their classes me
 from __future__ import annotations
 
 import re
-from typing import Iterable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Iterable
 
 _SAFE_ESCAPES = frozenset("sSdDwWbBAZntrfv")
 _FORBIDDEN_IN_SET = ("&&", "--", "||", "~~")

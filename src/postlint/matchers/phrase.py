@@ -15,12 +15,15 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import compress
 from operator import attrgetter, or_
-from typing import Iterable
 
 from ..catalog import load_dictionary
 from ..phrasecache import phrase_tokens
 from . import Context, Match
 from .literals import compile_words, trie_pattern, word_filter, word_pattern  # noqa: F401 - compile_words, trie_pattern: used by checks
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Iterable
 
 _FORM_GETTERS = {
     "surface": attrgetter("surface"),

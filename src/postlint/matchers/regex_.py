@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterable
 
 from ..lazyregex import regex  # compiled on first use, from the shipped cache when it has it
 from . import Context, Match
 from .literals import Prefilter
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Iterable
 
 # A pattern that runs longer than this on one draft is stopped: a user-supplied rule must not hang.
 TIMEOUT_SECONDS = 2.0

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
 
 from ..values import Value, set_field
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 
