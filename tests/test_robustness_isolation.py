@@ -16,7 +16,7 @@ import postlint_no_network as guard
 
 DRAFTS = {
     # scheme-less hosts with rare top-level domains make the linter load the public suffix list
-    # (tldextract), the thing that would download a fresh list and cache it by default
+    # (tldextract's snapshot; tldextract itself would download a fresh list and cache it by default)
     "news.md": "詳しくは https://bit.ly/3abc と city.example.kyoto/event をご覧ください。\n",
     "idn.md": "会場は https://例え.テスト/地図 と museum.example.museum です。防災フェアを開催します。\n",
     "mail.txt": "問い合わせ: hanako.yamada@example.com（090-1234-5678）\n",

@@ -1,4 +1,5 @@
-"""Start-up: a run loads pydantic and tldextract only when it needs them, with the same results."""
+"""Start-up: a run loads pydantic and the public suffix list only when it needs them, and never
+tldextract (its bundled list is read without it), with the same results."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ try:
     runpy.run_module("postlint", run_name="__main__")
 except SystemExit:
     pass
-print("\nheavy:", *sorted(m for m in %r if m in sys.modules))
+domains = sys.modules.get("postlint.text.domains")
+index = getattr(domains, "_index", None)
+print("\nheavy:", *sorted(m for m in %r if m in sys.modules), *(["suffix-list:" + type(index).__name__] if index else []))
 """ % (HEAVY,)
 
 
@@ -42,7 +45,7 @@ def heavy_modules(tmp_path, draft: str, *args: str) -> set[str]:
         "#徳島 #防災 @tokushima_pref info@pref.tokushima.lg.jp",
     ],
 )
-def test_a_run_with_the_defaults_loads_neither_pydantic_nor_tldextract(tmp_path, draft):
+def test_a_run_with_the_defaults_loads_neither_pydantic_nor_the_suffix_list(tmp_path, draft):
     assert heavy_modules(tmp_path, draft) == set()
 
 
@@ -50,9 +53,45 @@ def test_the_approval_hook_loads_no_pydantic(tmp_path):
     assert heavy_modules(tmp_path, "秋の防災フェアを開催します。", "--require-approval") == set()
 
 
-def test_a_foreign_host_loads_the_public_suffix_list(tmp_path):
-    """The probe can tell: a third-party link needs the registrable domain."""
-    assert "tldextract" in heavy_modules(tmp_path, "協賛：https://www.example.co.jp/campaign")
+def test_a_foreign_host_loads_the_public_suffix_list_but_not_tldextract(tmp_path):
+    """A third-party link needs the registrable domain: the suffix list is read from tldextract's
+    snapshot, without importing tldextract or requests."""
+    assert heavy_modules(tmp_path, "協賛：https://www.example.co.jp/campaign") == {"suffix-list:SuffixIndex"}
+
+
+def test_without_the_snapshot_tldextract_answers_the_same(tmp_path, monkeypatch):
+    """When tldextract's snapshot cannot be found, tldextract itself answers (still offline), and
+    the findings are the same."""
+    from postlint.api import Linter
+    from postlint.text import domains
+    from postlint.warmup import SAMPLE
+
+    hosts = ["www.example.co.jp", "a.b.kawasaki.jp", "city.kawasaki.jp", "foo.blogspot.com", "1.2.3.4",
+             "[::1]", "例え.コム", "xn--r8jz45g.xn--tckwe", "WWW.Example.COM.", "co.jp", "localhost", ""]
+
+    def clear():
+        for cached in (domains.registrable_domain, domains.public_suffix, links._exact_only, links.lookalike,
+                       links.is_public_sector, links.own_domains):
+            cached.cache_clear()
+
+    def run():
+        clear()
+        monkeypatch.setattr(domains, "_index", None)
+        answers = [tuple(domains.split_host(h, private)) for h in hosts for private in (False, True)]
+        findings = [(f.rule, f.text, f.severity) for f in Linter().lint_text(SAMPLE + "\n協賛 https://www.example.co.jp/").findings]
+        return type(domains._index).__name__, answers, findings
+
+    ours = run()
+    monkeypatch.setattr(domains, "SNAPSHOT", ".no-such-snapshot")
+    with pytest.raises(domains.SnapshotError):
+        domains.snapshot_path()
+    try:
+        fallback = run()
+    finally:
+        monkeypatch.undo()
+        clear()
+    assert ours[0] == "SuffixIndex" and fallback[0] == "_Tldextract"
+    assert fallback[1:] == ours[1:] and len(ours[2]) > 3
 
 
 def test_a_config_file_is_validated(tmp_path):
@@ -124,10 +163,12 @@ def test_the_fork_server_warm_up_lints_its_sample_without_error():
     assert {"url-shortener", "third-party-link"} <= {f.rule for f in report.findings}
     probe = (
         "import sys, postlint.warmup as w; from postlint.text import tokens; "
-        "print(tokens._dictionary is not None, 'postlint.checks.links' in sys.modules, 'tldextract' in sys.modules)"
+        "from postlint.text import domains; "
+        "print(tokens._dictionary is not None, 'postlint.checks.links' in sys.modules, "
+        "type(domains._index).__name__, 'tldextract' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["True", "True", "True"]
+    assert out.split() == ["True", "True", "SuffixIndex", "False"]
 
 
 def test_importing_the_engine_and_every_checker_compiles_no_regex_pattern():

@@ -10,7 +10,8 @@ Every URL gets one classification, so the rules never report the same link twice
 
 The classification does not depend on which rules are selected: ``third-party-link`` alone never
 reports a shortener or a lookalike, because "who runs this page" is the wrong question for them.
-Everything is offline; registrable domains come from tldextract's bundled snapshot.
+Everything is offline; registrable domains come from the public suffix list that tldextract ships
+(read by ``text/domains.py`` without importing tldextract).
 """
 
 from __future__ import annotations
@@ -104,9 +105,9 @@ class ShortenerIndex:
 def _exact_only(name: str) -> bool:
     """A listed shortener name that is a public suffix itself. Asked only when a subdomain of a
     listed name is seen, so that a draft without one never loads the public suffix list."""
-    from ..text.domains import _get_extractor
+    from ..text.domains import split_host
 
-    return not _get_extractor()(name, include_psl_private_domains=True).domain
+    return not split_host(name, private=True).domain
 
 
 @lru_cache(maxsize=16)
@@ -214,12 +215,12 @@ def is_public_sector(host: str, extra: tuple[str, ...] = ()) -> bool:
     ``city|town|vill.<市町村>.<県>.jp`` (reserved labels of the geographic JP domains), ``.gov``,
     ``gov.uk``, ``gouv.fr`` … ``ac.jp`` and ``ed.jp`` are not: private schools register them too
     (an organization may add them through ``public-sector-domains``)."""
-    from ..text.domains import _get_extractor
+    from ..text.domains import split_host
 
     host = _ascii(host)
     if _within(host, _GOV_DOMAINS) or (extra and _within(host, extra)):
         return True
-    parts = _get_extractor()(host, include_psl_private_domains=False)
+    parts = split_host(host)
     suffix = parts.suffix
     if not suffix:
         return False
@@ -447,7 +448,7 @@ def lookalike(host: str, own: tuple[OwnDomain, ...], trusted: tuple[str, ...], p
     """Why ``host`` (Unicode or ASCII) imitates an own domain, or None. Own domains, their
     subdomains and trusted domains are never lookalikes; hosts only a government can register are
     checked for confusable and mixed-script letters only."""
-    from ..text.domains import _get_extractor
+    from ..text.domains import split_host
     from ..text.entities import to_unicode_host
 
     ascii_host = _ascii(host)
@@ -477,7 +478,7 @@ def lookalike(host: str, own: tuple[OwnDomain, ...], trusted: tuple[str, ...], p
         return None  # not without the public suffix list either (a shortener, most foreign hosts)
     if is_public_sector(ascii_host, public_extra):
         return None
-    parts = _get_extractor()(ascii_host, include_psl_private_domains=False)
+    parts = split_host(ascii_host)
     label = skeleton(to_unicode_host(parts.domain)) if parts.domain else ""
     candidates = {_squash(label), _squash(label) + _squash(parts.suffix)} - {""}
     for o in own:
