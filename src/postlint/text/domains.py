@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import namedtuple
 from functools import lru_cache
-from typing import NamedTuple
 
 SNAPSHOT = ".tld_set_snapshot"  # the file inside the tldextract package
 _PRIVATE_SECTION = "// ===BEGIN PRIVATE DOMAINS==="
@@ -22,11 +22,11 @@ _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 _IDEOGRAPHIC_DOTS = ("\u3002", "\uff0e", "\uff61")  # dots tldextract reads as "."
 
 
-class HostParts(NamedTuple):
-    subdomain: str
-    domain: str
-    suffix: str
-    is_private: bool
+class HostParts(namedtuple("HostParts", "subdomain domain suffix is_private")):
+    """A host split as tldextract splits it (``is_private``: the suffix is a private-domain rule).
+    A collections namedtuple: typing costs start-up time."""
+
+    __slots__ = ()
 
 
 class SnapshotError(Exception):
