@@ -25,6 +25,39 @@ def test_postlint_toml_and_pyproject_discovery(tmp_path):
     assert load_file(found).fail_on == "warning"
 
 
+def test_each_file_gets_the_config_of_its_own_folder(tmp_path, monkeypatch):
+    """Discovery starts in the folder the file really is in: a linked draft takes the config of the
+    folder it links to, ``..`` goes up from the real folder, and a relative path is read from the
+    working folder of the moment (the folder cache must not change any of that)."""
+    import os
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    for folder, fail_on in ((a, "warning"), (b, "info")):
+        (folder / "sub").mkdir(parents=True)
+        (folder / "postlint.toml").write_text(f"fail-on = '{fail_on}'\n", encoding="utf-8")
+        (folder / "sub" / "x.md").write_text("本日は晴天です。\n", encoding="utf-8")
+    (tmp_path / "postlint.toml").write_text("fail-on = 'error'\n", encoding="utf-8")
+    linter = Linter()
+    assert linter.config_for(str(a / "sub" / "x.md")).fail_on == "warning"
+    if hasattr(os, "symlink"):
+        try:
+            (a / "sub" / "linked.md").symlink_to(b / "sub" / "x.md")
+            (a / "sub" / "up").symlink_to(b / "sub", target_is_directory=True)
+        except OSError:  # Windows without the privilege
+            pass
+        else:
+            assert linter.config_for(str(a / "sub" / "linked.md")).fail_on == "info"
+            assert linter.config_for(str(a / "sub" / "up" / "x.md")).fail_on == "info"
+            assert linter.config_for(os.path.join(str(a / "sub" / "up"), "..", "x.md")).fail_on == "info"
+    monkeypatch.chdir(a)
+    assert linter.config_for(os.path.join("sub", "x.md")).fail_on == "warning"
+    monkeypatch.chdir(b)
+    assert linter.config_for(os.path.join("sub", "x.md")).fail_on == "info"
+    assert linter.config_for("x.md").fail_on == "info"
+    monkeypatch.chdir(tmp_path)
+    assert linter.config_for("x.md").fail_on == "error"
+
+
 def test_invalid_config_names_file_key_and_expectation(tmp_path):
     p = tmp_path / "postlint.toml"
     p.write_text("fail-on = 'sometimes'\n[organization]\ndomain = ['x.jp']\n", encoding="utf-8")

@@ -3,6 +3,7 @@ approval verdict → ``Report``. Start-up (catalog, compiled rules, tokenizer) i
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -52,6 +53,7 @@ class Linter:
         self._compiled: dict[int, tuple[Config, list[CompiledRule]]] = {}
         self._lock = threading.Lock()
         self._discovered: dict[Path, Config] = {}
+        self._folders: dict[str, Path] = {}  # a file's folder as written -> resolved
 
     def _with_platform(self, config: Config) -> Config:
         """``config`` with the command-line overrides (platform, require-approval) applied."""
@@ -117,7 +119,7 @@ class Linter:
     def config_for(self, path: str) -> Config:
         if self.explicit_config:
             return self.config
-        folder = Path(path).resolve().parent
+        folder = self._folder_of(path)
         cfg = self._discovered.get(folder)
         if cfg is None:
             found = find_config_file(folder)
@@ -129,6 +131,19 @@ class Linter:
                 cfg = self.config
             self._discovered[folder] = cfg
         return cfg
+
+    def _folder_of(self, path: str) -> Path:
+        """``Path(path).resolve().parent``, with the folder resolved once: the drafts of a folder
+        share its resolved path, so each of them costs one ``lstat`` (is it a link?) instead of one
+        per component of the path. A link, or a name such as ``..``, is resolved as it is."""
+        head, name = os.path.split(path)
+        if name in ("", ".", "..") or os.path.islink(path):
+            return Path(path).resolve().parent
+        key = head if os.path.isabs(head) else os.path.join(os.getcwd(), head)  # the folder we are in now
+        folder = self._folders.get(key)
+        if folder is None:
+            folder = self._folders[key] = Path(key).resolve()
+        return folder
 
     def lint_file(self, path: str, *, display_path: str | None = None, text: str | None = None) -> Report | InputError:
         """Lint one file (or ``text`` as if it were that file); problems become an ``InputError``."""
