@@ -157,8 +157,8 @@ def test_edge_cases():
 def test_the_hosts_of_every_rule_example_and_of_the_shortener_lists():
     from postlint.catalog import default_catalog, load_dictionary
     from postlint.checks.links import SHORTENER_LISTS
+    from postlint.sample import SAMPLE
     from postlint.text.entities import EntityKind, extract
-    from postlint.warmup import SAMPLE
 
     hosts = {e.lower() for name in SHORTENER_LISTS for e, _ in load_dictionary(name)}
     for text in [SAMPLE, *(ex.text for entry in default_catalog() for ex in entry.spec.examples)]:

@@ -52,6 +52,7 @@ def test_jobs_give_the_same_report_in_the_same_order(capsys, archive, fmt):
     sequential = lint(capsys, "--format", fmt, "--jobs", "1", "drafts", "missing.md")
     parallel = lint(capsys, "--format", fmt, "--jobs", "2", "drafts", "missing.md")
     assert parallel == sequential
+    assert lint(capsys, "--format", fmt, "--jobs", "3", "drafts", "missing.md") == sequential
     code, out, err = sequential
     assert code == 2 and err == ""  # stderr is not a terminal here: no progress bar
     if fmt == "json":
@@ -99,11 +100,175 @@ def test_one_file_or_one_job_stays_in_this_process(monkeypatch, capsys, archive)
     import concurrent.futures
 
     def refuse(*a, **k):
-        raise AssertionError("no process pool for a single file")
+        raise AssertionError("no other process for a single file or one job")
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
+    monkeypatch.setattr(os, "fork", refuse)
     code, out, _ = lint(capsys, "--jobs", "4", "drafts/2020/news/draft04.txt")
     assert code == 0 and "draft04.txt: 承認" in out
+    code, _, _ = lint(capsys, "--jobs", "1", "drafts")
+    assert code == 2  # the two unreadable files; every other one linted here
+
+
+@pytest.mark.slow
+def test_spawned_workers_give_the_same_report(monkeypatch, capsys, archive):
+    """Where fork is not safe (Windows, macOS, a caller with threads), workers are spawned and
+    rebuild the Linter from the command line's options."""
+    from postlint import batch
+
+    monkeypatch.setattr(batch, "can_fork", lambda: False)
+    config = archive / "2021" / "events" / "postlint.toml"
+    for args in (["drafts", "missing.md"], ["--config", config, "--ignore", "unused-directive", "--no-inline-config", "drafts"]):
+        assert lint(capsys, "--format", "json", "--jobs", "2", *args) == lint(capsys, "--format", "json", "--jobs", "1", *args)
+
+
+def test_a_caller_with_threads_is_not_forked(monkeypatch, archive):
+    """A fork copies only the forking thread: a lock another thread holds would never be released
+    in the copy. A library caller that runs threads gets spawned workers, or this process alone."""
+    import threading
+
+    from postlint import batch
+    from postlint.api import Linter
+
+    linter = Linter()
+    expected = linter.lint_paths(["drafts"])
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not batch.can_fork()
+
+        def refuse(*a, **k):
+            raise AssertionError("forked with another thread running")
+
+        monkeypatch.setattr(os, "fork", refuse)
+        assert batch.lint_paths(linter, ["drafts"], jobs=2) == expected
+    finally:
+        release.set()
+        other.join()
+
+
+def test_the_command_line_starts_no_thread_before_it_forks(archive):
+    """Fork is safe only in a single-threaded process: nothing the command line imports or does
+    before linting (and nothing linting a draft does, for standard input before a folder) starts a
+    thread. Otherwise --jobs would fall back to spawning workers, and lose most of its speed."""
+    if not hasattr(os, "fork") or sys.platform == "darwin":
+        pytest.skip("no fork here: workers are spawned")
+    probe = (
+        "import sys\n"
+        "from postlint import batch, cli\n"
+        "seen = []\n"
+        "real = batch._lint_forked\n"
+        "def spy(*a, **k):\n"
+        "    seen.append(batch._threads())\n"
+        "    return real(*a, **k)\n"
+        "batch._lint_forked = spy\n"
+        "sys.stdin = open('drafts/2020/news/draft04.txt', encoding='utf-8')\n"
+        "cli.main(['--format', 'json', '--jobs', '2', '--output', 'out.json', '-', 'drafts'])\n"
+        "print(seen)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
+    assert out.stdout.strip() == "[1]", out.stderr
+    assert json.loads(open("out.json", encoding="utf-8").read())["summary"]["files"] == 31
+
+
+def _boom_on(monkeypatch, names):
+    """A rule with a bug: linting the drafts named ``names`` raises."""
+    from postlint.api import Linter
+
+    real = Linter.lint_text
+
+    def lint_text(self, text, *, path=None, config=None):
+        if path and os.path.basename(path) in names:
+            raise ValueError(f"boom in {os.path.basename(path)}")
+        return real(self, text, path=path, config=config)
+
+    monkeypatch.setattr(Linter, "lint_text", lint_text)
+
+
+@pytest.mark.slow
+def test_a_bug_fails_the_run_on_the_same_file_as_with_one_job(monkeypatch, capsys, archive):
+    """An unexpected exception is the internal error of the first file that raises, in file order,
+    whichever process linted it; input errors of single files are reported with the others linted."""
+    _boom_on(monkeypatch, {"draft13.md", "draft26.txt"})
+    sequential = lint(capsys, "--jobs", "1", "drafts")
+    assert sequential[0] == 2 and "ValueError: boom in draft13.md" in sequential[2] and sequential[1] == ""
+    for jobs in ("2", "3"):
+        assert lint(capsys, "--jobs", jobs, "drafts") == sequential
+
+
+def test_a_helper_that_dies_fails_the_run(monkeypatch, archive):
+    """A helper killed mid-run (out of memory, a crash in native code) fails the run with a message
+    instead of leaving its files out of the report or waiting for it forever."""
+    from postlint import batch
+    from postlint.api import Linter
+
+    if not batch.can_fork():
+        pytest.skip("fork is not used here")
+    parent = os.getpid()
+
+    class Dying(Linter):
+        def lint_file(self, path, **kwargs):
+            if os.getpid() != parent:
+                os._exit(9)
+            return super().lint_file(path, **kwargs)
+
+    with pytest.raises(RuntimeError, match="ended abruptly"):
+        batch.lint_paths(Dying(), ["drafts"], jobs=2)
+
+
+def _read_all(fd) -> bytes:
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    return seen
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_ctrl_c_stops_every_process(archive):
+    """Ctrl-C on a terminal reaches the whole process group: the run ends at once with the
+    interrupted message and exit status 130, and no --jobs process is left running."""
+    import signal
+    import time
+
+    for i in range(400):
+        (archive / "2020" / "news" / f"more{i:03}.md").write_text(SHORT * 3, encoding="utf-8")
+    master, slave = os.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "postlint", "--jobs", "3", "drafts"],
+        stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL, start_new_session=True,
+    )
+    os.close(slave)
+    try:
+        seen = b""
+        while b"postlint [" not in seen:  # the bar: linting has begun
+            chunk = os.read(master, 4096)
+            assert chunk, "no progress bar"
+            seen += chunk
+        os.killpg(proc.pid, signal.SIGINT)
+        assert proc.wait(timeout=60) == 130
+        seen += _read_all(master)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        os.close(master)
+    shown = seen.decode("utf-8", "replace")
+    assert "中断しました / interrupted" in shown and "Traceback" not in shown
+    deadline = time.monotonic() + 10
+    while True:  # the helpers: killed by the parent, not left to finish
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        assert time.monotonic() < deadline, "a --jobs process outlived the run"
+        time.sleep(0.05)
 
 
 class FakeTerminal(io.StringIO):

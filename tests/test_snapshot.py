@@ -144,7 +144,7 @@ def test_the_phrase_file_holds_every_phrase_the_indexes_tokenize():
         "phrasecache.record = set()\n"
         "from postlint.api import Linter\n"
         "from postlint.catalog import default_catalog\n"
-        "from postlint.warmup import SAMPLE\n"
+        "from postlint.sample import SAMPLE\n"
         "linter = Linter(select=['all'])\n"
         "linter.lint_text(SAMPLE)\n"
         "for e in default_catalog():\n"

@@ -63,8 +63,8 @@ def test_without_the_snapshot_tldextract_answers_the_same(tmp_path, monkeypatch)
     """When tldextract's snapshot cannot be found, tldextract itself answers (still offline), and
     the findings are the same."""
     from postlint.api import Linter
+    from postlint.sample import SAMPLE
     from postlint.text import domains
-    from postlint.warmup import SAMPLE
 
     hosts = ["www.example.co.jp", "a.b.kawasaki.jp", "city.kawasaki.jp", "foo.blogspot.com", "1.2.3.4",
              "[::1]", "例え.コム", "xn--r8jz45g.xn--tckwe", "WWW.Example.COM.", "co.jp", "localhost", ""]
@@ -153,24 +153,6 @@ def test_shortener_subdomains_still_ask_the_public_suffix_list():
     assert index.match("s.bit.ly") == "bit.ly"
 
 
-def test_the_fork_server_warm_up_lints_its_sample_without_error():
-    """warmup.py swallows errors (it is only an optimization): its sample must lint cleanly, and
-    leave the dictionary and the checker modules loaded for the workers forked after it."""
-    from postlint.api import Linter
-    from postlint.warmup import SAMPLE
-
-    report = Linter().lint_text(SAMPLE, path="warm-up.md")
-    assert {"url-shortener", "third-party-link"} <= {f.rule for f in report.findings}
-    probe = (
-        "import sys, postlint.warmup as w; from postlint.text import tokens; "
-        "from postlint.text import domains; "
-        "print(tokens._dictionary is not None, 'postlint.checks.links' in sys.modules, "
-        "type(domains._index).__name__, 'tldextract' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["True", "True", "SuffixIndex", "False"]
-
-
 def test_importing_the_engine_and_every_checker_compiles_no_regex_pattern():
     """Patterns compile on first use (lazyregex), not at import: a draft pays only for the ones its
     text gets to."""
@@ -214,14 +196,14 @@ def _cache_entries():
 def test_every_cached_pattern_matches_as_the_pattern_compiled_now():
     """A pickle holds compiled code. regex does not compile a pattern to the same bytes twice (the
     members of a first-character set come in varying order), so the check is: the same groups and
-    the same instructions, and the same matches on every rule example and the warm-up sample."""
+    the same instructions, and the same matches on every rule example and the sample draft."""
     import pickle
     from base64 import b64decode
 
     import regex
 
     from postlint.catalog import default_catalog
-    from postlint.warmup import SAMPLE
+    from postlint.sample import SAMPLE
 
     header, entries = _cache_entries()
     if header["regex"] != regex.__version__:
@@ -249,7 +231,7 @@ def test_the_compiled_pattern_cache_is_fresh():
         "from postlint import lazyregex\n"
         "lazyregex.record = []\n"
         "from postlint.api import Linter\n"
-        "from postlint.warmup import SAMPLE\n"
+        "from postlint.sample import SAMPLE\n"
         "Linter(select=['all']).lint_text(SAMPLE)\n"
         "print([p for p, f, hit in lazyregex.record if not hit])\n"
     )
@@ -328,22 +310,6 @@ def test_a_short_run_loads_only_regex_c_matcher_and_a_later_import_shares_it(tmp
     if header["regex"] == regex.__version__:
         assert lines[-3] == "['regex._regex']"
     assert lines[-2:] == ["True True", "True"]
-
-
-def test_a_worker_with_the_default_arguments_takes_over_the_warm_linter():
-    import signal
-
-    from postlint import batch, warmup
-
-    handler = signal.getsignal(signal.SIGINT)
-    try:
-        batch._init_worker(dict(warmup.DEFAULT_KWARGS))
-        assert warmup.linter is not None and batch._worker_linter is warmup.linter
-        batch._init_worker({**warmup.DEFAULT_KWARGS, "select": ["link"]})
-        assert batch._worker_linter is not warmup.linter and batch._worker_linter.select == ["link"]
-    finally:
-        signal.signal(signal.SIGINT, handler)
-        batch._worker_linter = None
 
 
 def test_a_word_filter_answers_as_its_compiled_pattern_before_and_after_compiling_it():

@@ -29,8 +29,8 @@ from postlint.catalog import CatalogError, _rule_files, data_dir  # noqa: E402
 
 
 def pattern_keys() -> list[tuple[str, int]]:
-    """The patterns compiled when every rule lints the fork server's sample and every rule example,
-    and every pattern a postlint module holds (in a global, or a dict, tuple or list there)."""
+    """The patterns compiled when every rule lints the sample draft (postlint.sample) and every rule
+    example, and every pattern a postlint module holds (in a global, or a dict, tuple or list there)."""
     import importlib
     import pkgutil
 
@@ -38,10 +38,10 @@ def pattern_keys() -> list[tuple[str, int]]:
     from postlint.api import Linter
     from postlint.catalog import default_catalog
     from postlint.configbase import default_config
-    from postlint.warmup import SAMPLE
+    from postlint.sample import SAMPLE
 
     linter = Linter(select=["all"])
-    linter.lint_text(SAMPLE, path="warm-up.md")
+    linter.lint_text(SAMPLE, path="sample.md")
     for entry in default_catalog():
         for example in entry.spec.examples:
             config = default_config().merged(example.config) if example.config else None

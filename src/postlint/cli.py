@@ -163,11 +163,6 @@ def run_lint(argv: Sequence[str]) -> int:
     if args.format not in known_formats:
         raise UsageError(f"postlint: 不明な出力形式です / unknown format: {args.format} (choose from {', '.join(known_formats)})")
     _check_inputs(args)
-    files = [p for p in args.paths if p != "-"]
-    if args.jobs != 1 and (len(files) > 1 or any(os.path.isdir(p) for p in files)):
-        from .batch import prestart
-
-        prestart(args.jobs)
 
     select, ignore = _split(args.select), _split(args.ignore) or []
     from .api import Linter
