@@ -15,7 +15,8 @@ A lock held by another thread would stay locked in the child forever, and a libr
 threads would lose them. So the parent forks only when it runs a single thread (counted in
 ``/proc/self/task`` where there is one, so threads started by native code count too, else with
 ``threading``). The command line forks after reading its arguments and configs and finding the
-files, before any draft is linted: it has started no thread, and neither has anything it imported.
+files, before any draft is linted (but standard input, when it comes first): it has started no
+thread, and neither has anything it imported (nor loading the Sudachi dictionary).
 The child leaves with ``os._exit``: it never runs the parent's exit handlers or flushes the
 parent's buffered output.
 
@@ -169,13 +170,17 @@ class _Claims:
     def _acquire(self) -> None:
         import select
 
+        poll = None
         while True:
             try:
                 if os.read(self._r, 1):
                     return
             except BlockingIOError:
                 pass
-            if not select.select([self._r], [], [], 1.0)[0]:
+            if poll is None:
+                poll = select.poll()  # not select(): no limit on the number of the descriptor
+                poll.register(self._r, select.POLLIN)
+            if not poll.poll(1000):
                 if os.getpid() == self.parent:
                     self.watch()
                 elif os.getppid() != self.parent:
@@ -372,7 +377,12 @@ class _Inbox:
         import select
 
         chunks = []
-        for fd in select.select(list(self.open), [], [], timeout)[0] if self.open else ():
+        if not self.open:
+            return chunks
+        poll = select.poll()
+        for fd in self.open:
+            poll.register(fd, select.POLLIN)
+        for fd, _ in poll.poll(None if timeout is None else int(timeout * 1000)):
             buf = self.buffers[fd]
             while True:
                 try:
