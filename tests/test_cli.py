@@ -131,3 +131,31 @@ def test_real_entry_point_and_version():
     assert r.returncode == 1 and "LK001" in r.stdout
     r = subprocess.run([*exe, "--bogus"], capture_output=True, text=True)
     assert r.returncode == 2 and "引数が不正です" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_command_ends_without_teardown_and_loses_no_output(tmp_path):
+    """`postlint` and `python -m postlint` leave with os._exit after flushing: the exit code and
+    every byte of a long report (a pipe, a file) arrive; a reader that goes away early gets no
+    traceback."""
+    import shutil
+    import subprocess
+    import sys
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"d{i:02}.md").write_text(f"申込みは https://bit.ly/x{i} から\n", encoding="utf-8")
+    exe = shutil.which("postlint", path=str(Path(sys.executable).parent))
+    commands = [[sys.executable, "-m", "postlint"]] + ([[exe]] if exe else [])
+    for cmd in commands:
+        done = subprocess.run([*cmd, "--format", "json", str(folder)], capture_output=True, text=True)
+        assert done.returncode == 1, done.stderr
+        assert len(json.loads(done.stdout)["files"]) == 60
+        out = tmp_path / "report.txt"
+        assert subprocess.run([*cmd, "-o", str(out), str(folder)]).returncode == 1
+        assert out.read_text(encoding="utf-8").rstrip().endswith("情報 / infos")
+        proc = subprocess.Popen([*cmd, str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdout.read(10)
+        proc.stdout.close()  # the reader leaves early, as `| head` does
+        err = proc.stderr.read().decode("utf-8", "replace")
+        assert proc.wait() in (1, 2) and "Traceback" not in err

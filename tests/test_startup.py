@@ -15,12 +15,9 @@ HEAVY = ("pydantic", "tldextract", "requests")
 
 # Runs the command line like `postlint ARGS` and prints which heavy modules it imported.
 PROBE = r"""
-import runpy, sys
-sys.argv = ["postlint", *sys.argv[1:]]
-try:
-    runpy.run_module("postlint", run_name="__main__")
-except SystemExit:
-    pass
+import sys
+from postlint.cli import main  # the command without its os._exit: the probe prints afterwards
+main(sys.argv[1:])
 domains = sys.modules.get("postlint.text.domains")
 index = getattr(domains, "_index", None)
 print("\nheavy:", *sorted(m for m in %r if m in sys.modules), *(["suffix-list:" + type(index).__name__] if index else []))
@@ -287,12 +284,10 @@ def test_a_short_run_loads_only_regex_c_matcher_and_a_later_import_shares_it(tmp
     draft = tmp_path / "draft.md"
     draft.write_text("参加者の連絡先：090-0994-4459（渡辺様）。11月29日（土）に開催します。\n", encoding="utf-8")
     probe = (
-        "import runpy, sys\n"
+        "import sys\n"
         f"sys.argv = ['postlint', {str(draft)!r}]\n"
-        "try:\n"
-        "    runpy.run_module('postlint', run_name='__main__')\n"
-        "except SystemExit:\n"
-        "    pass\n"
+        "from postlint.cli import main\n"
+        "main(sys.argv[1:])\n"
         "print()\n"
         "print(sorted(m for m in sys.modules if m.startswith('regex')))\n"
         "from postlint.checks.pii_phone import CANDIDATE\n"
@@ -398,12 +393,10 @@ def _imported(tmp_path, draft: str, names) -> set[str]:
     path = tmp_path / "draft.md"
     path.write_text(draft, encoding="utf-8")
     probe = (
-        "import runpy, sys\n"
+        "import sys\n"
         f"sys.argv = ['postlint', {str(path)!r}]\n"
-        "try:\n"
-        "    runpy.run_module('postlint', run_name='__main__')\n"
-        "except SystemExit:\n"
-        "    pass\n"
+        "from postlint.cli import main\n"
+        "main(sys.argv[1:])\n"
         f"print('\\nimported:', *sorted(m for m in {tuple(names)!r} if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True).stdout
