@@ -1,5 +1,5 @@
-"""Write what a run would otherwise work out anew every time (see src/postlint/snapshot.py and
-src/postlint/lazyregex.py):
+"""Write what a run would otherwise work out anew every time (see src/postlint/snapshot.py,
+src/postlint/lazyregex.py and src/postlint/phrasecache.py):
 
 - src/postlint/snapshot.jsonl: the validated shipped rule files and Config();
 - src/postlint/compiled-patterns.jsonl: regex's pickles of the patterns the rules compile;
