@@ -164,6 +164,7 @@ class _PackageAttribute:
         spec.loader = Loader()
         return spec
 
+
 # (pattern, flags, taken from the cache) of every pattern compiled while this is a list (tools, tests)
 record: list[tuple[str, int, bool]] | None = None
 
