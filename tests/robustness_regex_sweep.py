@@ -65,12 +65,12 @@ class Entry:
 
 
 def _compiled(value):
-    """A pattern that compiles on first use (postlint.lazyregex, a word list's WordPattern) as the
+    """A pattern that compiles on first use (postlint.lazyregex, a word list's WordFilter) as the
     compiled pattern."""
     from postlint.lazyregex import LazyPattern
-    from postlint.matchers.literals import WordPattern
+    from postlint.matchers.literals import WordFilter
 
-    return value.compiled() if isinstance(value, (LazyPattern, WordPattern)) else value
+    return value.compiled() if isinstance(value, (LazyPattern, WordFilter)) else value
 
 
 def _module_patterns() -> dict[str, object]:

@@ -124,10 +124,10 @@ def test_prefilter_of_a_deferred_pattern_does_not_compile_it():
     st.lists(st.text(alphabet=ALPHABET, max_size=20), min_size=1, max_size=12),
 )
 @settings(max_examples=300, deadline=None)
-def test_a_word_pattern_finds_what_the_compiled_word_list_finds(words, texts):
+def test_a_word_filter_finds_what_the_compiled_word_list_finds(words, texts):
     """Compiled on first need, across the filter's switch from ``in`` tests to its own pattern."""
-    from postlint.matchers.literals import word_pattern
+    from postlint.matchers.literals import word_filter
 
-    lazy, compiled = word_pattern(words), compile_words(words)
+    lazy, compiled = word_filter(words), compile_words(words)
     for text in texts * 3:
         assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]

@@ -45,13 +45,13 @@ class SurfaceIndex:
     def __init__(self, entries: list[tuple[str, str]]):
         import unicodedata
 
-        from ..matchers.literals import word_pattern
+        from ..matchers.literals import word_filter
 
         self.labels: dict[str, str] = {}
         for word, label in entries:
             word = unicodedata.normalize("NFKC", word)
             self.labels.setdefault(word, label or word)
-        self.pattern = word_pattern(self.labels)  # compiled for the first draft that holds a word
+        self.pattern = word_filter(self.labels)  # finditer compiles for the first draft that holds a word
 
     def find(self, doc) -> list[tuple[int, int, str]]:
         if self.pattern is None:

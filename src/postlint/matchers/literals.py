@@ -135,7 +135,11 @@ class WordFilter:
     Compiling the trie pattern (``compile_words``) costs about a millisecond a filter, more than
     checking one draft with ``in``; a short run (one draft, a pre-commit hook) has some twenty of
     them. So the first drafts are checked with ``in``, and the pattern, faster per draft, is
-    compiled at the ``COMPILE_AFTER``-th search. Both answer the same question."""
+    compiled at the ``COMPILE_AFTER``-th search. Both answer the same question.
+
+    ``finditer(text)`` is the compiled pattern's, compiled on first need: a text without any of the
+    words is answered without compiling, which is every draft for most word lists (the phrase
+    indexes' labels, slang). The pattern is compiled once, for both methods."""
 
     COMPILE_AFTER = 8
     __slots__ = ("words", "_pattern", "_searches")
@@ -151,8 +155,19 @@ class WordFilter:
             self._searches += 1
             if self._searches < self.COMPILE_AFTER:
                 return True if any(w in text for w in self.words) else None
-            pattern = self._pattern = compile_words(self.words)
+            pattern = self.compiled()
         return pattern.search(text)
+
+    def compiled(self) -> "re.Pattern[str]":
+        pattern = self._pattern
+        if pattern is None:
+            pattern = self._pattern = compile_words(self.words)
+        return pattern
+
+    def finditer(self, text: str):
+        if self.search(text) is None:
+            return iter(())
+        return self.compiled().finditer(text)
 
 
 def word_filter(words: Iterable[str] | None) -> WordFilter | None:
@@ -260,32 +275,3 @@ def compile_words(words: Iterable[str]) -> "re.Pattern[str] | None":
     words = sorted(set(words), key=len, reverse=True)
     return re.compile(trie_pattern(words)) if words else None
 
-
-class WordPattern:
-    """``compile_words(words)`` compiled on first need: ``finditer(text)`` finds nothing without
-    compiling when ``text`` holds none of the words (a ``WordFilter`` tells), which is every draft
-    for most word lists. The same matches as the compiled pattern, whenever it is compiled."""
-
-    __slots__ = ("words", "filter", "_pattern")
-
-    def __init__(self, words: Iterable[str]):
-        self.words = tuple(words)
-        self.filter = word_filter(self.words)
-        self._pattern = None
-
-    def compiled(self) -> "re.Pattern[str]":
-        pattern = self._pattern
-        if pattern is None:
-            pattern = self._pattern = compile_words(self.words)
-        return pattern
-
-    def finditer(self, text: str):
-        if self.filter is None or self.filter.search(text) is None:
-            return iter(())
-        return self.compiled().finditer(text)
-
-
-def word_pattern(words: Iterable[str]) -> WordPattern | None:
-    """A ``WordPattern`` of ``words``, or None for no words (as ``compile_words``)."""
-    words = tuple(words)
-    return WordPattern(words) if words else None

@@ -19,7 +19,7 @@ from operator import attrgetter, or_
 from ..catalog import load_dictionary
 from ..phrasecache import phrase_tokens
 from . import Context, Match
-from .literals import compile_words, trie_pattern, word_filter, word_pattern  # noqa: F401 - compile_words, trie_pattern: used by checks
+from .literals import compile_words, trie_pattern, word_filter  # noqa: F401 - compile_words, trie_pattern: used by checks
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class PhraseIndex:
             seen.add(key)
             for form in seq[0]:
                 self.first[form].append((seq, phrase, label or phrase))
-        self.surface = word_pattern(self.labels)  # compiled for the first draft that holds a label
+        self.surface = word_filter(self.labels)  # finditer compiles for the first draft that holds a label
         self.first_keys = frozenset(self.first)
         self.reads = "reading" in forms
         # Compared on surfaces only, a phrase occurs in the prose as written (its tokens' surfaces
