@@ -252,6 +252,28 @@ def test_the_compiled_pattern_cache_is_not_used_with_another_regex(monkeypatch):
         lazyregex._cache.cache_clear()
 
 
+def test_cached_patterns_are_used_when_regex_c_module_cannot_be_loaded_alone(monkeypatch):
+    """Where the C extension cannot be loaded on its own, the pickles run on the package's."""
+    import regex as real
+
+    from postlint import lazyregex
+
+    header, entries = _cache_entries()
+    if header["regex"] != real.__version__:
+        pytest.skip(f"compiled-patterns.jsonl was written with regex {header['regex']}: run `python tools/update_snapshot.py`")
+    pattern, flags, _ = next(e for e in entries if "連絡" in e[0] or "番号" in e[0])
+    monkeypatch.setattr(lazyregex, "_c_module", lambda: None)
+    lazyregex._unpickler.cache_clear()
+    try:
+        cached = lazyregex.precompiled(pattern, flags)
+        assert isinstance(cached, real.Pattern)
+        text = "お問い合わせ番号: 12345、連絡先 088-621-2500"
+        fresh = real.compile(pattern, flags)
+        assert [m.span() for m in cached.finditer(text)] == [m.span() for m in fresh.finditer(text)]
+    finally:
+        lazyregex._unpickler.cache_clear()
+
+
 def test_the_installed_regex_version_is_read_without_importing_regex():
     probe = (
         "import sys\n"

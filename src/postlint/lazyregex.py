@@ -220,32 +220,22 @@ def _cache() -> tuple[int | None, dict[tuple[str, int], str]]:
         return None, {}
 
 
-class _Unpickler:
-    """Unpickles a cached pattern: regex's pickle calls ``regex._regex.compile(*data)`` and
-    nothing else, which is all that is allowed here; the C module is the one ``_c_module`` loaded."""
-
-    def __init__(self):
-        import pickle
-
-        c_module = _c_module()
-
-        class Restricted(pickle.Unpickler):
-            def find_class(self, module: str, name: str):
-                if module == "regex._regex" and name == "compile" and c_module is not None:
-                    return c_module.compile
-                raise pickle.UnpicklingError(f"{module}.{name}")
-
-        self.restricted = Restricted
-
-    def loads(self, data: bytes):
-        import io
-
-        return self.restricted(io.BytesIO(data)).load()
-
-
 @lru_cache(maxsize=1)
-def _unpickler() -> _Unpickler:
-    return _Unpickler()
+def _unpickler():
+    """An unpickler of cached patterns: regex's pickle calls ``regex._regex.compile(*data)`` and
+    nothing else, which is all it allows. The C module is the one ``_c_module`` loaded, or the
+    package's own when it cannot be loaded alone (the pickles then still spare the compiling)."""
+    import pickle
+
+    c_module = _c_module() or _real()._regex
+
+    class Restricted(pickle.Unpickler):
+        def find_class(self, module: str, name: str):
+            if module == "regex._regex" and name == "compile":
+                return c_module.compile
+            raise pickle.UnpicklingError(f"{module}.{name}")
+
+    return Restricted
 
 
 def precompiled(pattern, flags):
@@ -257,11 +247,12 @@ def precompiled(pattern, flags):
     blob = blobs.get(key)
     if blob is None or default_version != _default_version():  # another default: other code
         return None
+    import io
     from base64 import b64decode
 
     try:
-        return _unpickler().loads(b64decode(blob))
-    except Exception:  # a damaged entry, or no C module of its own: compile instead
+        return _unpickler()(io.BytesIO(b64decode(blob))).load()
+    except Exception:  # a damaged entry: compile instead
         return None
 
 
