@@ -53,8 +53,10 @@ def _real():
     return regex
 
 
+@lru_cache(maxsize=1)
 def _package_dir() -> Path | None:
-    """The folder of the installed ``regex`` package, found without importing it."""
+    """The folder of the installed ``regex`` package, found without importing it (once: the
+    version check and the C module both need it)."""
     from importlib.util import find_spec
 
     try:
