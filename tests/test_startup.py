@@ -230,7 +230,7 @@ def test_the_compiled_pattern_cache_is_fresh():
         "from postlint.api import Linter\n"
         "from postlint.sample import SAMPLE\n"
         "Linter(select=['all']).lint_text(SAMPLE)\n"
-        "print([p for p, f, hit in lazyregex.record if not hit])\n"
+        "print([p for engine, p, f, hit in lazyregex.record if engine == 'regex' and not hit])\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]", f"patterns missing from compiled-patterns.jsonl: run `python tools/update_snapshot.py`: {out}"
@@ -247,7 +247,9 @@ def test_the_compiled_pattern_cache_is_not_used_with_another_regex(monkeypatch):
         monkeypatch.setattr(lazyregex, "installed_version", lambda: "0.0.0")
         lazyregex._cache.cache_clear()
         assert lazyregex.precompiled(pattern, flags) is None
-        assert lazyregex.regex.compile(pattern, flags).search("") is None or True  # still compiles
+        import regex as real
+
+        assert lazyregex.regex.compile(pattern, flags).compiled() == real.compile(pattern, flags)  # still compiles
     finally:
         lazyregex._cache.cache_clear()
 
@@ -423,3 +425,99 @@ def _imported(tmp_path, draft: str, names) -> set[str]:
     )
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True).stdout
     return set(out.rsplit("\nimported:", 1)[1].split())
+
+
+# -- the standard library's re, from compiled-re.jsonl ----------------------------------------------
+
+
+def _re_cache_entries():
+    import json
+
+    from postlint.lazyregex import RE_CACHE_FILE
+
+    lines = RE_CACHE_FILE.read_text(encoding="utf-8").splitlines()
+    return json.loads(lines[0]), [json.loads(line) for line in lines[1:]]
+
+
+def _skip_unless_re_cache_is_this_pythons():
+    from postlint.lazyregex import _re_header
+
+    header, _ = _re_cache_entries()
+    if any(header.get(k) != v for k, v in _re_header().items()):
+        pytest.skip(f"compiled-re.jsonl was written by Python {header.get('python')} (sre {header.get('sre-magic')}), "
+                    "not this one: it is not used; run `python tools/update_snapshot.py`")
+
+
+def test_every_cached_re_pattern_is_the_pattern_re_compiles():
+    """re.Pattern equality compares pattern, flags and compiled code: a cached entry is exactly what
+    re.compile makes, and so matches the same."""
+    import re
+
+    from postlint.lazyregex import re_precompiled
+
+    _skip_unless_re_cache_is_this_pythons()
+    _, entries = _re_cache_entries()
+    assert len(entries) > 40
+    for pattern, flags, *_ in entries:
+        cached = re_precompiled(pattern, flags)
+        assert cached is not None and cached == re.compile(pattern, flags), pattern
+        assert cached.groupindex == re.compile(pattern, flags).groupindex
+
+
+def test_the_re_cache_is_fresh_and_a_short_run_compiles_no_re_pattern():
+    """Every postlint pattern on re that the sample draft needs comes from the cache, and re's own
+    compiler is not called for them."""
+    _skip_unless_re_cache_is_this_pythons()
+    probe = (
+        "from postlint import lazyregex\n"
+        "lazyregex.record = []\n"
+        "import re\n"
+        "from re import _compiler\n"
+        "calls = []\n"
+        "real = _compiler.compile\n"
+        "_compiler.compile = lambda p, f=0: calls.append(str(p)[:40]) or real(p, f)\n"
+        "from postlint.api import Linter\n"
+        "from postlint.sample import SAMPLE\n"
+        "Linter(select=['all']).lint_text(SAMPLE)\n"
+        "mine = [p for engine, p, f, hit in lazyregex.record if engine == 're']\n"
+        "print(len(mine), [p for engine, p, f, hit in lazyregex.record if engine == 're' and not hit])\n"
+        "print([c for c in calls if any(c == p[:40] for p in mine)])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.splitlines()
+    used, missing = out[0].split(" ", 1)
+    assert int(used) > 10
+    assert missing == "[]", f"re patterns missing from compiled-re.jsonl: run `python tools/update_snapshot.py`: {missing}"
+    assert out[1] == "[]"
+
+
+def test_the_re_cache_is_not_used_by_another_python(monkeypatch):
+    import re
+
+    from postlint import lazyregex
+
+    _skip_unless_re_cache_is_this_pythons()
+    _, entries = _re_cache_entries()
+    pattern, flags, *_ = entries[0]
+    lazyregex._re_cache.cache_clear()
+    try:
+        assert lazyregex.re_precompiled(pattern, flags) is not None
+        header = lazyregex._re_header()
+        monkeypatch.setattr(lazyregex, "_re_header", lambda: {**header, "sre-magic": 1})
+        lazyregex._re_cache.cache_clear()
+        assert lazyregex.re_precompiled(pattern, flags) is None
+        assert lazyregex.re.compile(pattern, flags).compiled() == re.compile(pattern, flags)  # compiled by re
+    finally:
+        lazyregex._re_cache.cache_clear()
+
+
+def test_a_deferred_re_pattern_behaves_like_re():
+    import re as real
+
+    from postlint.lazyregex import LazyRePattern, re
+
+    lazy = re.compile(r"(?P<n>\d+)円", re.I)
+    assert isinstance(lazy, LazyRePattern) and lazy._compiled is None
+    assert [m.group("n") for m in lazy.finditer("入場料 500円、駐車場 200円")] == ["500", "200"]
+    assert isinstance(lazy.compiled(), real.Pattern) and lazy.flags == real.compile(r"(?P<n>\d+)円", real.I).flags
+    assert re.escape("a.b") == real.escape("a.b") and re.IGNORECASE is real.IGNORECASE
+    assert re.split(r"[\s,]+", "a, b c") == ["a", "b", "c"]

@@ -3,9 +3,10 @@ src/postlint/lazyregex.py and src/postlint/phrasecache.py):
 
 - src/postlint/snapshot.jsonl: the validated shipped rule files and Config();
 - src/postlint/compiled-patterns.jsonl: regex's pickles of the patterns the rules compile;
+- src/postlint/compiled-re.jsonl: the compiled code of the standard library re's patterns;
 - src/postlint/phrase-tokens.json: the Sudachi tokens of the phrases of the phrase indexes.
 
-Run it after changing a rule file, rulespec.py, config.py or a pattern, or after upgrading regex:
+Run it after changing a rule file, rulespec.py, config.py or a pattern, or after upgrading regex or Python:
 
     python tools/update_snapshot.py
 
@@ -28,8 +29,8 @@ from postlint import snapshot  # noqa: E402
 from postlint.catalog import CatalogError, _rule_files, data_dir  # noqa: E402
 
 
-def pattern_keys() -> list[tuple[str, int]]:
-    """The patterns compiled when every rule lints the sample draft (postlint.sample) and every rule
+def pattern_keys() -> list[tuple[str, str, int]]:
+    """(engine, pattern, flags) of the patterns compiled when every rule lints the sample draft (postlint.sample) and every rule
     example, and every pattern a postlint module holds (in a global, or a dict, tuple or list there)."""
     import importlib
     import pkgutil
@@ -65,7 +66,7 @@ def pattern_keys() -> list[tuple[str, int]]:
         if name.startswith("postlint"):
             for value in list(vars(module).values()):
                 visit(value)
-    return [(pattern, flags) for pattern, flags, _ in lazyregex.record]
+    return [(engine, pattern, flags) for engine, pattern, flags, _ in lazyregex.record]
 
 
 def build_phrase_indexes() -> None:
@@ -102,7 +103,9 @@ def main() -> int:
         return 2
     write(snapshot.SNAPSHOT, text)
     snapshot._load.cache_clear()
-    write(lazyregex.CACHE_FILE, lazyregex.build_cache(pattern_keys()))
+    keys = pattern_keys()
+    write(lazyregex.CACHE_FILE, lazyregex.build_cache([(p, f) for engine, p, f in keys if engine == "regex"]))
+    write(lazyregex.RE_CACHE_FILE, lazyregex.build_re_cache([(p, f) for engine, p, f in keys if engine == "re"]))
     write(phrasecache.CACHE_FILE, phrasecache.build(phrasecache.record))
     return 0
 

@@ -23,9 +23,9 @@ voids the approval, while edits of other front-matter keys (title, tags …) do 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from .lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from .model import ApprovalLevel, ApprovalReason, ApprovalVerdict, Finding, Severity
 from .values import Value, set_field
 

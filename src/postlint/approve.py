@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import codecs
 import datetime
-import re
 import sys
 from pathlib import Path
 
+from .lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from . import approval as _approval
 from .text import frontmatter as _fm
 from .values import Value, set_field

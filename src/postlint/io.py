@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 from collections import namedtuple
 from pathlib import Path
+
+from .lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:

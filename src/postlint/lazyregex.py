@@ -1,5 +1,6 @@
 """``from ..lazyregex import regex``: the ``regex`` module, except that ``compile`` defers the work
-to the first use of the pattern.
+to the first use of the pattern; ``from ..lazyregex import re``: the same for the standard library's
+``re`` (its part is at the end of this module).
 
 Compiling a pattern with ``regex`` parses it in Python and costs up to several milliseconds; the
 checker modules define about a hundred patterns, and one draft needs about half of them (most
@@ -167,12 +168,15 @@ class _PackageAttribute:
         return spec
 
 
-# (pattern, flags, taken from the cache) of every pattern compiled while this is a list (tools, tests)
-record: list[tuple[str, int, bool]] | None = None
+# (engine, pattern, flags, taken from the cache) of every pattern compiled while this is a list
+# (tools, tests); the engine is "regex" or "re"
+record: list[tuple[str, str, int, bool]] | None = None
 
 
 class LazyPattern:
     """A ``regex`` pattern compiled on first use."""
+
+    engine = "regex"
 
     def __init__(self, pattern, flags: int = 0, kwargs: dict | None = None):
         self._source = (pattern, flags, kwargs or {})
@@ -182,13 +186,21 @@ class LazyPattern:
         compiled = self._compiled
         if compiled is None:
             pattern, flags, kwargs = self._source
-            compiled = None if kwargs else precompiled(pattern, flags)
+            compiled = None if kwargs else self._precompiled(pattern, flags)
             if record is not None:
-                record.append((pattern, int(flags), compiled is not None))
+                record.append((self.engine, pattern, int(flags), compiled is not None))
             if compiled is None:
-                compiled = _real().compile(pattern, flags, **kwargs)
+                compiled = self._compile(pattern, flags, **kwargs)
             self._compiled = compiled
         return compiled
+
+    @staticmethod
+    def _precompiled(pattern, flags):
+        return precompiled(pattern, flags)
+
+    @staticmethod
+    def _compile(pattern, flags, **kwargs):
+        return _real().compile(pattern, flags, **kwargs)
 
     def __getattr__(self, name: str):  # only names not looked up before: search, finditer, pattern …
         if name.startswith("__"):
@@ -198,7 +210,7 @@ class LazyPattern:
         return value
 
     def __repr__(self) -> str:
-        return f"LazyPattern({self._source[0]!r}, {self._source[1]!r})"
+        return f"{type(self).__name__}({self._source[0]!r}, {self._source[1]!r})"
 
 
 def cache_key(pattern, flags) -> tuple[str, int] | None:
@@ -275,6 +287,150 @@ def build_cache(keys) -> str:
         blob = b64encode(pickle.dumps(_regex.compile(pattern, flags), protocol=4)).decode("ascii")
         lines.append(json.dumps([pattern, flags, blob], ensure_ascii=False))
     return "\n".join(lines) + "\n"
+
+
+# -- the standard library's re ---------------------------------------------------------------------
+#
+# ``re`` compiles in Python as ``regex`` does (a large character class costs milliseconds), but its
+# compiled patterns do not pickle with their code. What ``re`` hands to its C engine, though, is
+# plain data: ``_sre.compile(pattern, flags, code, groups, groupindex, indexgroup)`` with ``code`` a
+# list of integers. ``compiled-re.jsonl`` holds those arguments, captured while ``re`` compiled each
+# pattern; they are used only with the Python version, ``_sre.MAGIC`` and code size that wrote them,
+# and ``tests/test_startup.py`` checks that every entry gives a pattern equal to ``re.compile``'s
+# (``re.Pattern`` equality compares the compiled code). ``re`` matches several times faster than
+# ``regex`` on the quick scans most of these patterns do, which is why they stay on ``re``.
+
+RE_CACHE_FILE = Path(__file__).with_name("compiled-re.jsonl")
+_RE_UNCACHED_FLAGS = 4 | 128  # re.LOCALE, re.DEBUG
+
+
+def _re_header() -> dict:
+    import _sre
+    from array import array
+
+    return {
+        "python": "%d.%d" % sys.version_info[:2],
+        "sre-magic": _sre.MAGIC,
+        "codesize": _sre.CODESIZE if array("I").itemsize == _sre.CODESIZE else None,
+    }
+
+
+@lru_cache(maxsize=1)
+def _re_cache() -> dict[tuple[str, int], list]:
+    """{(pattern, flags): [flags, code, groups, groupindex, indexgroup]} when the file was written
+    by this Python's ``re``, else {}."""
+    try:
+        with open(RE_CACHE_FILE, encoding="utf-8") as fh:
+            header = json.loads(fh.readline())
+            expected = _re_header()
+            if expected["codesize"] is None or any(header.get(k) != v for k, v in expected.items()):
+                return {}
+            return {(p, f): args for p, f, *args in map(json.loads, fh)}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def re_precompiled(pattern, flags):
+    """The ``re`` pattern from ``compiled-re.jsonl``, or None (then compile it)."""
+    flags = int(flags)
+    if not isinstance(pattern, str) or flags & _RE_UNCACHED_FLAGS:
+        return None
+    entry = _re_cache().get((pattern, flags))
+    if entry is None:
+        return None
+    try:
+        return _re_from(pattern, entry)
+    except Exception:  # a damaged entry: compile instead
+        return None
+
+
+def _re_from(pattern: str, entry: list):
+    """The compiled ``re`` pattern of a cache entry."""
+    import _sre
+    from array import array
+    from base64 import b64decode
+
+    final_flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, final_flags, array("I", b64decode(code)).tolist(), groups, groupindex, tuple(indexgroup))
+
+
+def _re_arguments(pattern: str, flags: int) -> list:
+    """What ``re`` passes to ``_sre.compile`` for ``pattern``, as JSON-ready data."""
+    import re
+    from array import array
+    from base64 import b64encode
+    from re import _compiler
+
+    captured = []
+
+    class Capture:
+        def __getattr__(self, name):
+            return getattr(real_sre, name)
+
+        @staticmethod
+        def compile(*args):
+            captured.append(args)
+            return real_sre.compile(*args)
+
+    real_sre = _compiler._sre
+    _compiler._sre = Capture()
+    try:
+        fresh = _compiler.compile(pattern, flags)
+    finally:
+        _compiler._sre = real_sre
+    (_, final_flags, code, groups, groupindex, indexgroup) = captured[-1]
+    entry = [final_flags, b64encode(array("I", code).tobytes()).decode("ascii"), groups, dict(groupindex), list(indexgroup)]
+    if _re_from(pattern, entry) != fresh or fresh != re.compile(pattern, flags):
+        raise ValueError(f"re pattern does not round-trip: {pattern!r}")
+    return entry
+
+
+def build_re_cache(keys) -> str:
+    """The text of ``compiled-re.jsonl`` for ``keys`` ((pattern, flags) pairs)."""
+    header = {
+        "compiled-patterns": "the standard library re's compiled code of each pattern; do not edit",
+        "regenerate": "python tools/update_snapshot.py",
+        **_re_header(),
+    }
+    lines = [json.dumps(header, sort_keys=True)]
+    for pattern, flags in sorted({(p, int(f)) for p, f in keys if isinstance(p, str) and not int(f) & _RE_UNCACHED_FLAGS}):
+        lines.append(json.dumps([pattern, flags, *_re_arguments(pattern, flags)], ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+class LazyRePattern(LazyPattern):
+    """A standard library ``re`` pattern compiled on first use, from ``compiled-re.jsonl`` when it
+    holds the pattern."""
+
+    engine = "re"
+
+    @staticmethod
+    def _precompiled(pattern, flags):
+        return re_precompiled(pattern, flags)
+
+    @staticmethod
+    def _compile(pattern, flags, **kwargs):
+        import re
+
+        return re.compile(pattern, flags)
+
+
+class _LazyReModule:
+    """The standard library's ``re`` with a deferred ``compile``; every other name is the module's."""
+
+    @staticmethod
+    def compile(pattern, flags: int = 0) -> LazyRePattern:
+        return LazyRePattern(pattern, flags)
+
+    def __getattr__(self, name: str):
+        import re as real
+
+        value = getattr(real, name)
+        setattr(self, name, value)
+        return value
+
+
+re = _LazyReModule()
 
 
 class _LazyRegexModule:

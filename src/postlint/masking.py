@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import re
+from .lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
+
 
 _GROUPS = re.compile(r"(\d+)")
 # Kanji numerals of an address: 一丁目, 二番三号

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
+from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..matchers import Match
 from ..text.entities import EntityKind
 

@@ -9,8 +9,8 @@
 from __future__ import annotations
 
 import ipaddress
-import re
 
+from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 

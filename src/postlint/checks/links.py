@@ -17,9 +17,9 @@ Everything is offline; registrable domains come from the public suffix list that
 from __future__ import annotations
 
 import ipaddress
-import re
 from functools import cached_property, lru_cache
 
+from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from .confidentiality import _may_be_ip

@@ -18,8 +18,8 @@ Hashtags: Instagram accepts at most 5 per post or reel since its December 2025 c
 
 from __future__ import annotations
 
-import re
 
+from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from ..values import Value, set_field

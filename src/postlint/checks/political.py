@@ -12,10 +12,10 @@ per token does not grow with the dictionaries.
 from __future__ import annotations
 
 import bisect
-import re
 import weakref
 from functools import lru_cache
 
+from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..matchers import Match
 from ..text.document import lazy_property
 from ..values import Value, set_field

@@ -12,7 +12,7 @@ literal characters are then the same for both engines, whatever their classes me
 
 from __future__ import annotations
 
-import re
+from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import bisect
 import json
 import os
-import re
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
+from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..guideline import sections, title
 from ..model import InputError, Severity
 from . import shown_message

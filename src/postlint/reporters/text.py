@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..model import InputError, Severity
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-import re
 
+from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from . import entities as _entities
 from . import frontmatter as _fm
 from .normalize import OffsetMap, normalize

@@ -7,8 +7,8 @@ what drafts and approval records use; anything else is a clear error rather than
 
 from __future__ import annotations
 
-import re
 
+from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..values import Value, set_field
 
 FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n|\n|\r)")

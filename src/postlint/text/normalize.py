@@ -12,10 +12,11 @@ neighbours and every normalized character knows the raw cluster it came from:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
+
+from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 
 # Characters removed outright: zero-width, bidi controls, soft hyphen, word joiner, BOM.
 REMOVED = frozenset(
