@@ -51,6 +51,15 @@ def test_text_output_has_position_code_name_message_and_caret(capsys, drafts):
     assert "\033[" not in out  # no colour when not a terminal
 
 
+def test_caret_columns_count_wide_combining_and_half_width_characters():
+    from postlint.reporters.text import width
+
+    assert width("詳しくは ") == 9 and width("ＡＢ") == 4  # wide and full-width: two columns
+    assert width("cafe\u0301") == 4  # a combining accent takes no column of its own
+    assert width("ｶﾞｲﾄﾞ") == 5  # half-width kana and their voiced marks: one column each
+    assert width("") == 0 and width("abc") == 3
+
+
 def test_json_contract(capsys, drafts):
     code, out, _ = run(capsys, "--format", "json", str(drafts / "bad.md"), str(drafts / "ok.txt"))
     assert code == 1
