@@ -275,7 +275,7 @@ def main() -> int:
             help_text = subprocess.run([*postlint_cmd(), "--help"], capture_output=True, text=True).stdout
             if "--jobs" in help_text:
                 j1, j2, r12, _, _ = alternate(
-                    [*postlint_cmd(), "--jobs", "1", str(repo)], [*postlint_cmd(), "--jobs", "2", str(repo)], max(2, args.runs // 4), cwd=tmp
+                    [*postlint_cmd(), "--jobs", "1", str(repo)], [*postlint_cmd(), "--jobs", "2", str(repo)], max(3, args.runs // 2), cwd=tmp
                 )
                 rows += [
                     (f"{args.drafts} drafts: --jobs 1 / --jobs 2 (s)", f"{j1:.2f} / {j2:.2f}", ""),
