@@ -211,6 +211,51 @@ def test_50_mb_file_is_refused_without_reading_it(work):
     assert rss < 200, f"peak memory {rss:.0f} MB for a refused 50 MB file"
 
 
+def test_a_draft_is_read_whole_at_the_limit_and_refused_one_byte_over(tmp_path):
+    from postlint.io import MAX_BYTES, DraftError, read_draft_bytes
+
+    at = tmp_path / "at.md"
+    at.write_bytes(b"a" * MAX_BYTES)
+    assert read_draft_bytes(at) == b"a" * MAX_BYTES
+    over = tmp_path / "over.md"
+    over.write_bytes(b"a" * (MAX_BYTES + 1))
+    with pytest.raises(DraftError, match="too large"):
+        read_draft_bytes(over)
+
+
+def test_a_draft_that_grew_after_its_size_was_taken_is_read_to_its_end(tmp_path, monkeypatch):
+    """The read asks for the size fstat gave; a file longer than that by then is read on."""
+    import postlint.io as io
+
+    real = os.fstat
+    shrunk = lambda fd: os.stat_result((*real(fd)[:6], 5, *real(fd)[7:]))  # noqa: E731 - st_size is field 6
+    draft = tmp_path / "grown.md"
+    draft.write_bytes("徳島県からのお知らせです。".encode("utf-8"))
+    monkeypatch.setattr(io.os, "fstat", shrunk)
+    assert io.read_draft_bytes(draft) == draft.read_bytes()
+    big = tmp_path / "grown-big.md"
+    big.write_bytes(b"a" * (io.MAX_BYTES + 10))
+    with pytest.raises(io.DraftError, match="too large"):
+        io.read_draft_bytes(big)
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="needs /dev/fd (a pipe as a path)")
+def test_a_pipe_given_as_a_path_is_read_to_its_end():
+    """A pipe has no size (``postlint <(cat draft.md)`` passes /dev/fd/N): read up to the limit."""
+    from postlint.io import read_draft_bytes
+
+    r, w = os.pipe()
+    try:
+        os.write(w, "駐車場はありません。".encode("utf-8"))
+        os.close(w)
+        w = -1
+        assert read_draft_bytes(f"/dev/fd/{r}").decode("utf-8") == "駐車場はありません。"
+    finally:
+        os.close(r)
+        if w != -1:
+            os.close(w)
+
+
 def test_50_mb_on_standard_input_is_refused_without_reading_it(work):
     big = _big(work / "huge.txt", 50)
     code, text, rss = _peak_run(["-"], work, stdin_file=big)

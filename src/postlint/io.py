@@ -157,24 +157,29 @@ def read_draft(path: str | os.PathLike) -> str:
 
 
 def read_draft_bytes(path: str | os.PathLike) -> bytes:
-    """The bytes of a draft (size-limited); ``approve`` rewrites them with their encoding kept."""
-    p = Path(path)
+    """The bytes of a draft (size-limited); ``approve`` rewrites them with their encoding kept.
+
+    A file is read with as many bytes asked as it holds (plus one, to see that it ended):
+    ``read(MAX_BYTES + 1)`` allocates that megabyte for every draft, three times the cost of
+    reading a short one. What has no size (a pipe, ``/dev/stdin``) is read up to the limit."""
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise _too_large(str(p), size)
-        with open(p, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_BYTES:
+                raise _too_large(str(Path(path)), size)
+            data = fh.read(size + 1 if size else MAX_BYTES + 1)
+            if size and len(data) > size:  # it grew since: read on, to the limit
+                data += fh.read(MAX_BYTES + 1 - len(data))
     except FileNotFoundError:
-        raise DraftError(f"{p}: ファイルがありません / no such file") from None
+        raise DraftError(f"{Path(path)}: ファイルがありません / no such file") from None
     except IsADirectoryError:
-        raise DraftError(f"{p}: ディレクトリです / is a directory") from None
+        raise DraftError(f"{Path(path)}: ディレクトリです / is a directory") from None
     except PermissionError:
-        raise DraftError(f"{p}: 読み取り権限がありません / permission denied") from None
+        raise DraftError(f"{Path(path)}: 読み取り権限がありません / permission denied") from None
     except OSError as exc:
-        raise DraftError(f"{p}: 読めません / cannot read: {exc.strerror or exc}") from None
+        raise DraftError(f"{Path(path)}: 読めません / cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
-        raise _too_large(str(p))
+        raise _too_large(str(Path(path)))
     return data
 
 
