@@ -121,6 +121,26 @@ def test_suppressing_a_personal_finding_does_not_unmask_it_elsewhere(work):
     assert all("山田花子" not in f.shown_text() and "山田花子" not in f.message for f in report.findings)
 
 
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_a_suppressed_personal_finding_stays_masked_in_quoted_lines(tmp_path, fmt):
+    """The text and HTML reports quote the draft around other findings: the phone number and the
+    name the draft suppressed are on the quoted line, masked, and shown only when asked."""
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "<!-- postlint-disable-next-line personal-data -->\n"
+        "山田太郎さんの電話は090-1234-5678です。詳しくは https://bit.ly/abc から。\n",
+        encoding="utf-8",
+    )
+    run = run_cli("--format", fmt, "draft.md", cwd=tmp_path)
+    assert_no_traceback(run)
+    assert "LK001" in run.out, run.out  # the shortener is reported, so its line is quoted
+    assert "PD00" not in run.out, run.out  # the personal findings are suppressed
+    assert "山田太郎" not in run.out and "1234-5678" not in run.out, run.out
+    assert "090-****-5678" in run.out
+    shown = run_cli("--format", fmt, "--show-personal-data", "draft.md", cwd=tmp_path)
+    assert "山田太郎" in shown.out and "090-1234-5678" in shown.out
+
+
 def test_explain_masks_what_the_examples_flag(work):
     """``explain`` prints the rule's own (fictional) examples, and what they flag masked."""
     run = run_cli("explain", "ZZ901", "--config", "postlint.toml", cwd=work)

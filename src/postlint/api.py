@@ -114,7 +114,8 @@ class Linter:
         late = [make_finding(doc, r, m) for r in rules.verdict for m in r.run((doc, verdict))]
         if late:
             kept = sort_findings([*kept, *late])
-        return Report(path, tuple(kept), verdict, text, doc.front_matter)
+        concealed = tuple(f for f in result.suppressed if f.personal and f.end > f.start)
+        return Report(path, tuple(kept), verdict, text, doc.front_matter, concealed)
 
     def config_for(self, path: str) -> Config:
         if self.explicit_config:

@@ -143,7 +143,7 @@ class ApprovalVerdict(Value):
 
 
 class Report(Value):
-    _fields = ("path", "findings", "approval", "text", "front_matter")
+    _fields = ("path", "findings", "approval", "text", "front_matter", "concealed")
     _compare = ("path", "findings", "approval", "text")
     _repr = ("path", "findings", "approval")
     __slots__ = _fields
@@ -152,13 +152,22 @@ class Report(Value):
     approval: ApprovalVerdict
     text: str  # the raw draft, for reporters that quote lines
     front_matter: dict
+    # personal findings the draft suppressed: not reported, but still masked where a reporter quotes
+    # the draft's lines, so that a suppression comment never prints a private person's data in clear
+    concealed: tuple[Finding, ...]
 
-    def __init__(self, path, findings, approval, text="", front_matter=None):
+    def __init__(self, path, findings, approval, text="", front_matter=None, concealed=()):
         set_field(self, "path", path)
         set_field(self, "findings", findings)
         set_field(self, "approval", approval)
         set_field(self, "text", text)
         set_field(self, "front_matter", {} if front_matter is None else front_matter)
+        set_field(self, "concealed", concealed)
+
+    def personal_spans(self):
+        """Every finding whose span a reporter masks when it quotes the draft: the reported personal
+        findings and the suppressed ones."""
+        return [f for f in self.findings if f.personal] + list(self.concealed)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

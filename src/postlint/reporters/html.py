@@ -97,8 +97,8 @@ def _shown_text(report, show: bool) -> str:
     if show:
         return text
     chars = list(text)
-    for f in report.findings:
-        if f.personal and f.start < f.end:
+    for f in report.personal_spans():
+        if f.start < f.end:
             masked = (f.masked or "")[: f.end - f.start].ljust(f.end - f.start, "*")
             chars[f.start : f.end] = masked
     return "".join(chars)

@@ -64,10 +64,9 @@ class _Source:
         self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
         self.personal: dict[int, list] = {}
         self._masked: dict[tuple[int, bool], tuple[str, int]] = {}
-        for f in report.findings:
-            if f.personal:
-                for number in range(f.line, f.end_line + 1):
-                    self.personal.setdefault(number, []).append(f)
+        for f in report.personal_spans():
+            for number in range(f.line, f.end_line + 1):
+                self.personal.setdefault(number, []).append(f)
 
     def line(self, number: int) -> tuple[int, str]:
         if not 1 <= number <= len(self.starts):
