@@ -256,6 +256,39 @@ def test_a_pipe_given_as_a_path_is_read_to_its_end():
             os.close(w)
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_a_named_pipe_in_a_folder_is_reported_not_waited_for(tmp_path):
+    """Opening a named pipe that nobody writes to waits for ever: one found in a folder is an error
+    (exit 2) and the folder's other drafts are linted; before, the run hung."""
+    folder = tmp_path / "posts"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.md").write_text("短縮URL https://bit.ly/abc から申込み。\n", encoding="utf-8")
+    (folder / "sub" / "c.md").write_text("駐車場はありません。\n", encoding="utf-8")
+    os.mkfifo(folder / "b.md")
+    (folder / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    run = run_cli("--format", "json", "posts", cwd=tmp_path, timeout=60)
+    assert_no_traceback(run)
+    assert run.code == 2, run.text
+    report = json.loads(run.out)
+    errors = " ".join(e["message"] for e in report["input_errors"])
+    assert "b.md" in errors and "not a regular file" in errors and "通常のファイルではありません" in errors
+    assert "dangling.txt" in errors
+    linted = [r["path"] for r in report["files"]]
+    assert linted == [os.path.join("posts", "a.md"), os.path.join("posts", "sub", "c.md")]
+
+
+def test_folders_are_walked_drafts_first_then_subfolders_in_name_order(tmp_path):
+    from postlint.io import discover
+
+    for rel in ["b/x.md", "a.md", "c.txt", "a/z.md", "a/y/w.md", ".hidden/h.md", "node_modules/n.md", "notes.rst"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("本文\n", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "b", target_is_directory=True)
+    files, errors = discover([str(tmp_path)])
+    assert errors == []
+    assert [os.path.relpath(f, tmp_path) for f in files] == ["a.md", "c.txt", "a/z.md", "a/y/w.md", "b/x.md"]
+
+
 def test_50_mb_on_standard_input_is_refused_without_reading_it(work):
     big = _big(work / "huge.txt", 50)
     code, text, rss = _peak_run(["-"], work, stdin_file=big)

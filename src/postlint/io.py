@@ -192,18 +192,19 @@ def read_stream(stream: BinaryIO, name: str) -> str:
 
 
 def discover(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Expand folders into their drafts (``.md``, ``.txt``), sorted. Returns (files, errors)."""
+    """Expand folders into their drafts (``.md``, ``.txt``), sorted. Returns (files, errors).
+
+    A folder's drafts come first, then its subfolders' in name order; hidden entries,
+    ``node_modules``, ``__pycache__`` and links to folders are not entered. A draft-named entry that
+    is not a regular file (a named pipe, a socket, a device, a dangling link) is an error, not a
+    file to open: opening a named pipe nobody writes to would wait for ever."""
     files: list[str] = []
     errors: list[str] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = []
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
-                for n in sorted(names):
-                    if n.lower().endswith(DRAFT_SUFFIXES) and not n.startswith("."):
-                        found.append(os.path.join(root, n))
+            found: list[str] = []
+            _walk(str(p), found, errors)
             if not found:
                 errors.append(f"{p}: 下書き（.md / .txt）がありません / no drafts (.md, .txt) in this directory")
             files.extend(found)
@@ -212,3 +213,39 @@ def discover(paths: list[str]) -> tuple[list[str], list[str]]:
         else:
             errors.append(f"{p}: ファイルがありません / no such file or directory")
     return files, errors
+
+
+_SKIPPED_FOLDERS = ("node_modules", "__pycache__")
+
+
+def _walk(folder: str, found: list[str], errors: list[str]) -> None:
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        errors.append(f"{Path(folder)}: フォルダを読めません / cannot read folder: {exc.strerror or exc}")
+        return
+    subfolders = []
+    for entry in entries:
+        name = entry.name
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not name.startswith(".") and name not in _SKIPPED_FOLDERS and not entry.is_symlink():
+                subfolders.append(entry.path)
+        elif name.lower().endswith(DRAFT_SUFFIXES) and not name.startswith("."):
+            try:
+                regular = entry.is_file()
+            except OSError:
+                regular = False
+            if regular:
+                found.append(entry.path)
+            else:
+                errors.append(
+                    f"{Path(entry.path)}: 通常のファイルではありません（名前付きパイプ、リンク切れなど）。"
+                    f"読まずに飛ばしました / not a regular file (a named pipe, a dangling link…): skipped"
+                )
+    for sub in subfolders:
+        _walk(sub, found, errors)
