@@ -93,6 +93,27 @@ def test_sheet_is_self_contained_and_escaped(capsys, drafts):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+def test_invisible_characters_are_shown_as_labels_not_sent_to_the_browser(capsys, tmp_path):
+    """A bidi override would reorder the sheet an approver reads ("Trojan Source"); a zero-width
+    space hides inside a word. Neither reaches the page as itself, in the draft, the quoted
+    finding or the file name: each is a labelled box, and the rest of the text is unchanged."""
+    name = "notice\u202e.md"
+    text = "詳しくは https://bit.ly/3a\u200bbc をご覧ください。\u202e延期\u202cになりました。\r\n"
+    (tmp_path / name).write_text(text, encoding="utf-8", newline="")
+    code, html = sheet(capsys, tmp_path / name)
+    assert code == 1
+    dom = parse(html)
+    shown = "".join(el["text"] for el in dom.elements if el["tag"] == "html")  # every text node
+    assert shown and not {"\u202e", "\u200b", "\u202c"} & set(shown)
+    labels = [el["text"] for el in dom.find("span", class_="ctl")]
+    assert labels.count("U+202E") >= 2 and "U+200B" in labels and "U+202C" in labels  # path and draft
+    assert any(el["attrs"]["title"] == "U+202E RIGHT-TO-LEFT OVERRIDE" for el in dom.find("span", class_="ctl"))
+    draft = dom.find("pre", class_="text")[0]["text"]
+    assert "https://bit.ly/3aU+200Bbc をご覧ください。U+202E延期U+202Cになりました。\r\n" in draft  # CR LF kept
+    quote = [el["text"] for el in dom.find("p", class_="quote")]
+    assert any("https://bit.ly/3aU+200Bbc" in q for q in quote), quote
+
+
 def test_findings_are_numbered_highlighted_and_explained(capsys, drafts):
     _, html = sheet(capsys, drafts / "reply.md")
     dom = parse(html)

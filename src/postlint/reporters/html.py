@@ -57,6 +57,7 @@ h3{font-size:1rem;margin:20px 0 8px;border-bottom:1px solid var(--line);padding-
 .record.good{color:var(--ok)}
 pre.text{white-space:pre-wrap;word-break:break-all;background:#fcfcfd;border:1px solid var(--line);border-radius:4px;padding:12px 14px;font-family:inherit;font-size:1rem;line-height:1.9;margin:0}
 .front-matter{color:var(--mute)}
+.ctl{border:1px dashed var(--err);color:var(--err);font-size:.7rem;padding:0 2px;margin:0 1px;unicode-bidi:isolate}
 mark{padding:1px 0;border-bottom:3px solid;background:#eff8ff;border-color:var(--info)}
 mark.sev-warning{background:#fffaeb;border-color:var(--warn)}
 mark.sev-error{background:#fef3f2;border-color:var(--err)}
@@ -89,6 +90,29 @@ footer{color:var(--mute);font-size:.85rem}
 
 def _e(value) -> str:
     return escape(str(value), quote=True)
+
+
+def _draft(text: str) -> str:
+    """Draft text, escaped, with every character a reader cannot see shown as a labelled box:
+    bidi overrides (which would reorder the sheet's text, as in "Trojan Source"), zero-width and
+    other format characters, control characters. Line breaks, tabs, spaces of every kind and
+    private-use characters (外字) are kept as they are."""
+    if text.isprintable():
+        return _e(text)
+    import unicodedata
+
+    out: list[str] = []
+    plain = 0
+    for i, c in enumerate(text):
+        if c.isprintable() or c in "\n\r\t" or unicodedata.category(c) in ("Zs", "Co"):
+            continue
+        out.append(_e(text[plain:i]))
+        code = f"U+{ord(c):04X}"
+        name = unicodedata.name(c, "")
+        out.append(f'<span class="ctl" title="{_e(f"{code} {name}".strip())}">{code}</span>')
+        plain = i + 1
+    out.append(_e(text[plain:]))
+    return "".join(out)
 
 
 def _shown_text(report, show: bool) -> str:
@@ -156,7 +180,7 @@ def _highlighted(report, doc_id: str, numbers: dict, show: bool) -> str:
             )
         if b is None or a == b:
             continue
-        chunk = _e(text[a:b])
+        chunk = _draft(text[a:b])
         covering = [active[i] for i in sorted(active)]
         if covering:
             nums = " ".join(str(numbers[id(f)]) for f in covering)
@@ -221,11 +245,11 @@ def _draft_section(report, index: int, options, catalog) -> str:
     path = report.path or "<stdin>"
     reasons = []
     for r in report.approval.reasons:
-        quote = f" 「{_e(r.text)}」" if r.text else ""
-        reasons.append(f'<li data-rule="{_e(r.rule)}"><code>{_e(r.rule)}</code> {_e(r.message)}{quote}</li>')
+        quote = f" 「{_draft(r.text)}」" if r.text else ""
+        reasons.append(f'<li data-rule="{_e(r.rule)}"><code>{_e(r.rule)}</code> {_draft(r.message)}{quote}</li>')
     parts = [
         f'<section class="draft" id="{doc_id}" data-path="{_e(path)}" data-level="{_e(level)}">',
-        f"<h2>{index}. {_e(path)}</h2>",
+        f"<h2>{index}. {_draft(path)}</h2>",
         f'<div class="verdict level-{_e(level)}">',
         f'<p class="level">必要な承認：<strong>{_e(LEVEL_LABELS[level])}</strong> <code>{_e(level)}</code></p>',
         '<p>理由：</p><ul class="reasons">' + "".join(reasons) + "</ul>",
@@ -248,8 +272,8 @@ def _draft_section(report, index: int, options, catalog) -> str:
                 f'<li class="sev-{sev}" id="{doc_id}-n{n}" data-code="{_e(f.code)}" data-rule="{_e(f.rule)}" data-severity="{sev}">'
                 f'<a class="num" href="#{doc_id}-m{n}">{n}</a> <span class="sev">{_e(_SEVERITY_JA[sev])}</span> '
                 f"<code>{_e(f.code)}</code> {_e(f.rule)} <span class=\"pos\">{f.line}行{f.column}列</span>"
-                f'<p class="message">{_e(f.message)}</p>'
-                f'<p class="quote">該当箇所：「{_e(f.shown_text(show))}」</p>'
+                f'<p class="message">{_draft(f.message)}</p>'
+                f'<p class="quote">該当箇所：「{_draft(f.shown_text(show))}」</p>'
                 f'<p class="guideline">ガイドライン {_guideline(f.guideline)}</p>'
                 + (f"<details><summary>理由（ガイドラインより）</summary><p>{_e(rationale)}</p></details>" if rationale else "")
                 + "</li>"
@@ -277,7 +301,7 @@ def render(results, options) -> str:
     for i, r in enumerate(reports, 1):
         level = r.approval.level.value
         rows.append(
-            f'<tr><td><a href="#d{i}">{_e(r.path or "<stdin>")}</a></td><td class="level-{_e(level)}">{_e(LEVEL_LABELS[level])}</td>'
+            f'<tr><td><a href="#d{i}">{_draft(r.path or "<stdin>")}</a></td><td class="level-{_e(level)}">{_e(LEVEL_LABELS[level])}</td>'
             f"<td>{r.count(Severity.ERROR)}</td><td>{r.count(Severity.WARNING)}</td><td>{r.count(Severity.INFO)}</td></tr>"
         )
     now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
@@ -311,7 +335,7 @@ def render(results, options) -> str:
     parts.append("</header>")
     parts.append("<main>")
     for e in errors:
-        parts.append(f'<section class="input-error"><h2>読み込めないファイル</h2><p>{_e(e.message)}</p></section>')
+        parts.append(f'<section class="input-error"><h2>読み込めないファイル</h2><p>{_draft(e.message)}</p></section>')
     for i, r in enumerate(reports, 1):
         parts.append(_draft_section(r, i, options, catalog))
     parts += [
