@@ -101,10 +101,12 @@ def _draft(text: str) -> str:
         return _e(text)
     import unicodedata
 
+    from .text import shows_as_itself
+
     out: list[str] = []
     plain = 0
     for i, c in enumerate(text):
-        if c.isprintable() or c in "\n\r\t" or unicodedata.category(c) in ("Zs", "Co"):
+        if c in "\n\r\t" or shows_as_itself(c):
             continue
         out.append(_e(text[plain:i]))
         code = f"U+{ord(c):04X}"

@@ -31,6 +31,13 @@ def width(s: str) -> int:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the line breaks that Document.position counts
 
 
+def shows_as_itself(c: str) -> bool:
+    """A character a reader sees as what it is: printable, a space of any kind (U+3000 included)
+    or a private-use character (外字). Controls, format characters (bidi overrides, zero-width
+    characters), line separators and surrogates are not."""
+    return c.isprintable() or unicodedata.category(c) in ("Zs", "Co")
+
+
 def visible(s: str) -> str:
     """Draft text as the terminal will show it. A draft may carry an escape sequence (which would
     recolour or clear the reader's screen), bidi overrides (which reorder the quoted line, as in
@@ -41,7 +48,7 @@ def visible(s: str) -> str:
         return s
     out = []
     for c in s:
-        if c.isprintable():
+        if shows_as_itself(c):
             out.append(c)
         elif c == "\t":
             out.append(" ")
@@ -49,8 +56,6 @@ def visible(s: str) -> str:
             out.append(chr(0x2400 + ord(c)))  # control pictures: ␛ for ESC, ␍ for CR
         elif c == "\x7f":
             out.append("\u2421")
-        elif unicodedata.category(c) in ("Zs", "Co"):
-            out.append(c)
         else:
             out.append("\ufffd")  # C1 controls, format characters, line separators, surrogates
     return "".join(out)
