@@ -49,7 +49,7 @@ def _reset_lazy_state():
     from postlint.checks import links
     from postlint.text import domains
 
-    domains._index = None
+    domains._extract = None
     domains.registrable_domain.cache_clear()
     domains.public_suffix.cache_clear()
     for cached in (links.shortener_index, links.own_domains, links.lookalike, links.is_public_sector):
@@ -68,7 +68,7 @@ def test_link_pipeline_is_offline_and_writes_no_cache(no_network, tmp_path, monk
     from postlint.text import domains
 
     report = Linter(CONFIG, select=LINK_RULES).lint_text(DRAFT * 3)
-    assert domains._index is not None, "the suffix list was never loaded: the test proves nothing"
+    assert domains._extract is not None, "the suffix list was never loaded: the test proves nothing"
     got = [(f.text, f.rule, f.severity.value) for f in report.findings]
     assert got == EXPECTED * 3
     assert list(home.iterdir()) == [] and list(cache.iterdir()) == []

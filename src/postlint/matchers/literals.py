@@ -95,13 +95,14 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 def prefilter(pattern) -> "Prefilter | None":
     """A prefilter of ``pattern`` (a compiled ``regex`` or ``re`` pattern), or None when it ignores
     case; ``prefilter.search(text) is None`` proves that the pattern does not match ``text``."""
-    from ..lazyregex import FLAGS  # regex's flag values (re's IGNORECASE and VERBOSE are the same)
+    import re  # regex's IGNORECASE and VERBOSE flags have re's values
 
-    source = getattr(pattern, "__dict__", {}).get("_source")  # a deferred lazyregex pattern:
-    text, flags = (source[0], int(source[1])) if source else (pattern.pattern, pattern.flags)  # not compiled
-    if flags & FLAGS["IGNORECASE"]:
+    from ..lazyregex import LazyPattern
+
+    text, flags = pattern.source if isinstance(pattern, LazyPattern) else (pattern.pattern, pattern.flags)
+    if flags & re.IGNORECASE:
         return None
-    return Prefilter(text, flags & FLAGS["VERBOSE"])
+    return Prefilter(text, flags & re.VERBOSE)
 
 
 class Prefilter:

@@ -17,7 +17,7 @@ from itertools import compress
 from operator import attrgetter, or_
 
 from ..catalog import load_dictionary
-from ..phrasecache import phrase_tokens
+from ..text.tokens import tokenize as phrase_tokens
 from . import Context, Match
 from .literals import compile_words, trie_pattern, word_filter  # noqa: F401 - compile_words, trie_pattern: used by checks
 
