@@ -78,15 +78,15 @@ def test_broken_toml(tmp_path):
 def test_select_ignore_and_severity_override():
     text = "詳しくは https://bit.ly/3abc をご覧ください"
     assert [f.code for f in Linter(Config(ignore=["url-shortener"])).lint_text(text).findings] == []
-    cfg = Config.model_validate({"severity": {"url-shortener": "warning"}})
+    cfg = Config(**{"severity": {"url-shortener": "warning"}})
     (f,) = [f for f in Linter(cfg).lint_text(text).findings if f.code == "LK001"]
     assert f.severity.value == "warning"
-    off = Config.model_validate({"severity": {"link": "off"}})
+    off = Config(**{"severity": {"link": "off"}})
     assert not [f for f in Linter(off).lint_text(text).findings if f.category == "link"]
 
 
 def test_merged_overrides_keep_other_keys():
-    cfg = Config.model_validate({"organization": {"domains": ["city.example.lg.jp"]}, "fail-on": "warning"})
+    cfg = Config(**{"organization": {"domains": ["city.example.lg.jp"]}, "fail-on": "warning"})
     merged = cfg.merged({"organization": {"officials": ["山田太郎"]}})
     assert merged.organization.domains == ["city.example.lg.jp"]
     assert merged.organization.officials == ["山田太郎"]

@@ -1,5 +1,5 @@
-"""Start-up: a run loads pydantic and the public suffix list only when it needs them, and never
-tldextract (its bundled list is read without it), with the same results."""
+"""Start-up: a run loads pydantic and the public suffix list (tldextract) only when it needs them,
+with the same results; everything is used through public APIs and nothing is written."""
 
 from __future__ import annotations
 
@@ -13,22 +13,36 @@ from postlint.checks import links
 
 HEAVY = ("pydantic", "tldextract", "requests")
 
-# Runs the command line like `postlint ARGS` and prints which heavy modules it imported.
+# Runs the command line like `postlint ARGS` as an installed wheel does (with the shipped rules and
+# defaults validated at build time, see prevalidated.py) and prints which heavy modules it imported.
 PROBE = r"""
 import sys
+from postlint import prevalidated
+prevalidated.FILE = type(prevalidated.FILE)(sys.argv.pop(1))
 from postlint.cli import main  # the command without its os._exit: the probe prints afterwards
 main(sys.argv[1:])
 domains = sys.modules.get("postlint.text.domains")
-index = getattr(domains, "_index", None)
-print("\nheavy:", *sorted(m for m in %r if m in sys.modules), *(["suffix-list:" + type(index).__name__] if index else []))
+loaded = getattr(domains, "_extract", None)
+print("\nheavy:", *sorted(m for m in %r if m in sys.modules), *(["suffix-list"] if loaded else []))
 """ % (HEAVY,)
 
 
-def heavy_modules(tmp_path, draft: str, *args: str) -> set[str]:
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """What the wheel's build hook writes, written now from the same files."""
+    from postlint import prevalidated
+    from postlint.catalog import data_dir
+
+    path = tmp_path_factory.mktemp("built") / "_prevalidated.json"
+    path.write_text(prevalidated.build(data_dir("rules")), encoding="utf-8")
+    return path
+
+
+def heavy_modules(built, tmp_path, draft: str, *args: str) -> set[str]:
     path = tmp_path / "draft.md"
     path.write_text(draft, encoding="utf-8")
     out = subprocess.run(
-        [sys.executable, "-c", PROBE, *args, str(path)], cwd=tmp_path, capture_output=True, text=True, check=True
+        [sys.executable, "-c", PROBE, str(built), *args, str(path)], cwd=tmp_path, capture_output=True, text=True, check=True
     ).stdout
     return set(out.rsplit("\nheavy:", 1)[1].split())
 
@@ -42,58 +56,65 @@ def heavy_modules(tmp_path, draft: str, *args: str) -> set[str]:
         "#徳島 #防災 @tokushima_pref info@pref.tokushima.lg.jp",
     ],
 )
-def test_a_run_with_the_defaults_loads_neither_pydantic_nor_the_suffix_list(tmp_path, draft):
-    assert heavy_modules(tmp_path, draft) == set()
+def test_a_run_with_the_defaults_loads_neither_pydantic_nor_the_suffix_list(built, tmp_path, draft):
+    assert heavy_modules(built, tmp_path, draft) == set()
 
 
-def test_the_approval_hook_loads_no_pydantic(tmp_path):
-    assert heavy_modules(tmp_path, "秋の防災フェアを開催します。", "--require-approval") == set()
+def test_the_approval_hook_loads_no_pydantic(built, tmp_path):
+    assert heavy_modules(built, tmp_path, "秋の防災フェアを開催します。", "--require-approval") == set()
 
 
-def test_a_foreign_host_loads_the_public_suffix_list_but_not_tldextract(tmp_path):
-    """A third-party link needs the registrable domain: the suffix list is read from tldextract's
-    snapshot, without importing tldextract or requests."""
-    assert heavy_modules(tmp_path, "協賛：https://www.example.co.jp/campaign") == {"suffix-list:SuffixIndex"}
+def test_a_foreign_host_loads_the_public_suffix_list(built, tmp_path):
+    """A third-party link needs the registrable domain: tldextract answers, on its bundled list."""
+    assert {"tldextract", "suffix-list"} <= heavy_modules(built, tmp_path, "協賛：https://www.example.co.jp/campaign")
 
 
-def test_without_the_snapshot_tldextract_answers_the_same(tmp_path, monkeypatch):
-    """When tldextract's snapshot cannot be found, tldextract itself answers (still offline), and
-    the findings are the same."""
-    from postlint.api import Linter
-    from postlint.sample import SAMPLE
-    from postlint.text import domains
-
-    hosts = ["www.example.co.jp", "a.b.kawasaki.jp", "city.kawasaki.jp", "foo.blogspot.com", "1.2.3.4",
-             "[::1]", "例え.コム", "xn--r8jz45g.xn--tckwe", "WWW.Example.COM.", "co.jp", "localhost", ""]
-
-    def clear():
-        for cached in (domains.registrable_domain, domains.public_suffix, links._exact_only, links.lookalike,
-                       links.is_public_sector, links.own_domains):
-            cached.cache_clear()
-
-    def run():
-        clear()
-        monkeypatch.setattr(domains, "_index", None)
-        answers = [tuple(domains.split_host(h, private)) for h in hosts for private in (False, True)]
-        findings = [(f.rule, f.text, f.severity) for f in Linter().lint_text(SAMPLE + "\n協賛 https://www.example.co.jp/").findings]
-        return type(domains._index).__name__, answers, findings
-
-    ours = run()
-    monkeypatch.setattr(domains, "SNAPSHOT", ".no-such-snapshot")
-    with pytest.raises(domains.SnapshotError):
-        domains.snapshot_path()
-    try:
-        fallback = run()
-    finally:
-        monkeypatch.undo()
-        clear()
-    assert ours[0] == "SuffixIndex" and fallback[0] == "_Tldextract"
-    assert fallback[1:] == ours[1:] and len(ours[2]) > 3
+def test_without_the_built_file_the_defaults_and_rules_are_validated_alike(built, tmp_path):
+    """A checkout (no built file) validates with pydantic and gets the same catalog and defaults."""
+    probe = (
+        "import sys, json\n"
+        "from postlint import prevalidated\n"
+        "from postlint.record import encode\n"
+        "prevalidated.FILE = type(prevalidated.FILE)(sys.argv[1] if sys.argv[1] != '-' else 'no-such-file.json')\n"
+        "from postlint.catalog import default_catalog\n"
+        "from postlint.config import Config\n"
+        "print('pydantic' in sys.modules)\n"
+        "print(json.dumps(encode([[e.path, e.spec] for e in default_catalog()]), ensure_ascii=False))\n"
+        "print(json.dumps(encode(Config()), ensure_ascii=False))\n"
+        "print('pydantic' in sys.modules)\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", probe, arg], capture_output=True, text=True, check=True).stdout.splitlines()
+            for arg in (str(built), "-")]
+    (before_b, catalog_b, config_b, after_b), (before_v, catalog_v, config_v, after_v) = runs
+    assert catalog_b == catalog_v and config_b == config_v and len(catalog_b) > 10000
+    assert (before_b, after_b) == ("False", "False")  # built: no pydantic at all
+    assert (before_v, after_v) == ("False", "True")  # checkout: validated on first use
 
 
-def test_a_config_file_is_validated(tmp_path):
+def test_selecting_one_category_reads_only_its_rule_files(tmp_path, monkeypatch):
+    """Without the built file, a run with --select link validates the link rules only, and
+    imports the checkers of its selected rules only."""
+    monkeypatch.setattr("postlint.prevalidated.FILE", tmp_path / "none.json")
+    probe = (
+        "import sys\n"
+        "from postlint import prevalidated, catalog\n"
+        f"prevalidated.FILE = type(prevalidated.FILE)({str(tmp_path / 'none.json')!r})\n"
+        "read = []\n"
+        "real = catalog._read\n"
+        "catalog._read = lambda path: read.append(path.parent.name) or real(path)\n"
+        "from postlint.api import Linter\n"
+        "Linter(select=['link']).lint_text('申込みは https://bit.ly/3abc から')\n"
+        "print(sorted(set(read)))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('postlint.checks.')))\n"
+    )
+    categories, checkers = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert categories == "['link']"
+    assert "political" not in checkers and "pii" not in checkers and "links" in checkers
+
+
+def test_a_config_file_is_validated(built, tmp_path):
     (tmp_path / "postlint.toml").write_text('[organization]\ndomains = ["city.example.lg.jp"]\n', encoding="utf-8")
-    assert "pydantic" in heavy_modules(tmp_path, "秋の防災フェアを開催します。")
+    assert "pydantic" in heavy_modules(built, tmp_path, "秋の防災フェアを開催します。")
 
 
 def _hosts() -> list[str]:
@@ -181,156 +202,6 @@ def test_a_deferred_pattern_behaves_like_the_compiled_one():
     assert regex.escape("a.b") == real.escape("a.b") and regex.V1 == real.V1
 
 
-def _cache_entries():
-    import json
-
-    from postlint.lazyregex import CACHE_FILE
-
-    lines = CACHE_FILE.read_text(encoding="utf-8").splitlines()
-    return json.loads(lines[0]), [json.loads(line) for line in lines[1:]]
-
-
-def test_every_cached_pattern_matches_as_the_pattern_compiled_now():
-    """A pickle holds compiled code. regex does not compile a pattern to the same bytes twice (the
-    members of a first-character set come in varying order), so the check is: the same groups and
-    the same instructions, and the same matches on every rule example and the sample draft."""
-    import pickle
-    from base64 import b64decode
-
-    import regex
-
-    from postlint.catalog import default_catalog
-    from postlint.sample import SAMPLE
-
-    header, entries = _cache_entries()
-    if header["regex"] != regex.__version__:
-        pytest.skip(f"compiled-patterns.jsonl was written with regex {header['regex']}, not {regex.__version__}: "
-                    "it is not used; run `python tools/update_snapshot.py`")
-    assert len(entries) > 50
-    texts = [SAMPLE, *(ex.text for e in default_catalog() for ex in e.spec.examples)]
-    for pattern, flags, blob in entries:
-        cached, fresh = pickle.loads(b64decode(blob)), regex.compile(pattern, flags)
-        a, b = cached._pickled_data, fresh._pickled_data
-        assert a[:2] == b[:2] and a[3:] == b[3:] and sorted(a[2]) == sorted(b[2]), pattern
-        for text in texts:
-            found = [(m.span(), m.groups()) for m in cached.finditer(text)]
-            assert found == [(m.span(), m.groups()) for m in fresh.finditer(text)], (pattern, text)
-
-
-def test_the_compiled_pattern_cache_is_fresh():
-    """A short run compiles nothing: every pattern it needs is in the cache."""
-    import regex
-
-    header, _ = _cache_entries()
-    if header["regex"] != regex.__version__:
-        pytest.skip(f"compiled-patterns.jsonl was written with regex {header['regex']}: run `python tools/update_snapshot.py`")
-    probe = (
-        "from postlint import lazyregex\n"
-        "lazyregex.record = []\n"
-        "from postlint.api import Linter\n"
-        "from postlint.sample import SAMPLE\n"
-        "Linter(select=['all']).lint_text(SAMPLE)\n"
-        "print([p for engine, p, f, hit in lazyregex.record if engine == 'regex' and not hit])\n"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]", f"patterns missing from compiled-patterns.jsonl: run `python tools/update_snapshot.py`: {out}"
-
-
-def test_the_compiled_pattern_cache_is_not_used_with_another_regex(monkeypatch):
-    from postlint import lazyregex
-
-    _, entries = _cache_entries()
-    pattern, flags, _ = entries[0]
-    lazyregex._cache.cache_clear()
-    try:
-        assert lazyregex.precompiled(pattern, flags) is not None
-        monkeypatch.setattr(lazyregex, "installed_version", lambda: "0.0.0")
-        lazyregex._cache.cache_clear()
-        assert lazyregex.precompiled(pattern, flags) is None
-        import regex as real
-
-        assert lazyregex.regex.compile(pattern, flags).compiled() == real.compile(pattern, flags)  # still compiles
-    finally:
-        lazyregex._cache.cache_clear()
-
-
-def test_cached_patterns_are_used_when_regex_c_module_cannot_be_loaded_alone(monkeypatch):
-    """Where the C extension cannot be loaded on its own, the pickles run on the package's."""
-    import regex as real
-
-    from postlint import lazyregex
-
-    header, entries = _cache_entries()
-    if header["regex"] != real.__version__:
-        pytest.skip(f"compiled-patterns.jsonl was written with regex {header['regex']}: run `python tools/update_snapshot.py`")
-    pattern, flags, _ = next(e for e in entries if "連絡" in e[0] or "番号" in e[0])
-    monkeypatch.setattr(lazyregex, "_c_module", lambda: None)
-    lazyregex._unpickler.cache_clear()
-    try:
-        cached = lazyregex.precompiled(pattern, flags)
-        assert isinstance(cached, real.Pattern)
-        text = "お問い合わせ番号: 12345、連絡先 088-621-2500"
-        fresh = real.compile(pattern, flags)
-        assert [m.span() for m in cached.finditer(text)] == [m.span() for m in fresh.finditer(text)]
-    finally:
-        lazyregex._unpickler.cache_clear()
-
-
-def test_the_installed_regex_version_is_read_without_importing_regex():
-    probe = (
-        "import sys\n"
-        "from postlint import lazyregex\n"
-        "v = lazyregex.installed_version()\n"
-        "loaded = 'regex' in sys.modules\n"
-        "import regex\n"
-        "print(v == regex.__version__, loaded)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["True", "False"]
-
-
-def test_the_flag_constants_are_regex_own():
-    import regex as real
-
-    from postlint.lazyregex import FLAGS, regex
-
-    for name, value in FLAGS.items():
-        assert value == int(getattr(real, name)), name
-        assert getattr(regex, name) == value
-    assert regex.DEFAULT_VERSION == int(real.DEFAULT_VERSION)
-    assert (regex.V1 | regex.IGNORECASE) == int(real.V1 | real.IGNORECASE)
-
-
-def test_a_short_run_loads_only_regex_c_matcher_and_a_later_import_shares_it(tmp_path):
-    """Cached patterns run on regex's C extension alone: the package's Python compiler is not
-    imported by a run whose patterns are all cached; importing regex afterwards gives the same
-    module, and its patterns and the cached ones work side by side."""
-    draft = tmp_path / "draft.md"
-    draft.write_text("参加者の連絡先：090-0994-4459（渡辺様）。11月29日（土）に開催します。\n", encoding="utf-8")
-    probe = (
-        "import sys\n"
-        f"sys.argv = ['postlint', {str(draft)!r}]\n"
-        "from postlint.cli import main\n"
-        "main(sys.argv[1:])\n"
-        "print()\n"
-        "print(sorted(m for m in sys.modules if m.startswith('regex')))\n"
-        "from postlint.checks.pii_phone import CANDIDATE\n"
-        "cached = CANDIDATE.compiled()\n"
-        "import regex\n"
-        "print(sys.modules['regex._regex'] is regex._regex, isinstance(cached, regex.Pattern))\n"
-        "fresh = regex.compile(CANDIDATE.pattern, CANDIDATE.flags)\n"
-        "text = '電話 088-621-2500 または 090-1234-5678'\n"
-        "print([m.span() for m in cached.finditer(text)] == [m.span() for m in fresh.finditer(text)] != [])\n"
-    )
-    lines = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True).stdout.splitlines()
-    header, _ = _cache_entries()
-    import regex
-
-    if header["regex"] == regex.__version__:
-        assert lines[-3] == "['regex._regex']"
-    assert lines[-2:] == ["True True", "True"]
-
-
 def test_a_word_filter_answers_as_its_compiled_pattern_before_and_after_compiling_it():
     """Prefilters check the first drafts with ``in`` and compile their trie pattern later: both
     ways must give the same answer on every rule example."""
@@ -407,17 +278,19 @@ def test_a_checker_parameters_are_read_as_inspect_reads_them():
         assert _parameters(fn) == list(inspect.signature(fn).parameters), name
 
 
-def test_a_plain_draft_imports_neither_typing_nor_datetime(tmp_path):
+def test_a_plain_draft_imports_neither_typing_nor_datetime(built, tmp_path):
     """typing (annotations only) and datetime (dates only) cost start-up; a draft without a date
     needs neither."""
-    assert not {"typing", "datetime"} & _imported(tmp_path, "参加者の連絡先：090-0994-4459（渡辺様）\n", ("typing", "datetime"))
+    assert not {"typing", "datetime"} & _imported(built, tmp_path, "参加者の連絡先：090-0994-4459（渡辺様）\n", ("typing", "datetime"))
 
 
-def _imported(tmp_path, draft: str, names) -> set[str]:
+def _imported(built, tmp_path, draft: str, names) -> set[str]:
     path = tmp_path / "draft.md"
     path.write_text(draft, encoding="utf-8")
     probe = (
         "import sys\n"
+        "from postlint import prevalidated\n"
+        f"prevalidated.FILE = type(prevalidated.FILE)({str(built)!r})\n"
         f"sys.argv = ['postlint', {str(path)!r}]\n"
         "from postlint.cli import main\n"
         "main(sys.argv[1:])\n"
@@ -425,89 +298,6 @@ def _imported(tmp_path, draft: str, names) -> set[str]:
     )
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True).stdout
     return set(out.rsplit("\nimported:", 1)[1].split())
-
-
-# -- the standard library's re, from compiled-re.jsonl ----------------------------------------------
-
-
-def _re_cache_entries():
-    import json
-
-    from postlint.lazyregex import RE_CACHE_FILE
-
-    lines = RE_CACHE_FILE.read_text(encoding="utf-8").splitlines()
-    return json.loads(lines[0]), [json.loads(line) for line in lines[1:]]
-
-
-def _skip_unless_re_cache_is_this_pythons():
-    from postlint.lazyregex import _re_header
-
-    header, _ = _re_cache_entries()
-    if any(header.get(k) != v for k, v in _re_header().items()):
-        pytest.skip(f"compiled-re.jsonl was written by Python {header.get('python')} (sre {header.get('sre-magic')}), "
-                    "not this one: it is not used; run `python tools/update_snapshot.py`")
-
-
-def test_every_cached_re_pattern_is_the_pattern_re_compiles():
-    """re.Pattern equality compares pattern, flags and compiled code: a cached entry is exactly what
-    re.compile makes, and so matches the same."""
-    import re
-
-    from postlint.lazyregex import re_precompiled
-
-    _skip_unless_re_cache_is_this_pythons()
-    _, entries = _re_cache_entries()
-    assert len(entries) > 40
-    for pattern, flags, *_ in entries:
-        cached = re_precompiled(pattern, flags)
-        assert cached is not None and cached == re.compile(pattern, flags), pattern
-        assert cached.groupindex == re.compile(pattern, flags).groupindex
-
-
-def test_the_re_cache_is_fresh_and_a_short_run_compiles_no_re_pattern():
-    """Every postlint pattern on re that the sample draft needs comes from the cache, and re's own
-    compiler is not called for them."""
-    _skip_unless_re_cache_is_this_pythons()
-    probe = (
-        "from postlint import lazyregex\n"
-        "lazyregex.record = []\n"
-        "import re\n"
-        "from re import _compiler\n"
-        "calls = []\n"
-        "real = _compiler.compile\n"
-        "_compiler.compile = lambda p, f=0: calls.append(str(p)[:40]) or real(p, f)\n"
-        "from postlint.api import Linter\n"
-        "from postlint.sample import SAMPLE\n"
-        "Linter(select=['all']).lint_text(SAMPLE)\n"
-        "mine = [p for engine, p, f, hit in lazyregex.record if engine == 're']\n"
-        "print(len(mine), [p for engine, p, f, hit in lazyregex.record if engine == 're' and not hit])\n"
-        "print([c for c in calls if any(c == p[:40] for p in mine)])\n"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.splitlines()
-    used, missing = out[0].split(" ", 1)
-    assert int(used) > 10
-    assert missing == "[]", f"re patterns missing from compiled-re.jsonl: run `python tools/update_snapshot.py`: {missing}"
-    assert out[1] == "[]"
-
-
-def test_the_re_cache_is_not_used_by_another_python(monkeypatch):
-    import re
-
-    from postlint import lazyregex
-
-    _skip_unless_re_cache_is_this_pythons()
-    _, entries = _re_cache_entries()
-    pattern, flags, *_ = entries[0]
-    lazyregex._re_cache.cache_clear()
-    try:
-        assert lazyregex.re_precompiled(pattern, flags) is not None
-        header = lazyregex._re_header()
-        monkeypatch.setattr(lazyregex, "_re_header", lambda: {**header, "sre-magic": 1})
-        lazyregex._re_cache.cache_clear()
-        assert lazyregex.re_precompiled(pattern, flags) is None
-        assert lazyregex.re.compile(pattern, flags).compiled() == re.compile(pattern, flags)  # compiled by re
-    finally:
-        lazyregex._re_cache.cache_clear()
 
 
 def test_a_deferred_re_pattern_behaves_like_re():

@@ -33,8 +33,9 @@ def test_wheel_installs_and_lints_outside_the_repo(tmp_path):
     assert "postlint/rules/link/LK001-url-shortener.toml" in names
     assert "postlint/dictionaries/shorteners.txt" in names
     assert any(n.startswith("postlint/dictionaries/LICENSES/") for n in names)
-    # what spares a run validating the shipped rules and compiling their patterns (see snapshot.py)
-    assert {"postlint/snapshot.jsonl", "postlint/compiled-patterns.jsonl"} <= set(names)
+    # the shipped rules and the defaults, validated by the build (prevalidated.py); no other data
+    assert "postlint/_prevalidated.json" in names
+    assert not [n for n in names if n.startswith("postlint/") and n.endswith((".jsonl", ".pickle", ".pkl"))]
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
@@ -61,3 +62,23 @@ def test_wheel_installs_and_lints_outside_the_repo(tmp_path):
     first, _, rest = r.stdout.partition("\n")
     assert Path(first).resolve().is_relative_to(Path(site).resolve()), first
     assert '"url-shortener"' in rest
+
+    # What the build validated is what validating the files now gives, and a run with the
+    # defaults needs no pydantic for it.
+    check = (
+        "import sys, json;"
+        "from postlint import prevalidated;"
+        "from postlint.catalog import default_catalog, data_dir, load_rule_files, rule_files;"
+        "from postlint.config import Config, validate;"
+        "built = [(e.path, e.spec) for e in default_catalog()];"
+        "assert 'pydantic' not in sys.modules, 'the built catalog needed pydantic';"
+        "default = Config();"
+        "assert 'pydantic' not in sys.modules, 'the built defaults needed pydantic';"
+        "fresh = [(e.path, e.spec) for e in load_rule_files(rule_files(data_dir('rules')))];"
+        "assert built == fresh, 'the built catalog differs from the rule files';"
+        "assert default == validate({}, '<defaults>').replace(source=None), 'the built defaults differ';"
+        "print(len(built))"
+    )
+    r = subprocess.run([str(py), "-I", "-c", check], cwd=work, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert int(r.stdout) >= 40

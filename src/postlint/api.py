@@ -10,7 +10,7 @@ from pathlib import Path
 from . import approval as _approval
 from . import suppress as _suppress
 from .catalog import Catalog, CatalogError, catalog_with, default_catalog
-from .configbase import ConfigError, default_config, find_config_file
+from .config import PLATFORMS, ConfigError, default_config, find_config_file
 from .engine import CompiledRule, RuleList, compile_rules, make_finding, run_rules, sort_findings
 from .io import DraftError, discover, read_draft
 from .masking import conceal_overlaps
@@ -57,12 +57,14 @@ class Linter:
 
     def _with_platform(self, config: Config) -> Config:
         """``config`` with the command-line overrides (platform, require-approval) applied."""
-        overrides: dict = {}
+        changes: dict = {}
         if self.platform and self.platform != config.platform:
-            overrides["platform"] = self.platform
+            if self.platform not in PLATFORMS:
+                raise ConfigError("<arguments>", [("platform", f"値が不正です / expected one of {', '.join(PLATFORMS)}")])
+            changes["platform"] = self.platform
         if self.require_approval and not config.require_approval:
-            overrides["require-approval"] = True
-        return config.merged(overrides) if overrides else config
+            changes["require_approval"] = True
+        return config.replace(**changes) if changes else config
 
     # -- rules --------------------------------------------------------------------------------
     def catalog_for(self, config: Config) -> Catalog:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,11 +69,18 @@ def _format_validation_error(exc) -> list[str]:
     return out
 
 
-class _Validator:
-    """pydantic validation of rule files, set up on first use only."""
+@lru_cache(maxsize=1)
+def _rule_adapter():
+    """pydantic's validator of a rule file, built once, on first use."""
+    from pydantic import TypeAdapter
 
-    def __init__(self):
-        self.adapter = None
+    from .rulespec import Rule
+
+    return TypeAdapter(Rule)
+
+
+class _Validator:
+    """pydantic validation of rule files."""
 
     def __call__(self, path: str, text: "str | Exception", errors: list[tuple[str, str]]) -> "Record | None":
         if isinstance(text, Exception):
@@ -80,82 +88,126 @@ class _Validator:
             return None
         import tomllib
 
-        from pydantic import TypeAdapter, ValidationError
+        from pydantic import ValidationError
 
         from .record import Record
-        from .rulespec import Rule
 
-        if self.adapter is None:
-            self.adapter = TypeAdapter(Rule)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             errors.append((path, f"TOML: {exc}"))
             return None
         try:
-            return Record.of(self.adapter.validate_python(data))
+            return Record.of(_rule_adapter().validate_python(data))
         except ValidationError as exc:
             errors.extend((path, m) for m in _format_validation_error(exc))
             return None
 
 
-def load_rule_files(
-    files: Iterable[tuple[str, "str | Exception"]], *, snapshot_paths: frozenset[str] | set[str] = frozenset()
-) -> list[RuleEntry]:
+def load_rule_files(files: Iterable[tuple[str, "str | Exception"]]) -> list[RuleEntry]:
     """Validate (path, TOML text) pairs; every error of every file is collected before raising.
-    An exception in place of the text is a file that could not be read. A file whose path is in ``snapshot_paths`` (shipped rule files) is taken from the snapshot
-    instead when the snapshot holds it for exactly this text (see snapshot.py)."""
+    An exception in place of the text is a file that could not be read."""
     validate = _Validator()
     errors: list[tuple[str, str]] = []
     entries: list[RuleEntry] = []
     for path, text in files:
-        spec = None
-        if path in snapshot_paths and isinstance(text, str):
-            from . import snapshot
-
-            spec = snapshot.rule_spec(path, text)
+        spec = validate(path, text, errors)
         if spec is None:
-            spec = validate(path, text, errors)
-            if spec is None:
-                continue
-        stem = Path(path).stem
-        if stem != f"{spec.code}-{spec.name}":
-            errors.append((path, f"file name must be '{spec.code}-{spec.name}.toml'"))
-        if Path(path).parent.name != spec.category:
-            errors.append((path, f"file must be in the folder of its category '{spec.category}'"))
+            continue
+        errors.extend((path, m) for m in _placement_problems(path, spec))
         entries.append(RuleEntry(spec, path))
-    seen_codes: dict[str, str] = {}
-    seen_names: dict[str, str] = {}
-    for e in entries:
-        if e.code in seen_codes:
-            errors.append((e.path, f"code {e.code} is also used by {seen_codes[e.code]}"))
-        if e.name in seen_names:
-            errors.append((e.path, f"name {e.name} is also used by {seen_names[e.name]}"))
-        seen_codes.setdefault(e.code, e.path)
-        seen_names.setdefault(e.name, e.path)
+    errors.extend(_collisions((e.code, e.name, e.path) for e in entries))
     if errors:
         raise CatalogError(errors)
     return sorted(entries, key=lambda e: e.code)
 
 
+def _placement_problems(path: str, spec) -> list[str]:
+    out = []
+    if Path(path).stem != f"{spec.code}-{spec.name}":
+        out.append(f"file name must be '{spec.code}-{spec.name}.toml'")
+    if Path(path).parent.name != spec.category:
+        out.append(f"file must be in the folder of its category '{spec.category}'")
+    return out
+
+
+def _collisions(rules: Iterable[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """(path, problem) for every code or name that a second rule uses again."""
+    errors = []
+    seen_codes: dict[str, str] = {}
+    seen_names: dict[str, str] = {}
+    for code, name, path in rules:
+        if code in seen_codes:
+            errors.append((path, f"code {code} is also used by {seen_codes[code]}"))
+        if name in seen_names:
+            errors.append((path, f"name {name} is also used by {seen_names[name]}"))
+        seen_codes.setdefault(code, path)
+        seen_names.setdefault(name, path)
+    return errors
+
+
+class IndexEntry(Value):
+    """What a rule file's place tells before it is read: ``<category>/<CODE>-<name>.toml``."""
+
+    _fields = ("code", "name", "category", "path")
+
+    def __init__(self, code, name, category, path):
+        set_field(self, "code", code)
+        set_field(self, "name", name)
+        set_field(self, "category", category)
+        set_field(self, "path", path)
+
+
 class Catalog:
-    def __init__(self, entries: list[RuleEntry]):
-        self.entries = entries
-        self._by_key = {}
-        for e in entries:
-            self._by_key[e.code.lower()] = e
-            self._by_key[e.name] = e
+    """The rules, with the specs of a category loaded when a run first needs one of its rules:
+    codes, names and categories come from the files' places, so selecting rules and checking
+    the names a config uses read no rule file."""
+
+    def __init__(self, entries: "list[RuleEntry] | None" = None, *, index=None, load_category=None):
+        if entries is not None:
+            index = [IndexEntry(e.code, e.name, e.category, e.path) for e in entries]
+            loaded: dict[str, list[RuleEntry]] = {}
+            for e in entries:
+                loaded.setdefault(e.category, []).append(e)
+            load_category = loaded.get
+        self.index = sorted(index, key=lambda i: i.code)
+        self._load_category = load_category
+        self._loaded: dict[str, dict[str, RuleEntry]] = {}
+        self._lock = threading.Lock()
+        self._by_key: dict[str, IndexEntry] = {}
+        for i in self.index:
+            self._by_key[i.code.lower()] = i
+            self._by_key[i.name] = i
+
+    def _entry(self, item: IndexEntry) -> RuleEntry:
+        category = self._loaded.get(item.category)
+        if category is None:
+            with self._lock:
+                category = self._loaded.get(item.category)
+                if category is None:
+                    found = self._load_category(item.category) or []
+                    category = {e.code: e for e in found}
+                    self._loaded[item.category] = category
+        return category[item.code]
+
+    @property
+    def entries(self) -> list[RuleEntry]:
+        return [self._entry(i) for i in self.index]
 
     def __iter__(self):
         return iter(self.entries)
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self.index)
 
     def get(self, key: str) -> RuleEntry | None:
-        return self._by_key.get(key.lower()) or self._by_key.get(key)
+        item = self._by_key.get(key.lower()) or self._by_key.get(key)
+        return None if item is None else self._entry(item)
 
-    def matches(self, entry: RuleEntry, key: str) -> bool:
+    @staticmethod
+    def matches(entry, key: str) -> bool:
+        """``key`` names ``entry`` (a RuleEntry or IndexEntry): its code, a code prefix of up to
+        four characters, its name or its category."""
         key = key.strip()
         low = key.lower()
         return (
@@ -166,27 +218,36 @@ class Catalog:
         )
 
     def is_known(self, key: str) -> bool:
-        return any(self.matches(e, key) for e in self.entries) or key in ("all", "ALL")
+        return any(self.matches(i, key) for i in self.index) or key in ("all", "ALL")
+
+    def known_names(self) -> list[str]:
+        """Every code, name and category, for suggestions."""
+        out = {"all"}
+        for i in self.index:
+            out.update((i.code, i.name, i.category))
+        return sorted(out)
 
     def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[RuleEntry]:
-        """Rules chosen by ``select`` (codes, code prefixes, names, categories; None: the defaults)."""
+        """Rules chosen by ``select`` (codes, code prefixes, names, categories; None: the defaults).
+        Only the categories that hold a chosen rule are loaded."""
         select = list(select) if select is not None else None
         ignore = list(ignore)
         chosen = []
-        for e in self.entries:
+        for i in self.index:
+            if any(self.matches(i, k) for k in ignore):
+                continue
             if select is None or not select:
-                on = e.spec.default
-            else:
-                on = any(k in ("all", "ALL") or self.matches(e, k) for k in select)
-            if on and not any(self.matches(e, k) for k in ignore):
-                chosen.append(e)
+                e = self._entry(i)
+                if e.spec.default:
+                    chosen.append(e)
+            elif any(k in ("all", "ALL") or self.matches(i, k) for k in select):
+                chosen.append(self._entry(i))
         return chosen
 
 
 def _toml_paths(root: Path) -> list[tuple[str, ...]]:
     """What ``root.rglob("*.toml")`` finds, as relative parts in its sorted order; walked with
-    ``os.scandir`` (pathlib's globbing costs start-up time). Symbolic links to folders are not
-    followed, as by ``rglob``."""
+    ``os.scandir``. Symbolic links to folders are not followed, as by ``rglob``."""
     import os
     from fnmatch import fnmatch
 
@@ -211,36 +272,79 @@ def _toml_paths(root: Path) -> list[tuple[str, ...]]:
     return sorted(found)
 
 
-def _rule_files(root: Path, label: str = "") -> list[tuple[str, str]]:
-    files = []
+def _read(path: Path) -> "str | Exception":
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        return exc  # reported by load_rule_files as what it is, not as a TOML syntax error
+
+
+def rule_files(root: Path, label: str = "") -> list[tuple[str, "str | Exception"]]:
+    """(path relative to ``root``, prefixed with ``label``; text) of every rule file below it."""
+    return [(label + "/".join(parts), _read(root.joinpath(*parts))) for parts in _toml_paths(root)]
+
+
+def _shipped_index(root: Path) -> list[IndexEntry]:
+    index = []
     for parts in _toml_paths(root):
-        rel = "/".join(parts)
-        try:
-            with open(root.joinpath(*parts), encoding="utf-8") as fh:
-                text = fh.read()
-        except (OSError, UnicodeDecodeError) as exc:
-            text = exc  # reported by load_rule_files as what it is, not as a TOML syntax error
-        files.append((f"{label}{rel}" if label else rel, text))
-    return files
+        code, _, name = parts[-1][: -len(".toml")].partition("-")
+        category = parts[0] if len(parts) == 2 else ""
+        index.append(IndexEntry(code, name, category, "/".join(parts)))
+    return index
+
+
+def _load_shipped(category: str) -> list[RuleEntry]:
+    """The shipped rules of one category: as validated when the wheel was built, or validated now."""
+    from . import prevalidated
+
+    specs = prevalidated.rule_specs(category)
+    if specs is not None:
+        return [RuleEntry(spec, path) for path, spec in specs.items()]
+    root = data_dir("rules")
+    return load_rule_files([(f"{category}/{name}", _read(root / category / name)) for (name,) in _toml_paths(root / category)])
 
 
 @lru_cache(maxsize=1)
 def default_catalog() -> Catalog:
-    files = _rule_files(data_dir("rules"))
-    return Catalog(load_rule_files(files, snapshot_paths={path for path, _ in files}))
+    """The shipped rules."""
+    index = _shipped_index(data_dir("rules"))
+    problems = _collisions((i.code, i.name, i.path) for i in index)
+    problems += [(i.path, "rule files must be in the folder of their category") for i in index if not i.category]
+    if problems:
+        raise CatalogError(problems)
+    return Catalog(index=index, load_category=_load_shipped)
 
 
 @lru_cache(maxsize=16)
 def catalog_with(extra_dirs: tuple[str, ...]) -> Catalog:
-    """The shipped rules plus an organization's own rule folders (``rule-paths`` in the config).
-    All files are validated together: codes and names must not collide with the shipped ones."""
+    """The shipped rules plus an organization's own rule folders (``rule-paths`` in the config),
+    validated now; their codes and names must not collide with the shipped ones."""
+    shipped = default_catalog()
     if not extra_dirs:
-        return default_catalog()
-    files = _rule_files(data_dir("rules"))
-    shipped = {path for path, _ in files}
+        return shipped
+    files = []
     for folder in extra_dirs:
-        files.extend(_rule_files(Path(folder), label=f"{folder}/"))
-    return Catalog(load_rule_files(files, snapshot_paths=shipped))
+        files.extend(rule_files(Path(folder), label=f"{folder}/"))
+    try:
+        extra = load_rule_files(files)
+        problems = []
+    except CatalogError as exc:
+        extra, problems = [], exc.errors
+    all_rules = [(i.code, i.name, i.path) for i in shipped.index] + [(e.code, e.name, e.path) for e in extra]
+    problems += _collisions(all_rules)
+    if problems:
+        raise CatalogError(problems)
+    own = {}
+    for e in extra:
+        own.setdefault(e.category, []).append(e)
+
+    def load(category: str) -> list[RuleEntry]:
+        base = [shipped._entry(i) for i in shipped.index if i.category == category]
+        return [*base, *own.get(category, [])]
+
+    index = [*shipped.index, *(IndexEntry(e.code, e.name, e.category, e.path) for e in extra)]
+    return Catalog(index=index, load_category=load)
 
 
 @lru_cache(maxsize=256)

@@ -350,7 +350,7 @@ def run_init(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from .catalog import CatalogError
-    from .configbase import ConfigError
+    from .config import ConfigError
 
     try:
         if argv and argv[0] in SUBCOMMANDS:

@@ -1,64 +1,81 @@
-"""Configuration: ``postlint.toml`` or ``[tool.postlint]`` in ``pyproject.toml``.
+"""Configuration: ``postlint.toml``, ``.postlint.toml`` or ``[tool.postlint]`` in ``pyproject.toml``.
 
-This module imports nothing of the engine, so tools can read and validate a config cheaply. A run
-without a config file does not import it at all (see configbase.py).
+There is one configuration type, ``Config``: a frozen value that the engine reads through
+attributes. Every ``Config`` is the result of the one validation in ``configschema.py`` (pydantic),
+the built-in defaults (the Tokushima profile) included: an installed wheel carries the defaults as
+that validation gave them when the wheel was built (see ``prevalidated.py``), so a run without a
+config file does not import pydantic; a checkout validates them on first use.
+
+This module imports nothing of the engine and not pydantic, so tools can find a config cheaply.
 """
 
 from __future__ import annotations
 
-import tomllib
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from .record import Record
 
-from .configbase import CONFIG_FILES, ConfigError, find_config_file  # noqa: F401  (re-exported)
-from .configbase import rule_options as _rule_options
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
+CONFIG_FILES = ("postlint.toml", ".postlint.toml", "pyproject.toml")
 # The Tokushima profile: the prefecture's own web domain and its published representative number.
-DEFAULT_DOMAINS = ["pref.tokushima.lg.jp"]
-DEFAULT_PHONES = ["088-621-2500"]
+DEFAULT_ORGANIZATION = "徳島県"
+DEFAULT_DOMAINS = ("pref.tokushima.lg.jp",)
+DEFAULT_PHONES = ("088-621-2500",)
+PLATFORMS = ("x", "twitter", "instagram", "facebook", "line")
+SEVERITIES = ("error", "warning", "info")
+FAIL_ON = SEVERITIES
 
 
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
+class ConfigError(Exception):
+    """An invalid config: the file, the key and what was expected (exit code 2)."""
+
+    def __init__(self, path: str, problems: list[tuple[str, str]]):
+        self.path = path
+        self.problems = problems
+        detail = "; ".join(f"{k}: {m}" for k, m in problems)
+        super().__init__(f"{path}: 設定が不正です / invalid config: {detail}")
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True)
+class Config(Record):
+    """A validated configuration. ``Config()`` is the defaults; ``Config(select=[...], ...)``
+    validates its arguments (field names or the file's kebab-case keys) on top of them; the
+    fields of a nested section (``organization``) are read-only Records too."""
 
+    def __init__(self, **data: Any):
+        fields = _default_fields() if not data else {**validate(data, "<arguments>").__dict__, "source": None}
+        super().__init__(_fresh(fields))
 
-class Organization(_Section):
-    name: str = "徳島県"
-    domains: list[str] = Field(default_factory=lambda: list(DEFAULT_DOMAINS))
-    trusted_domains: list[str] = []
-    accounts: list[str] = []  # own social-media accounts, e.g. "@tokushima_pref" or "x.com/tokushima_pref"
-    phones: list[str] = Field(default_factory=lambda: list(DEFAULT_PHONES))
-    mailboxes: list[str] = []  # own e-mail addresses or mail domains
-    officials: list[str] = []  # names of public officials who may be named in their official role
-
-    @field_validator("domains", "trusted_domains", "mailboxes")
     @classmethod
-    def _lower(cls, v: list[str]) -> list[str]:
-        return [d.strip().lower().lstrip("@").rstrip(".") for d in v if d.strip()]
+    def _of(cls, fields: dict[str, Any]) -> "Config":
+        """A Config of fields that have been validated."""
+        obj = cls.__new__(cls)
+        Record.__init__(obj, fields)
+        return obj
 
+    def __reduce__(self):
+        return (Config._of, (self.__dict__,))
 
-class Config(_Section):
-    select: list[str] | None = None
-    extend_select: list[str] = []
-    ignore: list[str] = []
-    fail_on: Literal["error", "warning", "info"] = "error"
-    severity: dict[str, Literal["error", "warning", "info", "off"]] = {}
-    platform: Literal["x", "twitter", "instagram", "facebook", "line"] | None = None
-    require_approval: bool = False
-    organization: Organization = Organization()
-    rules: dict[str, dict[str, Any]] = {}  # per-rule options by rule name or code
-    rule_paths: list[str] = []  # extra folders of rule files (organization rules), relative to the config file
-    source: str | None = Field(default=None, exclude=True)  # the file it came from, for messages
+    def to_data(self) -> dict[str, Any]:
+        """The configuration as the file would hold it (kebab-case keys, without ``source``)."""
+        def kebab(value):
+            if isinstance(value, dict):
+                return {k.replace("_", "-"): v for k, v in value.items()}
+            return value
+
+        data = self.model_dump()
+        data.pop("source", None)
+        out = kebab(data)
+        out["organization"] = kebab(out["organization"])
+        return out
 
     def merged(self, overrides: dict[str, Any]) -> "Config":
-        """A copy with ``overrides`` (same keys as the file) applied on top; tables merge one level."""
-        data = self.model_dump(by_alias=True, exclude={"source"})
+        """A copy with ``overrides`` (same keys as the file) applied on top, validated; tables
+        merge one level."""
+        data = self.to_data()
         for key, value in overrides.items():
             if isinstance(value, dict) and isinstance(data.get(key), dict):
                 data[key] = {**data[key], **value}
@@ -66,39 +83,83 @@ class Config(_Section):
                 data[key] = value
         return validate(data, self.source or "<overrides>")
 
+    def replace(self, **fields: Any) -> "Config":
+        """A copy with ``fields`` replaced by values the caller has checked (internal use)."""
+        return Config._of({**self.__dict__, **fields})
+
     def rule_options(self, name: str, code: str) -> dict[str, Any]:
-        return _rule_options(self.rules, name, code)
+        """The ``[rules.<code>]`` and ``[rules.<name>]`` options of one rule (the name wins)."""
+        return {**self.rules.get(code, {}), **self.rules.get(name, {})}
+
+
+def _fresh(fields: dict[str, Any]) -> dict[str, Any]:
+    """Fields with their own lists and dicts (a Config never shares them with another)."""
+    from copy import deepcopy
+
+    return deepcopy(fields)
 
 
 def validate(data: dict[str, Any], source: str) -> Config:
-    try:
-        cfg = Config.model_validate(data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            key = ".".join(str(p) for p in err["loc"]) or "(file)"
-            msg = err["msg"]
-            if err["type"] == "extra_forbidden":
-                msg = "unknown key / 不明なキーです"
-            elif err["type"] == "literal_error":
-                msg = f"expected {err.get('ctx', {}).get('expected', '')} / 値が不正です"
-            problems.append((key, msg))
-        raise ConfigError(source, problems) from None
-    return cfg.model_copy(update={"source": source})
+    """The Config of ``data`` (a parsed config file), validated; ``ConfigError`` names ``source``."""
+    from .configschema import validate_fields
+
+    fields = validate_fields(data, source)
+    fields["organization"] = Record(fields["organization"])
+    fields["source"] = source
+    return Config._of(fields)
+
+
+@lru_cache(maxsize=1)
+def _default_fields() -> dict[str, Any]:
+    """The defaults, as validation gives them: from the wheel when it carries them."""
+    from . import prevalidated
+
+    fields = prevalidated.default_config_fields()
+    if fields is None:
+        fields = validate({}, "<defaults>").__dict__
+    return {**fields, "source": None}
+
+
+def default_config() -> Config:
+    return Config()
+
+
+def find_config_file(start: str | Path) -> Path | None:
+    """The nearest config file in ``start`` (a file or folder) or its parents; a pyproject.toml
+    counts only when it has a ``[tool.postlint]`` table."""
+    p = Path(start).resolve()
+    folder = p if p.is_dir() else p.parent
+    for d in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = d / name
+            if candidate.is_file():
+                if name == "pyproject.toml":
+                    import tomllib
+
+                    try:
+                        if "postlint" not in tomllib.loads(candidate.read_text(encoding="utf-8-sig")).get("tool", {}):
+                            continue
+                    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                        continue
+                return candidate
+    return None
 
 
 def load_file(path: str | Path) -> Config:
+    """The Config of the file ``path``; ``ConfigError`` when it is missing or invalid."""
+    import tomllib
+
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(str(path), [("(file)", "file not found / 設定ファイルがありません")]) from None
+        raise ConfigError(str(path), [("(file)", "設定ファイルがありません / file not found")]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), [("(file)", f"cannot read / 読めません: {exc}")]) from None
+        raise ConfigError(str(path), [("(file)", f"読めません / cannot read: {exc}")]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), [("(file)", f"invalid TOML / TOML の書式が不正です: {exc}")]) from None
+        raise ConfigError(str(path), [("(file)", f"TOML の書式が不正です / invalid TOML: {exc}")]) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("postlint", {})
     cfg = validate(data, str(path))
@@ -107,8 +168,8 @@ def load_file(path: str | Path) -> Config:
         resolved = [str((base / p).resolve()) for p in cfg.rule_paths]
         for original, folder in zip(cfg.rule_paths, resolved):
             if not Path(folder).is_dir():
-                raise ConfigError(str(path), [("rule-paths", f"folder not found / フォルダがありません: {original}")])
-        cfg = cfg.model_copy(update={"rule_paths": resolved})
+                raise ConfigError(str(path), [("rule-paths", f"フォルダがありません / folder not found: {original}")])
+        cfg = cfg.replace(rule_paths=resolved)
     return cfg
 
 

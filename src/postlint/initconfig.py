@@ -11,7 +11,7 @@ from __future__ import annotations
 import tomllib
 from typing import Sequence
 
-from .config import DEFAULT_DOMAINS, DEFAULT_PHONES, Organization, validate
+from .config import DEFAULT_DOMAINS, DEFAULT_ORGANIZATION, DEFAULT_PHONES, validate
 from .values import MutableValue
 
 PLATFORMS = ("x", "instagram", "facebook", "line")
@@ -117,8 +117,7 @@ def render(answers: OrgAnswers) -> str:
     for attr in ("accounts", "phones", "mailboxes", "officials"):
         setattr(a, attr, _clean(getattr(a, attr)))
     builtin = not a.any_organization()
-    default_org = Organization()
-    name = a.name.strip() if a.name and a.name.strip() else (default_org.name if builtin else "")
+    name = a.name.strip() if a.name and a.name.strip() else (DEFAULT_ORGANIZATION if builtin else "")
     domains = a.domains or (list(DEFAULT_DOMAINS) if builtin else [])
     phones = a.phones or (list(DEFAULT_PHONES) if builtin else [])
 

@@ -1,11 +1,9 @@
-"""Validated data as read-only attributes, and its snapshot encoding.
+"""Validated data as read-only attributes, and a JSON encoding of it.
 
-The engine reads rule specs and the default config through attributes only. Both are validated by
-pydantic (``rulespec.py``, ``config.py``); what the engine keeps is a ``Record`` of the validated
-values, so that a run whose inputs were validated before (the shipped rule files listed in the
-snapshot, the default config) needs no pydantic at all: importing it costs about as much as loading
-the Sudachi dictionary. A Record is built from a validated pydantic model (``Record.of``) or decoded
-from the snapshot of one (``decode``), never from unvalidated data.
+The engine reads rule specs and the configuration through attributes only. Both are validated by
+pydantic (``rulespec.py``, ``configschema.py``); what the engine keeps is a ``Record`` of the
+validated values. A Record is built from a validated pydantic model (``Record.of``) or decoded
+(``decode``) from what the wheel's build validated (``prevalidated.py``), never from unvalidated data.
 """
 
 from __future__ import annotations
@@ -75,10 +73,10 @@ def _dump(value):
     return _deep(value, lambda v: isinstance(v, Record), Record.model_dump)
 
 
-# -- snapshot encoding: JSON that keeps Records, tuples and dicts apart -------------------------
+# -- encoding: JSON that keeps Records, tuples and dicts apart -------------------------
 # Every JSON object of the encoding has one key: a Record is {"$r": [[name, value], ...]}, a dict
 # {"$d": [[key, value], ...]}, a tuple {"$t": [...]}; strings, numbers, booleans, None and lists are
-# themselves. Anything else cannot be encoded (the snapshot tool then fails).
+# themselves. Anything else cannot be encoded (the wheel build then fails).
 
 
 def encode(value) -> Any:
@@ -106,7 +104,7 @@ def _hook(obj: dict):
         decoder = _DECODERS.get(key)
         if decoder is not None:
             return decoder(value)
-    raise ValueError(f"not a snapshot value: {obj!r}")
+    raise ValueError(f"not an encoded value: {obj!r}")
 
 
 def decode(text: str):
