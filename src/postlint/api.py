@@ -16,7 +16,7 @@ from .io import DraftError, discover, read_draft
 from .masking import conceal_overlaps
 from .matchers import Match
 from .matchers.regex_ import PatternTimeout
-from .model import InputError, Report
+from .model import InputError, Report, SuppressedFinding
 from .text.document import Document
 from .text.frontmatter import FrontMatterError
 
@@ -108,14 +108,25 @@ class Linter:
             for m in rule.run((doc, result)):
                 kept.append(make_finding(doc, rule, m))
         # a finding that quotes personal data found by another rule is masked like it
-        kept = conceal_overlaps(sort_findings(kept), [*kept, *result.suppressed])
-        verdict = _approval.decide(kept, doc, config, catalog)
+        everything = [*kept, *result.suppressed]
+        kept = conceal_overlaps(sort_findings(kept), everything)
+        # suppressed findings leave the failure count only: the verdict counts them, reports list them
+        suppressed = ()
+        if result.suppressed:
+            shown = conceal_overlaps(result.suppressed, everything)
+            suppressed = tuple(
+                sorted(
+                    (SuppressedFinding(f, by) for f, by in zip(shown, result.by)),
+                    key=lambda s: (s.finding.start, s.finding.end, s.finding.code),
+                )
+            )
+        verdict = _approval.decide(kept, doc, config, catalog, suppressed)
         # Checks of the approval record read the verdict; the draft cannot suppress them.
         late = [make_finding(doc, r, m) for r in rules.verdict for m in r.run((doc, verdict))]
-        if late:
-            kept = sort_findings([*kept, *late])
+        if late:  # they quote the body, which may hold personal data (suppressed or not)
+            kept = sort_findings([*kept, *conceal_overlaps(late, everything)])
         concealed = tuple(f for f in result.suppressed if f.personal and f.end > f.start)
-        return Report(path, tuple(kept), verdict, text, doc.front_matter, concealed)
+        return Report(path, tuple(kept), verdict, text, doc.front_matter, concealed, suppressed)
 
     def config_for(self, path: str) -> Config:
         if self.explicit_config:
