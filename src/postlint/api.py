@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from . import approval as _approval
+from . import confignames as _confignames
 from . import suppress as _suppress
 from .catalog import Catalog, CatalogError, catalog_with, default_catalog
 from .configbase import ConfigError, default_config, find_config_file
@@ -29,7 +30,11 @@ if TYPE_CHECKING:
 
 class Linter:
     """Lint drafts with one configuration (or, with ``config=None`` and ``lint_paths``, with the
-    config discovered upward from each file). Safe to share between threads."""
+    config discovered upward from each file). Safe to share between threads.
+
+    A config that names a rule, code or category the catalog does not know (``select = ["links"]``)
+    raises ``UnknownNameError`` (a ``ConfigError``): an explicit config when the Linter is created,
+    any other when it is first used (``lint_file`` turns it into an ``InputError`` of that file)."""
 
     def __init__(
         self,
@@ -54,6 +59,14 @@ class Linter:
         self._lock = threading.Lock()
         self._discovered: dict[Path, Config] = {}
         self._folders: dict[str, Path] = {}  # a file's folder as written -> resolved
+        if self.explicit_config:
+            # a misspelt rule name in the config is an error now, not a silently idle rule later
+            try:
+                catalog = self.catalog_for(self.config)
+            except CatalogError:
+                pass  # invalid organization rules: reported for each file when it is linted
+            else:
+                _confignames.check(self.config, catalog)
 
     def _with_platform(self, config: Config) -> Config:
         """``config`` with the command-line overrides (platform, require-approval) applied."""
@@ -89,6 +102,7 @@ class Linter:
                 if hit is None or hit[0] is not config:
                     if len(self._compiled) > 64:  # many one-off configs (tests, examples)
                         self._compiled.clear()
+                    _confignames.check(config, self.catalog_for(config))  # UnknownNameError
                     hit = (config, compile_rules(self.selected(config), config))
                     self._compiled[key] = hit
         return hit[1]
