@@ -16,8 +16,6 @@ The keys checked, and what each accepts (what the engine actually looks up):
 
 from __future__ import annotations
 
-from difflib import get_close_matches
-
 from .configbase import ConfigError
 from .model import CATEGORIES
 
@@ -34,6 +32,8 @@ class UnknownNameError(ConfigError):
 
 def _closest(name: str, candidates: list[str]) -> str | None:
     """The closest real name (case-insensitive; a code is matched as written in upper case)."""
+    from difflib import get_close_matches  # only for a config with a mistake (its import costs start-up)
+
     folded = {c.lower(): c for c in candidates}
     if name.lower() in folded and folded[name.lower()] != name:
         return folded[name.lower()]  # lk001 → LK001
