@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 
+import re
+
 import pytest
 
 from postlint.api import Linter
@@ -134,7 +136,9 @@ def test_a_suppressed_personal_finding_stays_masked_in_quoted_lines(tmp_path, fm
     run = run_cli("--format", fmt, "draft.md", cwd=tmp_path)
     assert_no_traceback(run)
     assert "LK001" in run.out, run.out  # the shortener is reported, so its line is quoted
-    assert "PD00" not in run.out, run.out  # the personal findings are suppressed
+    # the personal findings are suppressed: listed as such (for the approver), not as findings
+    assert not re.search(r"(error|warning|info) PD00|id=\"d1-n\d+\" data-code=\"PD00", run.out), run.out
+    assert re.search(r"抑制 / suppressed PD001|data-code=\"PD001\"[^>]*data-suppressed", run.out), run.out
     assert "山田太郎" not in run.out and "1234-5678" not in run.out, run.out
     assert "090-****-5678" in run.out
     shown = run_cli("--format", fmt, "--show-personal-data", "draft.md", cwd=tmp_path)

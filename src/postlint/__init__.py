@@ -21,6 +21,8 @@ __all__ = [
     "ApprovalVerdict",
     "Config",
     "load_config",
+    "ConfigError",
+    "UnknownNameError",
     "__version__",
 ]
 
@@ -38,4 +40,12 @@ def __getattr__(name: str):  # lazy: importing postlint costs nothing until it i
         from . import config
 
         return getattr(config, name)
+    if name == "ConfigError":
+        from .config import ConfigError
+
+        return ConfigError
+    if name == "UnknownNameError":
+        from .confignames import UnknownNameError
+
+        return UnknownNameError
     raise AttributeError(f"module 'postlint' has no attribute {name!r}")

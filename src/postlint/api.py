@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from . import approval as _approval
+from . import confignames as _confignames
 from . import suppress as _suppress
 from .catalog import Catalog, CatalogError, catalog_with, default_catalog
 from .config import PLATFORMS, ConfigError, default_config, find_config_file
@@ -16,7 +17,7 @@ from .io import DraftError, discover, read_draft
 from .masking import conceal_overlaps
 from .matchers import Match
 from .matchers.regex_ import PatternTimeout
-from .model import InputError, Report
+from .model import InputError, Report, SuppressedFinding
 from .text.document import Document
 from .text.frontmatter import FrontMatterError
 
@@ -29,7 +30,11 @@ if TYPE_CHECKING:
 
 class Linter:
     """Lint drafts with one configuration (or, with ``config=None`` and ``lint_paths``, with the
-    config discovered upward from each file). Safe to share between threads."""
+    config discovered upward from each file). Safe to share between threads.
+
+    A config that names a rule, code or category the catalog does not know (``select = ["links"]``)
+    raises ``UnknownNameError`` (a ``ConfigError``): an explicit config when the Linter is created,
+    any other when it is first used (``lint_file`` turns it into an ``InputError`` of that file)."""
 
     def __init__(
         self,
@@ -54,6 +59,14 @@ class Linter:
         self._lock = threading.Lock()
         self._discovered: dict[Path, Config] = {}
         self._folders: dict[str, Path] = {}  # a file's folder as written -> resolved
+        if self.explicit_config:
+            # a misspelt rule name in the config is an error now, not a silently idle rule later
+            try:
+                catalog = self.catalog_for(self.config)
+            except CatalogError:
+                pass  # invalid organization rules: reported for each file when it is linted
+            else:
+                _confignames.check(self.config, catalog)
 
     def _with_platform(self, config: Config) -> Config:
         """``config`` with the command-line overrides (platform, require-approval) applied."""
@@ -91,6 +104,7 @@ class Linter:
                 if hit is None or hit[0] is not config:
                     if len(self._compiled) > 64:  # many one-off configs (tests, examples)
                         self._compiled.clear()
+                    _confignames.check(config, self.catalog_for(config))  # UnknownNameError
                     hit = (config, compile_rules(self.selected(config), config))
                     self._compiled[key] = hit
         return hit[1]
@@ -110,14 +124,25 @@ class Linter:
             for m in rule.run((doc, result)):
                 kept.append(make_finding(doc, rule, m))
         # a finding that quotes personal data found by another rule is masked like it
-        kept = conceal_overlaps(sort_findings(kept), [*kept, *result.suppressed])
-        verdict = _approval.decide(kept, doc, config, catalog)
+        everything = [*kept, *result.suppressed]
+        kept = conceal_overlaps(sort_findings(kept), everything)
+        # suppressed findings leave the failure count only: the verdict counts them, reports list them
+        suppressed = ()
+        if result.suppressed:
+            shown = conceal_overlaps(result.suppressed, everything)
+            suppressed = tuple(
+                sorted(
+                    (SuppressedFinding(f, by) for f, by in zip(shown, result.by)),
+                    key=lambda s: (s.finding.start, s.finding.end, s.finding.code),
+                )
+            )
+        verdict = _approval.decide(kept, doc, config, catalog, suppressed)
         # Checks of the approval record read the verdict; the draft cannot suppress them.
         late = [make_finding(doc, r, m) for r in rules.verdict for m in r.run((doc, verdict))]
-        if late:
-            kept = sort_findings([*kept, *late])
+        if late:  # they quote the body, which may hold personal data (suppressed or not)
+            kept = sort_findings([*kept, *conceal_overlaps(late, everything)])
         concealed = tuple(f for f in result.suppressed if f.personal and f.end > f.start)
-        return Report(path, tuple(kept), verdict, text, doc.front_matter, concealed)
+        return Report(path, tuple(kept), verdict, text, doc.front_matter, concealed, suppressed)
 
     def config_for(self, path: str) -> Config:
         if self.explicit_config:

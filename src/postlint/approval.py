@@ -5,7 +5,8 @@ Levels: ``consultation`` (5.6: several people including the 決裁権者等) whe
 (cue rules of category ``approval`` and other rules with ``approval = "consultation"``) or a
 political / confidentiality finding is a warning or an error; ``exempt`` (5.4 ただし書) when nothing of
 warning or error was found, nothing asks for approval, and an official source is given; ``approver``
-(5.4) otherwise.
+(5.4) otherwise. Findings the draft suppressed count here as if they had been reported (a
+suppression only keeps them out of the failure count), and each of them is one of the reasons.
 
 The record (written by ``postlint approve``) is a mapping under the front-matter key ``approval``::
 
@@ -26,7 +27,7 @@ from __future__ import annotations
 import unicodedata
 
 from .lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
-from .model import ApprovalLevel, ApprovalReason, ApprovalVerdict, Finding, Severity
+from .model import ApprovalLevel, ApprovalReason, ApprovalVerdict, Finding, Severity, SuppressedFinding
 from .values import Value, set_field
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -92,46 +93,66 @@ def official_source(doc: "Document", config: "Config") -> tuple[str | None, list
     return None, rejected
 
 
-def decide(findings: list[Finding], doc: "Document", config: "Config", catalog: "Catalog") -> ApprovalVerdict:
+def decide(
+    findings: list[Finding],
+    doc: "Document",
+    config: "Config",
+    catalog: "Catalog",
+    suppressed: "list[SuppressedFinding] | tuple[SuppressedFinding, ...]" = (),
+) -> ApprovalVerdict:
+    """The level the draft needs and why. ``suppressed`` (what the draft's own directives or
+    front-matter ignores suppressed) counts as if it had been reported: a draft cannot lower the
+    approval it needs itself. Every suppression is among the reasons, with its own reason."""
     consult: list[ApprovalReason] = []
     approver: list[ApprovalReason] = []
-    for f in findings:
+    notes: list[ApprovalReason] = []  # suppressions that do not raise the level themselves
+    items = [(f, None) for f in findings] + [(s.finding, s.by) for s in suppressed]
+    for f, by in items:
         entry = catalog.get(f.code)
         wanted = entry.spec.approval if entry else None
         if f.data.get("approval") == "consultation" or (f.data.get("approval") == "approver" and wanted is None):
             wanted = f.data["approval"]  # a match may raise its rule's level (children's or health data)
         serious = f.severity.rank >= Severity.WARNING.rank
-        reason = ApprovalReason(f.rule, f.message, f.shown_text())
+        reason = ApprovalReason(f.rule, f.message, f.shown_text(), by)
         if wanted == "consultation" or (serious and f.category in CONSULTATION_CATEGORIES):
             consult.append(reason)
         elif serious or wanted == "approver":
             approver.append(reason)
+        elif by is not None:
+            notes.append(reason)
     if consult:
-        return ApprovalVerdict(ApprovalLevel.CONSULTATION, tuple(consult))
+        return ApprovalVerdict(ApprovalLevel.CONSULTATION, (*consult, *_suppressions(approver), *notes))
     if approver:
-        return ApprovalVerdict(ApprovalLevel.APPROVER, tuple(approver))
+        return ApprovalVerdict(ApprovalLevel.APPROVER, (*approver, *notes))
     source, rejected = official_source(doc, config)
     if source:
         return ApprovalVerdict(
             ApprovalLevel.EXEMPT,
-            (ApprovalReason("official-source", "自組織のサイトにある既知の情報・既成の事実に基づく投稿として扱えます（5.4 ただし書）。公式の情報源と内容が一致するかは確認してください。", source),),
+            (ApprovalReason("official-source", "自組織のサイトにある既知の情報・既成の事実に基づく投稿として扱えます（5.4 ただし書）。公式の情報源と内容が一致するかは確認してください。", source), *notes),
         )
     if rejected:
         return ApprovalVerdict(
             ApprovalLevel.APPROVER,
-            tuple(
-                ApprovalReason(
-                    "source",
-                    "source: は自組織のドメインの URL ではないため、公式の情報源として扱えません。決裁権者等の確認を経てください（5.4）。",
-                    s,
-                )
-                for s in rejected
+            (
+                *(
+                    ApprovalReason(
+                        "source",
+                        "source: は自組織のドメインの URL ではないため、公式の情報源として扱えません。決裁権者等の確認を経てください（5.4）。",
+                        s,
+                    )
+                    for s in rejected
+                ),
+                *notes,
             ),
         )
     return ApprovalVerdict(
         ApprovalLevel.APPROVER,
-        (ApprovalReason("default", "決裁権者等の確認を経てください（5.4）。自組織のサイトへのリンクなど、公式の情報源が示されていません。"),),
+        (ApprovalReason("default", "決裁権者等の確認を経てください（5.4）。自組織のサイトへのリンクなど、公式の情報源が示されていません。"), *notes),
     )
+
+
+def _suppressions(reasons: list[ApprovalReason]) -> list[ApprovalReason]:
+    return [r for r in reasons if r.suppressed_by is not None]
 
 
 # -- the approval record ----------------------------------------------------------------------

@@ -209,8 +209,12 @@ def _catalog(config_path: str | None):
 
     if config_path:
         from .config import load_file
+        from .confignames import check
 
-        return catalog_with(tuple(load_file(config_path).rule_paths))
+        config = load_file(config_path)
+        catalog = catalog_with(tuple(config.rule_paths))
+        check(config, catalog)  # a misspelt rule name in the config: exit 2, as when linting
+        return catalog
     return default_catalog()
 
 

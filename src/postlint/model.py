@@ -112,20 +112,76 @@ class Finding(Value):
         }
 
 
+SUPPRESSION_KINDS_JA = {
+    "disable-next-line": "postlint-disable-next-line",
+    "disable-line": "postlint-disable-line",
+    "disable": "postlint-disable",
+    "front-matter": "フロントマターの postlint-ignore",
+}
+
+
+class SuppressedBy(Value):
+    """What suppressed a finding: a directive comment of the draft or its front-matter ignore list."""
+
+    _fields = ("kind", "rules", "reason", "line")
+    __slots__ = _fields
+    kind: str  # disable-next-line | disable-line | disable | front-matter
+    rules: tuple[str, ...]  # the names the directive gave; empty: every rule (a blanket directive)
+    reason: str  # the text after " -- " in the comment; "" when none was given
+    line: int  # 1-based line of the comment (of the front matter's first line for front-matter)
+
+    def __init__(self, kind, rules=(), reason="", line=0):
+        set_field(self, "kind", kind)
+        set_field(self, "rules", tuple(rules))
+        set_field(self, "reason", reason)
+        set_field(self, "line", line)
+
+    def describe(self) -> str:
+        """Japanese, one line: "3行目の postlint-disable（ルール名なし）、理由：なし"."""
+        what = SUPPRESSION_KINDS_JA.get(self.kind, self.kind)
+        names = "、".join(self.rules) if self.rules else "ルール名なし・すべてのルール"
+        return f"{self.line}行目の {what}（{names}）で抑制、理由：{self.reason or 'なし'}"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "rules": list(self.rules), "reason": self.reason, "line": self.line}
+
+
+class SuppressedFinding(Value):
+    """A finding the draft suppressed: not counted as a failure, but still part of the approval
+    verdict, and listed with what suppressed it."""
+
+    _fields = ("finding", "by")
+    __slots__ = _fields
+    finding: Finding
+    by: SuppressedBy
+
+    def __init__(self, finding, by):
+        set_field(self, "finding", finding)
+        set_field(self, "by", by)
+
+    def to_dict(self, show_personal_data: bool = False) -> dict:
+        return {**self.finding.to_dict(show_personal_data), "suppressed_by": self.by.to_dict()}
+
+
 class ApprovalReason(Value):
-    _fields = ("rule", "message", "text")
+    _fields = ("rule", "message", "text", "suppressed_by")
     __slots__ = _fields
     rule: str
     message: str
     text: str
+    suppressed_by: SuppressedBy | None  # the reason is a finding the draft suppressed
 
-    def __init__(self, rule, message, text=""):
+    def __init__(self, rule, message, text="", suppressed_by=None):
         set_field(self, "rule", rule)
         set_field(self, "message", message)
         set_field(self, "text", text)
+        set_field(self, "suppressed_by", suppressed_by)
 
     def to_dict(self) -> dict:
-        return {"rule": self.rule, "message": self.message, "text": self.text}
+        out = {"rule": self.rule, "message": self.message, "text": self.text}
+        if self.suppressed_by is not None:
+            out["suppressed_by"] = self.suppressed_by.to_dict()
+        return out
 
 
 class ApprovalVerdict(Value):
@@ -143,8 +199,8 @@ class ApprovalVerdict(Value):
 
 
 class Report(Value):
-    _fields = ("path", "findings", "approval", "text", "front_matter", "concealed")
-    _compare = ("path", "findings", "approval", "text")
+    _fields = ("path", "findings", "approval", "text", "front_matter", "concealed", "suppressed")
+    _compare = ("path", "findings", "approval", "text", "suppressed")
     _repr = ("path", "findings", "approval")
     __slots__ = _fields
     path: str | None
@@ -155,14 +211,17 @@ class Report(Value):
     # personal findings the draft suppressed: not reported, but still masked where a reporter quotes
     # the draft's lines, so that a suppression comment never prints a private person's data in clear
     concealed: tuple[Finding, ...]
+    # every finding the draft suppressed, with what suppressed it (not counted, but reported)
+    suppressed: tuple[SuppressedFinding, ...]
 
-    def __init__(self, path, findings, approval, text="", front_matter=None, concealed=()):
+    def __init__(self, path, findings, approval, text="", front_matter=None, concealed=(), suppressed=()):
         set_field(self, "path", path)
         set_field(self, "findings", findings)
         set_field(self, "approval", approval)
         set_field(self, "text", text)
         set_field(self, "front_matter", {} if front_matter is None else front_matter)
         set_field(self, "concealed", concealed)
+        set_field(self, "suppressed", tuple(suppressed))
 
     def personal_spans(self):
         """Every finding whose span a reporter masks when it quotes the draft: the reported personal
@@ -180,6 +239,7 @@ class Report(Value):
             "path": self.path if self.path is not None else "<stdin>",
             "approval": self.approval.to_dict(),
             "findings": [f.to_dict(show_personal_data) for f in self.findings],
+            "suppressed": [s.to_dict(show_personal_data) for s in self.suppressed],
         }
 
 

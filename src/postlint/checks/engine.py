@@ -21,3 +21,16 @@ def unused_directive(state, ctx):
 
 
 unused_directive.stage = "post"
+
+
+def blanket_directive(state, ctx):
+    """Directives that name no rule: they switch every rule off, political and personal-data
+    findings included, so they hide more than the author has looked at."""
+    doc, result = state
+    for d in result.directives:
+        if d.kind != "enable" and not d.rules:
+            start, end = doc.from_raw(d.start, d.end)
+            yield Match(start, end, params={"kind": f"postlint-{d.kind}"})
+
+
+blanket_directive.stage = "post"

@@ -83,6 +83,8 @@ ul.checklist .sec{color:var(--mute);font-size:.85rem}
 .sign{display:flex;gap:24px;flex-wrap:wrap;margin-top:12px}
 .sign span{border-bottom:1px solid var(--ink);min-width:180px;padding-top:18px;color:var(--mute);font-size:.85rem}
 .none{color:var(--mute)}
+.suppressed{color:var(--err)}
+.suppression{font-size:.9rem;color:var(--err)}
 footer{color:var(--mute);font-size:.85rem}
 @media print{body{background:#fff}section.draft{break-inside:auto;border:none;padding:0}a.badge{color:#000;border:1px solid #000;background:#fff}details{display:block}}
 """
@@ -224,9 +226,46 @@ def _record_html(report) -> str:
     )
 
 
-def _checklist(level: str, doc_id: str) -> str:
+def _suppressed_html(report, doc_id: str, show: bool) -> list[str]:
+    """The findings the draft suppressed, each with the directive that did it and its reason: they
+    are not counted as failures, but the approver decides on them too (they count for the level)."""
+    if not report.suppressed:
+        return []
+    parts = [
+        f"<h3>抑制された指摘（{len(report.suppressed)} 件）</h3>",
+        '<p class="meta">下書きの postlint-disable コメントまたはフロントマターの postlint-ignore で抑制された指摘です。'
+        "エラーとしては数えませんが、必要な承認の水準には数えています。抑制の理由が妥当か確かめてください。</p>",
+        '<ol class="findings suppressed">',
+    ]
+    for n, s in enumerate(report.suppressed, 1):
+        f = s.finding
+        sev = f.severity.value
+        parts.append(
+            f'<li class="sev-{sev}" id="{doc_id}-s{n}" data-code="{_e(f.code)}" data-rule="{_e(f.rule)}" '
+            f'data-severity="{sev}" data-suppressed="{_e(s.by.kind)}">'
+            f'<span class="num">抑制 {n}</span> <span class="sev">{_e(_SEVERITY_JA[sev])}</span> '
+            f"<code>{_e(f.code)}</code> {_e(f.rule)} <span class=\"pos\">{f.line}行{f.column}列</span>"
+            f'<p class="message">{_draft(f.message)}</p>'
+            f'<p class="quote">該当箇所：「{_draft(f.shown_text(show))}」</p>'
+            f'<p class="suppression">{_draft(s.by.describe())}</p>'
+            f'<p class="guideline">ガイドライン {_guideline(f.guideline)}</p>'
+            "</li>"
+        )
+    parts.append("</ol>")
+    return parts
+
+
+CHECK_SUPPRESSED = (
+    "5.4",
+    "抑制された指摘のそれぞれについて、抑制の理由が妥当か、投稿してよい内容かを確かめたか（ルール名も理由もない抑制は認めないでください）。",
+)
+
+
+def _checklist(level: str, doc_id: str, suppressed: bool = False) -> str:
     items = list(CHECKS_54)
     items += list(CHECKS_56) if level == "consultation" else [CHECK_56_APPLIES]
+    if suppressed:
+        items.append(CHECK_SUPPRESSED)
     out = ['<ul class="checklist">']
     for i, (sec, text) in enumerate(items, 1):
         out.append(
@@ -248,7 +287,14 @@ def _draft_section(report, index: int, options, catalog) -> str:
     reasons = []
     for r in report.approval.reasons:
         quote = f" 「{_draft(r.text)}」" if r.text else ""
-        reasons.append(f'<li data-rule="{_e(r.rule)}"><code>{_e(r.rule)}</code> {_draft(r.message)}{quote}</li>')
+        if r.suppressed_by is None:
+            reasons.append(f'<li data-rule="{_e(r.rule)}"><code>{_e(r.rule)}</code> {_draft(r.message)}{quote}</li>')
+        else:
+            reasons.append(
+                f'<li data-rule="{_e(r.rule)}" data-suppressed="{_e(r.suppressed_by.kind)}">'
+                f'<strong class="suppressed">抑制された指摘</strong> <code>{_e(r.rule)}</code> {_draft(r.message)}{quote}'
+                f'<br><span class="suppression">{_draft(r.suppressed_by.describe())}</span></li>'
+            )
     parts = [
         f'<section class="draft" id="{doc_id}" data-path="{_e(path)}" data-level="{_e(level)}">',
         f"<h2>{index}. {_draft(path)}</h2>",
@@ -281,9 +327,10 @@ def _draft_section(report, index: int, options, catalog) -> str:
                 + "</li>"
             )
         parts.append("</ol>")
+    parts += _suppressed_html(report, doc_id, show)
     parts += [
         "<h3>人が確かめること（ガイドライン 5.4 / 5.6）</h3>",
-        _checklist(level, doc_id),
+        _checklist(level, doc_id, bool(report.suppressed)),
         '<div class="sign"><span>確認者</span><span>役職</span><span>協議した人</span><span>日付</span></div>',
         "</section>",
     ]

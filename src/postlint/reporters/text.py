@@ -6,6 +6,7 @@ import unicodedata
 
 from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..model import InputError, Severity
+from . import shown_message
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -148,9 +149,16 @@ def render(results, options) -> str:
                 span = max(width(shown[col0:end_col]), 1)
                 out.append(f"    {shown}")
                 out.append(f"    {' ' * pad}{color}{'^' * span}{reset}")
-        if r.findings or True:
-            level = r.approval.level.value
-            out.append(f"{visible(r.path or '<stdin>')}: 承認 / approval: {level} — {_LEVEL_JA[level]}")
+        path = visible(r.path or "<stdin>")
+        for s in r.suppressed:  # not counted as failures, but the approver must see them
+            f = s.finding
+            out.append(
+                f"{path}:{f.line}:{f.column}: 抑制 / suppressed {f.code} [{f.rule}] "
+                f"{visible(shown_message(f, options.show_personal_data))} — {visible(s.by.describe())}"
+            )
+        level = r.approval.level.value
+        counted = f"（抑制した指摘 {len(r.suppressed)} 件を含む / counting {len(r.suppressed)} suppressed）" if r.suppressed else ""
+        out.append(f"{path}: 承認 / approval: {level} — {_LEVEL_JA[level]}{counted}")
     n_files = sum(1 for r in results if not isinstance(r, InputError))
     out.append(
         f"{n_files} ファイル / files, {totals[Severity.ERROR]} エラー / errors, "

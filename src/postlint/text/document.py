@@ -117,6 +117,7 @@ class Document:
         self.front_matter_span: tuple[int, int] | None = None
         self.body_start = 0
         self.directives: list[Directive] = []
+        self.inline_config = inline_config  # False: neither directives nor front-matter ignores count
         self._memo: dict = {}
         text = raw
         fm = _fm.read(raw)  # raises FrontMatterError on a broken block
