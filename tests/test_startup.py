@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from postlint.checks import links
 
@@ -311,3 +313,104 @@ def test_a_deferred_re_pattern_behaves_like_re():
     assert isinstance(lazy.compiled(), real.Pattern) and lazy.flags == real.compile(r"(?P<n>\d+)円", real.I).flags
     assert re.escape("a.b") == real.escape("a.b") and re.IGNORECASE is real.IGNORECASE
     assert re.split(r"[\s,]+", "a, b c") == ["a", "b", "c"]
+
+
+def _deferred_module_patterns():
+    """Every deferred ``regex`` pattern a postlint module holds."""
+    import importlib
+    import pkgutil
+
+    import postlint
+    from postlint.lazyregex import LazyPattern, LazyRePattern
+
+    out = {}
+    for info in pkgutil.walk_packages(postlint.__path__, "postlint."):
+        if info.name.endswith("__main__"):
+            continue
+        for attr, value in vars(importlib.import_module(info.name)).items():
+            if isinstance(value, LazyPattern) and not isinstance(value, LazyRePattern):
+                out[f"{info.name}.{attr}"] = value
+    return out
+
+
+def _texts():
+    from postlint.catalog import default_catalog
+
+    return [ex.text for e in default_catalog() for ex in e.spec.examples]
+
+
+def test_a_guarded_pattern_answers_as_the_compiled_one_before_it_compiles():
+    """Before compiling, a deferred pattern may answer "no match" from its literals alone: that
+    answer must be the compiled pattern's, for every module pattern, every method and every rule
+    example (and the guard must actually spare compiling for some)."""
+    import regex as real
+
+    from postlint.lazyregex import LazyPattern
+
+    patterns = _deferred_module_patterns()
+    assert len(patterns) > 30
+    texts = _texts()
+    spared = 0
+    for name, lazy in patterns.items():
+        pattern, flags, kwargs = lazy._source
+        compiled = real.compile(pattern, flags, **kwargs)
+        for text in texts:
+            fresh = LazyPattern(pattern, flags, kwargs)
+            got = [fresh.search(text), fresh.match(text), fresh.fullmatch(text)]
+            want = [compiled.search(text), compiled.match(text), compiled.fullmatch(text)]
+            assert [m and m.span() for m in got] == [m and m.span() for m in want], (name, text)
+            fresh = LazyPattern(pattern, flags, kwargs)
+            assert [m.span() for m in fresh.finditer(text)] == [m.span() for m in compiled.finditer(text)], (name, text)
+            fresh = LazyPattern(pattern, flags, kwargs)
+            assert fresh.findall(text) == compiled.findall(text), (name, text)
+            spared += fresh._compiled is None
+    assert spared > len(texts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_guarded_pattern_never_misses_a_match_on_generated_text(data):
+    """Texts built from the pattern's own literal fragments and random characters: whatever the
+    guard says, the compiled pattern agrees."""
+    import regex as real
+
+    patterns = _GUARD_CASES
+    name = data.draw(st.sampled_from(sorted(patterns)))
+    lazy = patterns[name]
+    pattern, flags, kwargs = lazy._source
+    pieces = [p for p in regex_fragments(pattern) if p] or ["x"]
+    text = "".join(data.draw(st.lists(st.one_of(st.sampled_from(pieces), st.text(max_size=3)), max_size=12)))
+    fresh = type(lazy)(pattern, flags, kwargs)
+    want = [m.span() for m in real.compile(pattern, flags, **kwargs).finditer(text)]
+    assert [m.span() for m in fresh.finditer(text)] == want, (name, text)
+
+
+def regex_fragments(pattern: str) -> list[str]:
+    """Runs of non-syntax characters of a pattern: the words it looks for, and parts of them."""
+    import re
+
+    runs = re.findall(r"[^\\\[\]()|?*+{}.^$\s:=!<>,0-9a-zA-Z_-]{1,12}", pattern)
+    return runs + [r[: len(r) // 2] for r in runs if len(r) > 1]
+
+
+_GUARD_CASES = _deferred_module_patterns()
+
+
+def test_a_plain_draft_compiles_only_the_patterns_it_can_match(built, tmp_path):
+    """A short draft with none of the checkers' words compiles few regex patterns."""
+    path = tmp_path / "draft.md"
+    path.write_text("秋の防災フェアを開催します。\n", encoding="utf-8")
+    probe = (
+        "import sys, regex\n"
+        "from postlint import prevalidated\n"
+        f"prevalidated.FILE = type(prevalidated.FILE)({str(built)!r})\n"
+        "calls = []\n"
+        "real = regex.compile\n"
+        "regex.compile = lambda *a, **k: calls.append(a[0]) or real(*a, **k)\n"
+        "from postlint.cli import main\n"
+        f"main([{str(path)!r}])\n"
+        "print(); print(len(calls))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    compiled = int(out.split()[-1])
+    assert compiled < len(_GUARD_CASES) // 3, compiled
