@@ -213,18 +213,19 @@ def test_eligibility_ranges_and_event_dates_are_not_birth_dates(text):
 @pytest.mark.parametrize(
     "text,masked",
     [
-        ("090-1234-5678", "090-****-5678"),
-        ("09012345678", "090****5678"),
-        ("(088)621-2500", "(088)***-2500"),
-        ("０９０－１２３４－５６７８", "０９０－****－５６７８"),
-        ("+81 90-1234-5678", "+81 90-****-5678"),
-        ("621-2500", "***-2500"),
+        ("090-1234-5678", "090-****-****"),
+        ("09012345678", "090********"),
+        ("(088)621-2500", "(088)***-****"),
+        ("０９０－１２３４－５６７８", "０９０－****－****"),
+        ("+81 90-1234-5678", "+81 90-****-****"),
+        ("621-2500", "***-****"),
         ("1234 5678 9018", "**** **** 9018"),
         ("123456789018", "********9018"),
         ("4111-1111-1111-1111", "****-****-****-1111"),
-        ("taro.yamada@gmail.com", "t**********@gmail.com"),
-        ("山田太郎", "山***"),
-        ("山田", "山**"),
+        ("taro.yamada@gmail.com", "***********@gmail.com"),
+        ("hanako.yamada77＠gmail.com", "***************＠gmail.com"),
+        ("山田太郎", "****"),
+        ("山田", "**"),
         ("徳島市万代町1丁目1番地", "徳島市万代町*丁目*番地"),
         ("主計町一番二号", "主計町*番*号"),
         ("平成20年4月1日", "平成**年*月*日"),
@@ -239,7 +240,7 @@ def test_personal_data_is_masked_in_json_unless_asked():
     report = PD.lint_text("連絡先 090-1234-5678")
     (f,) = report.findings
     assert f.personal
-    assert report.to_dict()["findings"][0]["text"] == "090-****-5678"
+    assert report.to_dict()["findings"][0]["text"] == "090-****-****"
     assert "1234" not in json.dumps(report.to_dict(), ensure_ascii=False)
     assert report.to_dict(show_personal_data=True)["findings"][0]["text"] == "090-1234-5678"
 

@@ -94,8 +94,8 @@ def test_without_the_built_file_the_defaults_and_rules_are_validated_alike(built
 
 
 def test_selecting_one_category_reads_only_its_rule_files(tmp_path, monkeypatch):
-    """Without the built file, a run with --select link validates the link rules only, and
-    imports the checkers of its selected rules only."""
+    """Without the built file, a run with --select link validates the link rules, and the
+    personal-data rules that mask whatever is selected, and imports only their checkers."""
     monkeypatch.setattr("postlint.prevalidated.FILE", tmp_path / "none.json")
     probe = (
         "import sys\n"
@@ -110,8 +110,8 @@ def test_selecting_one_category_reads_only_its_rule_files(tmp_path, monkeypatch)
         "print(sorted(m for m in sys.modules if m.startswith('postlint.checks.')))\n"
     )
     categories, checkers = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.splitlines()
-    assert categories == "['link']"
-    assert "political" not in checkers and "pii" not in checkers and "links" in checkers
+    assert categories == "['link', 'personal-data']"
+    assert "political" not in checkers and "expression" not in checkers and "links" in checkers
 
 
 def test_a_config_file_is_validated(built, tmp_path):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import approval as _approval
 from . import confignames as _confignames
+from . import conceal as _conceal
 from . import suppress as _suppress
 from .catalog import Catalog, CatalogError, catalog_with, default_catalog
 from .config import PLATFORMS, ConfigError, default_config, find_config_file
@@ -55,7 +56,8 @@ class Linter:
         self.ignore = list(ignore)
         self.inline_config = inline_config
         self.catalog = catalog or default_catalog()
-        self._compiled: dict[int, tuple[Config, list[CompiledRule]]] = {}
+        # config id -> (config, the rules it runs, every personal rule for masking)
+        self._compiled: dict[int, tuple[Config, RuleList, list[CompiledRule]]] = {}
         self._lock = threading.Lock()
         self._discovered: dict[Path, Config] = {}
         self._folders: dict[str, Path] = {}  # a file's folder as written -> resolved
@@ -96,6 +98,13 @@ class Linter:
         return catalog.select(select, [*config.ignore, *self.ignore])
 
     def rules_for(self, config: Config) -> RuleList:
+        return self._rules(config)[1]
+
+    def masking_rules_for(self, config: Config) -> list[CompiledRule]:
+        """Every personal rule, compiled whatever is selected: reporters mask what they find."""
+        return self._rules(config)[2]
+
+    def _rules(self, config: Config) -> tuple[Config, RuleList, list[CompiledRule]]:
         key = id(config)
         hit = self._compiled.get(key)
         if hit is None or hit[0] is not config:
@@ -104,17 +113,22 @@ class Linter:
                 if hit is None or hit[0] is not config:
                     if len(self._compiled) > 64:  # many one-off configs (tests, examples)
                         self._compiled.clear()
-                    _confignames.check(config, self.catalog_for(config))  # UnknownNameError
-                    hit = (config, compile_rules(self.selected(config), config))
+                    catalog = self.catalog_for(config)
+                    _confignames.check(config, catalog)  # UnknownNameError
+                    hit = (config, compile_rules(self.selected(config), config), _conceal.masking_rules(catalog, config))
                     self._compiled[key] = hit
-        return hit[1]
+        return hit
 
     # -- linting ------------------------------------------------------------------------------
     def lint_text(self, text: str, *, path: str | None = None, config: Config | None = None) -> Report:
         """Lint one draft. Raises ``FrontMatterError`` for broken front matter."""
         config = config or self.config
-        doc = Document(text, path, inline_config=self.inline_config)
-        rules = self.rules_for(config)
+        try:
+            doc = Document(text, path, inline_config=self.inline_config)
+        except FrontMatterError as exc:  # the error quotes a line of the draft: mask it
+            detail = _conceal.masked_message(exc.detail, text, self.masking_rules_for(config))
+            raise FrontMatterError(exc.line, detail) from None
+        _, rules, maskers = self._rules(config)
         findings = run_rules(doc, rules)
         catalog = self.catalog_for(config)
         result = _suppress.apply(doc, findings)
@@ -123,8 +137,12 @@ class Linter:
         for rule in rules.post:
             for m in rule.run((doc, result)):
                 kept.append(make_finding(doc, rule, m))
+        # personal data that no reported rule covers (deselected rules; front matter, comments
+        # and URLs, where no rule looks) is found for masking only
+        reported = {r.spec.code for r in rules.main}
+        hidden = _conceal.personal_for_masking(doc, maskers, reported)
         # a finding that quotes personal data found by another rule is masked like it
-        everything = [*kept, *result.suppressed]
+        everything = [*kept, *result.suppressed, *hidden]
         kept = conceal_overlaps(sort_findings(kept), everything)
         # suppressed findings leave the failure count only: the verdict counts them, reports list them
         suppressed = ()
@@ -141,7 +159,7 @@ class Linter:
         late = [make_finding(doc, r, m) for r in rules.verdict for m in r.run((doc, verdict))]
         if late:  # they quote the body, which may hold personal data (suppressed or not)
             kept = sort_findings([*kept, *conceal_overlaps(late, everything)])
-        concealed = tuple(f for f in result.suppressed if f.personal and f.end > f.start)
+        concealed = tuple(f for f in [*result.suppressed, *hidden] if f.personal and f.end > f.start)
         return Report(path, tuple(kept), verdict, text, doc.front_matter, concealed, suppressed)
 
     def config_for(self, path: str) -> Config:

@@ -92,7 +92,8 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
     start, end = doc.to_raw(m.start, m.end)
     text = doc.raw[start:end]
     personal = spec.personal if m.personal is None else m.personal
-    masked = mask(text, spec.mask) if personal else ""
+    style = m.mask or spec.mask
+    masked = mask(text, style) if personal else ""
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     if rule.severity is not None:
@@ -107,7 +108,7 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
         plain = _plain(text)
         for key, value in m.params.items():
             if isinstance(value, str) and plain and plain in _plain(value):
-                params[key] = mask(value, spec.mask)
+                params[key] = mask(value, style)
     params["match"] = masked if personal else text
     template = m.message or spec.message
     message = template.format_map(params)

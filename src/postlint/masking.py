@@ -1,81 +1,174 @@
-"""Masking of personal data shown in output: enough to locate it, not enough to read it."""
+"""Masking of personal data shown in output: enough to locate it, not enough to read it.
+
+One mask per kind of data, used for a finding's shown text, its message and the lines the text
+and HTML reports quote. Every mask has the length of the text it masks, so a reporter can put it
+in place of the span in a quoted line (or cut it where a line break falls) and show the same thing
+as the message. A mask keeps at most what tells the kind of data apart:
+
+* phone numbers keep their leading group (an area code or a mobile prefix: ``090-****-****``,
+  ``0883-**-****``), at most four digits (three when the number has no separators); a number that
+  does not start with ``0`` or a country code keeps nothing;
+* numbers of twelve digits or more (マイナンバー, payment cards) keep their last four digits;
+  shorter numbers keep nothing;
+* e-mail addresses keep the at sign and the domain, which tells a free mailbox from an office's
+  (``************@gmail.com``); the at sign may be written full width (``＠``);
+* names keep nothing (``****``), whatever their length; a mention keeps its leading at sign;
+* addresses and dates keep their words and lose their numbers, kanji numerals included
+  (``徳島市万代町*丁目*番地``, ``平成**年*月*日``).
+"""
 
 from __future__ import annotations
 
 from .lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 
-
-_GROUPS = re.compile(r"(\d+)")
-# Kanji numerals of an address: 一丁目, 二番三号
-_KANJI_NUMBER = re.compile(r"[〇一二三四五六七八九十百千]+(?=丁目|番(?!町)|号|条|地割)")
-_COUNTRY_CODE = re.compile(r"\A\s*\+\s?(?:81|\d{1,3}(?=\D))")
+AT_SIGNS = "@＠﹫"  # the at signs NFKC folds to "@": an address is found with any of them
+_KANJI_DIGITS = "〇一二三四五六七八九十百千万零壱弐参"
+# Kanji numerals of an address: 一丁目, 二番三号, 北一条西 (条 only before a direction or another
+# number: 一条美咲 and 九条 are surnames)
+_KANJI_NUMBER = re.compile(
+    "[" + _KANJI_DIGITS + "]+(?=丁目|番(?!町|ヶ|ケ|が|瀬)|号|地割|条(?:[東西南北通]|[0-9０-９" + _KANJI_DIGITS + "]))"
+)
+# Kanji numerals of a date: 平成二十年四月一日, 令和元年
+_KANJI_DATE = re.compile("[" + _KANJI_DIGITS + "元]+(?=[年月日])")
+_COUNTRY_CODE = re.compile(r"\A\s*[+＋]\s?(?:81|８１|\d{1,3}(?=\D))")
 _SEPARATORS = set("ー・－")
+STYLES = ("auto", "digits", "phone", "number", "email", "name", "address", "date", "mixed", "all")
 
 
 def _has_letters(text: str) -> bool:
     return any(c.isalpha() and c not in _SEPARATORS for c in text)
 
 
-def mask_digits(text: str) -> str:
-    """Numbers: a phone number keeps its area code and last group (``090-****-5678``), a longer
-    number only its last four digits (``****-****-9018``), a shorter one nothing but a final group of
-    four (``***-2500``)."""
+def _stars(text: str, keep) -> str:
+    """``text`` with every character for which ``keep(index, char)`` is false made ``*``."""
+    return "".join(c if keep(i, c) else "*" for i, c in enumerate(text))
+
+
+def _digit_count(text: str) -> int:
+    return sum(c.isdigit() for c in text)
+
+
+def mask_phone(text: str) -> str:
+    """``090-1234-5678`` → ``090-****-****``: the leading group (area code or mobile prefix) stays,
+    every other digit goes. ``+81 90-1234-5678`` → ``+81 90-****-****``."""
+    lead = 0
     cc = _COUNTRY_CODE.match(text)
-    if cc and sum(c.isdigit() for c in text[cc.end() :]) >= 9:
-        return cc.group() + mask_digits(text[cc.end() :])  # +81 90-****-5678
-    parts = _GROUPS.split(text)
-    digit_idx = [i for i, p in enumerate(parts) if p and p[0].isdigit()]
-    total = sum(len(parts[i]) for i in digit_idx)
-    if 9 <= total <= 11:
-        if len(digit_idx) >= 2:
-            for i in digit_idx[1:-1]:
-                parts[i] = "*" * len(parts[i])
-            return "".join(parts)
-        keep_head, keep_tail = 3, 4
-    elif total >= 12:
-        keep_head, keep_tail = 0, 4
-    else:
-        keep_head, keep_tail = 0, 4 if len(digit_idx) >= 2 and len(parts[digit_idx[-1]]) == 4 else 0
+    if cc:
+        lead = cc.end()
+    elif not text.lstrip("(（ ").startswith(("0", "０")):
+        return _stars(text, lambda i, c: not c.isdigit())
+    keep_until = lead
+    run = 0
+    for i in range(lead, len(text)):
+        c = text[i]
+        if c.isdigit():
+            run += 1
+            keep_until = i + 1
+        elif run:
+            break
+    if run > 4:  # no separator: the first three digits tell a mobile from a landline
+        keep_until -= run - 3
+    return _stars(text, lambda i, c: i < keep_until or not c.isdigit())
+
+
+def mask_number(text: str) -> str:
+    """Twelve digits or more keep the last four (``****-****-9018``); shorter numbers keep none."""
+    total = _digit_count(text)
+    keep = 4 if total >= 12 else 0
     seen = 0
     out = []
     for c in text:
         if c.isdigit():
             seen += 1
-            out.append(c if seen <= keep_head or seen > total - keep_tail else "*")
+            out.append(c if seen > total - keep else "*")
         else:
             out.append(c)
     return "".join(out)
 
 
+def mask_digits(text: str) -> str:
+    """A number of unknown kind: nine to eleven digits are masked as a phone number, longer ones
+    as an identification number, shorter ones entirely."""
+    cc = _COUNTRY_CODE.match(text)
+    total = _digit_count(text)
+    if cc and total >= 10:
+        return mask_phone(text)
+    if 9 <= total <= 11:
+        return mask_phone(text)
+    return mask_number(text)
+
+
+def mask_email(text: str) -> str:
+    """``taro.yamada@gmail.com`` → ``***********@gmail.com``: the local part goes, the at sign and
+    the domain stay."""
+    at = max(text.rfind(a) for a in AT_SIGNS)
+    if at <= 0:  # no local part: a mention (@taro) or not an address at all
+        return mask_name(text)
+    return "*" * at + text[at:]
+
+
+def mask_name(text: str) -> str:
+    """Every character but spaces becomes ``*``; a mention keeps its leading at sign."""
+    lead = 1 if text[:1] in AT_SIGNS else 0
+    return _stars(text, lambda i, c: i < lead or c.isspace())
+
+
+def mask_address(text: str) -> str:
+    """Digits and the kanji numerals of block and lot numbers become ``*``; words stay."""
+    masked = _stars(text, lambda i, c: not c.isdigit())
+    return _KANJI_NUMBER.sub(lambda m: "*" * len(m.group()), masked)
+
+
+def mask_date(text: str) -> str:
+    masked = mask_address(text)
+    return _KANJI_DATE.sub(lambda m: "*" * len(m.group()), masked)
+
+
+def kind_of(text: str) -> str:
+    """The mask style ``auto`` stands for: guessed from the text alone."""
+    if any(a in text[1:] for a in AT_SIGNS):
+        return "email"
+    if any(c.isdigit() for c in text) and _has_letters(text):
+        return "date"
+    if _digit_count(text) >= 6:
+        return "digits"
+    if _KANJI_NUMBER.search(text):
+        return "address"
+    if any(c.isdigit() for c in text):
+        return "number"
+    return "name"
+
+
+_MASKS = {
+    "digits": mask_digits,
+    "phone": mask_phone,
+    "number": mask_number,
+    "email": mask_email,
+    "name": mask_name,
+    "address": mask_address,
+    "date": mask_date,
+    "mixed": mask_date,
+    "all": lambda text: _stars(text, lambda i, c: c.isspace()),
+}
+
+
 def mask(text: str, style: str = "auto") -> str:
-    """``090-1234-5678`` → ``090-****-5678``; ``taro@example.com`` → ``t***@example.com``;
-    ``山田太郎`` → ``山***``; ``1234 5678 9018`` → ``**** **** 9018``; text with numbers (an address,
-    a date) keeps its words and loses its numbers: ``万代町1丁目1番地`` → ``万代町*丁目*番地``."""
+    """The masked form of ``text``, as long as ``text``. ``style`` names the kind of data
+    (``auto``: guessed from the text)."""
     if not text:
         return text
-    if style == "auto":
-        if "@" in text:
-            style = "email"
-        elif any(c.isdigit() for c in text) and _has_letters(text):
-            style = "mixed"
-        elif sum(c.isdigit() for c in text) >= 6:
-            style = "digits"
-        elif _KANJI_NUMBER.search(text):
-            style = "mixed"
-        else:
-            style = "name"
-    if style == "email":
-        local, _, domain = text.partition("@")
-        return (local[:1] + "*" * max(len(local) - 1, 3)) + "@" + domain
-    if style == "digits":
-        return mask_digits(text)
-    if style == "mixed":
-        masked = "".join("*" if c.isdigit() else c for c in text)
-        return _KANJI_NUMBER.sub(lambda m: "*" * len(m.group()), masked)
-    if style == "all":
-        return "*" * len(text)
-    # names: keep the first character
-    return text[:1] + "*" * max(len(text) - 1, 2)
+    if style == "auto" or style not in _MASKS:
+        style = kind_of(text)
+    out = _MASKS[style](text)
+    return out if len(out) == len(text) else "*" * len(text)
+
+
+def masked_part(start: int, end: int, masked: str, lo: int, hi: int) -> str:
+    """The part ``[lo, hi)`` of the mask of the span ``[start, end)``: what a reporter shows where it
+    quotes only part of the span (one line of an address split by a line break)."""
+    if len(masked) != end - start:  # a mask made elsewhere: hide the whole part
+        return "*" * (hi - lo)
+    return masked[lo - start : hi - start]
 
 
 def conceal_overlaps(findings: list, personal: list) -> list:
@@ -109,8 +202,7 @@ def conceal_overlaps(findings: list, personal: list) -> list:
             if lo >= hi:
                 continue
             pieces.append(f.text[pos - f.start : lo - f.start])
-            whole = lo == s and hi == e
-            pieces.append(masked if whole else "*" * (hi - lo))
+            pieces.append(masked_part(s, e, masked, lo, hi))
             message = message.replace(text, masked)
             pos = hi
         pieces.append(f.text[pos - f.start :])

@@ -77,17 +77,17 @@ def phone_number(doc, ctx) -> Iterable[Match]:
         kind = _phone_kind(p)
         if person is not None:
             severity = "error" if p.is_mobile else "warning"
-            yield Match(p.start, p.end, severity=severity, params={"kind": kind, "reason": "個人の氏名のすぐ近くにあります"})
+            yield Match(p.start, p.end, mask="phone", severity=severity, params={"kind": kind, "reason": "個人の氏名のすぐ近くにあります"})
             continue
         if PERSONAL_PHONE.search(before[-14:]):
-            yield Match(p.start, p.end, severity="warning", params={"kind": kind, "reason": "自宅・個人の番号と書かれています"})
+            yield Match(p.start, p.end, mask="phone", severity="warning", params={"kind": kind, "reason": "自宅・個人の番号と書かれています"})
             continue
         if OFFICE.search(before) or OFFICE.search(after) or (org_name and org_name in before):
             continue  # an office's contact block: 〇〇課 TEL 088-…
         if p.is_mobile or p.type == "voip":
-            yield Match(p.start, p.end, severity="warning", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
+            yield Match(p.start, p.end, mask="phone", severity="warning", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
         else:
-            yield Match(p.start, p.end, severity="info", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
+            yield Match(p.start, p.end, mask="phone", severity="info", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
 
 
 # -- e-mail addresses -----------------------------------------------------------------------------
@@ -133,18 +133,18 @@ def email_address(doc, ctx) -> Iterable[Match]:
             reason = {"携帯電話": "携帯電話会社のメールアドレスです", "プロバイダ": "プロバイダの個人向けメールアドレスです"}.get(
                 label, "個人向けのフリーメールのアドレスです"
             )
-            yield Match(e.start, e.end, severity="error" if person else "warning", params={"kind": "メールアドレス", "reason": reason})
+            yield Match(e.start, e.end, mask="email", severity="error" if person else "warning", params={"kind": "メールアドレス", "reason": reason})
             continue
         if person is not None:
-            yield Match(e.start, e.end, severity="warning", params={"kind": "メールアドレス", "reason": "個人の氏名のすぐ近くにあります"})
+            yield Match(e.start, e.end, mask="email", severity="warning", params={"kind": "メールアドレス", "reason": "個人の氏名のすぐ近くにあります"})
             continue
         if ROLE_MAILBOX.match(local):
             continue  # info@, toiawase@ …: an organization's mailbox
         before, after = block_window(doc.prose, e.start, e.end, 60, 25)
         if OFFICE.search(before) or OFFICE.search(after):
-            yield Match(e.start, e.end, severity="info", params={"kind": "メールアドレス", "reason": "組織のアドレスか担当者個人のアドレスか確認できません"})
+            yield Match(e.start, e.end, mask="email", severity="info", params={"kind": "メールアドレス", "reason": "組織のアドレスか担当者個人のアドレスか確認できません"})
         else:
-            yield Match(e.start, e.end, severity="warning", params={"kind": "メールアドレス", "reason": "組織のドメインであることが確認できません"})
+            yield Match(e.start, e.end, mask="email", severity="warning", params={"kind": "メールアドレス", "reason": "組織のドメインであることが確認できません"})
 
 
 def _suffixes(domain: str) -> Iterable[str]:
@@ -174,7 +174,7 @@ def my_number(doc, ctx) -> Iterable[Match]:
         else:
             reason = "検査用数字は一致しませんが、マイナンバー・個人番号の語の近くにある12桁の番号です"
             severity = "warning"
-        yield Match(m.start(), m.end(), severity=severity, params={"kind": "個人番号（マイナンバー）", "reason": reason})
+        yield Match(m.start(), m.end(), mask="number", severity=severity, params={"kind": "個人番号（マイナンバー）", "reason": reason})
 
 
 def credit_card(doc, ctx) -> Iterable[Match]:
@@ -189,7 +189,7 @@ def credit_card(doc, ctx) -> Iterable[Match]:
             continue
         brand = pii_ids.card_brand(digits)
         if brand and pii_ids.luhn_valid(digits) and pii_ids.card_grouping_ok(raw):
-            yield Match(m.start(), m.end(), params={"kind": "クレジットカード番号", "brand": brand})
+            yield Match(m.start(), m.end(), mask="number", params={"kind": "クレジットカード番号", "brand": brand})
 
 
 # -- names, addresses, birth dates ----------------------------------------------------------------
@@ -211,7 +211,7 @@ def person_name(doc, ctx) -> Iterable[Match]:
             severity = _raise(severity)
         if sens.any:
             params["detail"] = f"（{sens.describe()}に関する情報と一緒に書かれています）"
-        yield Match(n.start, n.end, severity=severity, params=params)
+        yield Match(n.start, n.end, mask="name", severity=severity, params=params)
 
 
 def residential_address(doc, ctx) -> Iterable[Match]:
@@ -219,7 +219,7 @@ def residential_address(doc, ctx) -> Iterable[Match]:
     reasons = {"在住": "住んでいる場所として書かれています", "住所": "自宅・現住所として書かれています",
                "宅": "個人宅の住所として書かれています", "氏名": "個人の氏名と一緒に書かれています"}  # fmt: skip
     for start, end, cue in pii_address.find(doc, _officials(ctx)):
-        yield Match(start, end, params={"kind": "住所", "reason": reasons[cue]})
+        yield Match(start, end, mask="address", params={"kind": "住所", "reason": reasons[cue]})
 
 
 def birth_date(doc, ctx) -> Iterable[Match]:
@@ -241,4 +241,4 @@ def _birth_dates(births) -> Iterable[Match]:
             severity = "error"
             params["detail"] = "（子どもの生年月日です）"
             params["approval"] = CONSULT
-        yield Match(b.start, b.end, severity=severity, params=params)
+        yield Match(b.start, b.end, mask="date", severity=severity, params=params)

@@ -18,8 +18,11 @@ _DASH = r"[\-‐‑‒–—―−ー]"
 # the particles that end a phrase, so that 自宅は徳島市… starts the address at 徳島市.
 _PLACE_CHAR = r"[\p{Han}\p{Katakana}ヶケ々ーノぁ-んゔ&&[^はをにでとへも]]"
 ADDRESS = regex.compile(
-    r"(?<!" + _PLACE_CHAR + r")"
+    # a place does not start with a unit just after a digit (1丁目 at the start of a line is the number of the
+    # place on the line before, not a place called 丁目), and a line break may split place and number
+    r"(?<!" + _PLACE_CHAR + r")(?!(?<=\d)(?:丁|番|号|地割))"
     r"(?P<place>" + _PLACE_CHAR + r"{1,24}?)"
+    r"(?:\r?\n)?"
     r"(?P<num>" + _NUM
     + r"(?:\s*(?:丁目|(?<=\d)丁|番地|" + _BAN + r"|号|" + _DASH + r"|の)\s*" + _NUM + r"){0,4}"
     r"(?:\s*(?:丁目|番地|" + _BAN + r"|号))?)"

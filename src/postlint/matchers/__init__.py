@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 class Match(MutableValue):
     """What a matcher reports: a normalized span plus optional overrides for the finding."""
 
-    _fields = ("start", "end", "severity", "params", "message", "personal")
+    _fields = ("start", "end", "severity", "params", "message", "personal", "mask")
     __slots__ = _fields
 
     start: int
@@ -25,14 +25,16 @@ class Match(MutableValue):
     params: dict[str, Any]  # extra {placeholders} for the message
     message: str | None  # replaces the rule's message template
     personal: bool | None  # overrides the rule's ``personal`` flag
+    mask: str | None  # the kind of personal data, for its mask (``masking.mask``): overrides the rule's
 
-    def __init__(self, start, end, severity=None, params=None, message=None, personal=None):
+    def __init__(self, start, end, severity=None, params=None, message=None, personal=None, mask=None):
         self.start = start
         self.end = end
         self.severity = severity
         self.params = {} if params is None else params
         self.message = message
         self.personal = personal
+        self.mask = mask
 
 
 class Context(Value):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from html import escape
 
+from ..masking import masked_part
 from ..model import InputError, Severity
 
 _SEVERITY_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
@@ -127,8 +128,7 @@ def _shown_text(report, show: bool) -> str:
     chars = list(text)
     for f in report.personal_spans():
         if f.start < f.end:
-            masked = (f.masked or "")[: f.end - f.start].ljust(f.end - f.start, "*")
-            chars[f.start : f.end] = masked
+            chars[f.start : f.end] = masked_part(f.start, f.end, f.masked, f.start, f.end)
     return "".join(chars)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
+from ..masking import masked_part
 from ..model import InputError, Severity
 from . import shown_message
 
@@ -95,9 +96,7 @@ class _Source:
             e = min(f.end - start, len(line))
             if s >= e:
                 continue
-            masked = f.masked if f.line == f.end_line else "*" * (e - s)
-            replacement = list(masked[: e - s].ljust(e - s, "*"))
-            chars[s:e] = replacement
+            chars[s:e] = masked_part(f.start, f.end, f.masked, start + s, start + e)
         self._masked[number, show] = ("".join(chars), start)
         return self._masked[number, show]
 

@@ -118,6 +118,7 @@ class Document:
         self.body_start = 0
         self.directives: list[Directive] = []
         self.inline_config = inline_config  # False: neither directives nor front-matter ignores count
+        self.comment_spans: list[tuple[int, int]] = []  # raw spans of the HTML comments
         self._memo: dict = {}
         text = raw
         fm = _fm.read(raw)  # raises FrontMatterError on a broken block
@@ -138,6 +139,7 @@ class Document:
                             Directive(d.group("kind"), rules, reason.strip(), start, end, self.line_of(start))
                         )
             text = _blank_all(text, comments)
+            self.comment_spans = comments
         self.text = text  # raw with front matter and comments blanked; same length as raw
         self.normalized, self.offsets = normalize(text)
         self.entities = _entities.extract(self.normalized, self._fullwidth_brackets())

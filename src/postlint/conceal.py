@@ -1,0 +1,164 @@
+"""Personal data found for masking only.
+
+Masking is a guarantee of the output, not a service of the rules that happen to run: the lines the
+text and HTML reports quote, and the findings of other rules that quote a span, must not show a
+private person's data because its rule was deselected (``--select``, ``--ignore``), switched off
+(severity ``off``) or never looks where the data is. So every personal rule of the catalog
+(``personal = true``: the shipped personal-data rules and an organization's) runs here as well:
+
+* on the draft, when the run does not report it;
+* on the parts of the draft no rule reads: the front matter (the HTML sheet shows it), HTML comments
+  (unused directives are quoted by EN001) and the inside of URLs (a phone number or an e-mail
+  address in a query or a path), laid out at their own offsets in a copy of the draft where
+  everything else is blank.
+
+What they find is never reported: it only joins ``Report.concealed``, the spans reporters mask.
+"""
+
+from __future__ import annotations
+
+from .engine import CompiledRule, make_finding, run_rules
+from .matchers import compile_rule
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .config import Config
+    from .model import Finding
+    from .text.document import Document
+
+_URL_SEPARATORS = str.maketrans(":/?&=#;", "       ")
+
+
+def _blank(text: str) -> str:
+    """Same-length filler: every character but line breaks becomes a space."""
+    return "".join(c if c in "\r\n" else " " for c in text) if text.strip() else text
+
+
+def _without_fences(text: str) -> str:
+    """``text`` with the lines that are a front-matter fence (``---``, ``...``) blanked."""
+    if "---" not in text and "..." not in text:
+        return text
+    lines = text.splitlines(keepends=True)
+    return "".join(_blank(ln) if ln.strip(" \t\r\n") in ("---", "...") else ln for ln in lines)
+
+
+def _url_inside(url: str) -> str:
+    """A URL with its scheme and host blanked (no rule cares; a host would be looked up as a
+    domain again) and its separators made spaces, so that what its path and query hold stand as
+    words: ``https://x.example/form?tel=090…`` → ``                form tel 090…``."""
+    scheme = url.find("://")
+    head = scheme + 3 if scheme >= 0 else 0
+    slash = [i for i in (url.find(c, head) for c in "/?#") if i >= 0]
+    host_end = min(slash) if slash else len(url)
+    return _blank(url[:host_end]) + url[host_end:].translate(_URL_SEPARATORS)
+
+
+def masking_rules(catalog: "Catalog", config: "Config") -> list[CompiledRule]:
+    """Every personal rule of ``catalog`` that reads the draft, compiled whatever the selection and
+    the severities say."""
+    out = []
+    for e in catalog:
+        spec = e.spec
+        if not spec.personal:
+            continue
+        if spec.kind == "python":
+            from .matchers.python import resolve
+
+            if getattr(resolve(spec.match.checker), "stage", ""):
+                continue  # reads what suppression or the verdict did, not the draft
+        out.append(CompiledRule(e, compile_rule(spec, config), None, False, ""))
+    return out
+
+
+def exposed_text(doc: "Document") -> str | None:
+    """A copy of the draft, same length and same lines, holding only what no rule reads (front
+    matter, comments, the inside of URLs) with their markup blanked; ``None`` when there is none."""
+    raw = doc.raw
+    regions: list[tuple[int, int, str]] = []
+    if doc.front_matter_span:
+        regions.append((*doc.front_matter_span, "front matter"))
+    regions.extend((s, e, "comment") for s, e in doc.comment_spans)
+    regions.extend((*doc.to_raw(u.start, u.end), "url") for u in doc.urls)
+    if not regions:
+        return None
+    parts: list[str] = []
+    pos = 0
+    for start, end, kind in sorted(regions):
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        parts.append(_blank(raw[pos:start]))
+        piece = raw[start:end]
+        if kind == "comment":
+            piece = piece.replace("<!--", "    ").replace("-->", "   ")
+        elif kind == "url":
+            piece = _url_inside(piece)
+        parts.append(piece)
+        pos = end
+    parts.append(_blank(raw[pos:]))
+    text = _without_fences("".join(parts))  # no front matter in the copy
+    if text.isascii() and not any(c.isdigit() or c == "@" for c in text):
+        return None  # nothing a personal rule could find: no number, no address, no name
+    return text
+
+
+def _on_raw(f: "Finding", raw: str) -> "Finding":
+    """A finding of the exposed copy, quoting the draft itself: its mask hides the same characters."""
+    text = raw[f.start : f.end]
+    masked = "".join("*" if m == "*" else c for m, c in zip(f.masked, text)) if len(f.masked) == len(text) else "*" * len(text)
+    return f.replace(text=text, masked=masked, message="")
+
+
+def personal_for_masking(doc: "Document", rules: list[CompiledRule], reported: set[str]) -> list["Finding"]:
+    """Personal spans of ``doc`` that the run's findings do not cover: those of the personal rules
+    whose code is not in ``reported`` (the codes the run reports), and those in the parts of the
+    draft no rule reads."""
+    if not rules:
+        return []
+    out = run_rules(doc, [r for r in rules if r.spec.code not in reported])
+    exposed = exposed_text(doc)
+    if exposed is not None:
+        from .text.document import Document
+        from .text.frontmatter import FrontMatterError
+
+        try:
+            copy = Document(exposed, doc.path, inline_config=False)
+        except FrontMatterError:  # pragma: no cover - the copy has no fences left
+            copy = None
+        if copy is not None:
+            out.extend(_on_raw(f, doc.raw) for f in run_rules(copy, rules))
+    return [f for f in out if f.personal and f.end > f.start]
+
+
+def masked_message(message: str, raw: str, rules: list[CompiledRule]) -> str:
+    """``message`` (an error that quotes a line of a draft that could not be read as it is: broken
+    front matter) with the personal data the rules find in the draft masked."""
+    if not rules:
+        return message
+    from .text.document import Document
+    from .text.frontmatter import FrontMatterError
+
+    text = _without_fences(raw)
+    try:
+        copy = Document(text, inline_config=False)
+    except FrontMatterError:  # pragma: no cover - the copy has no fences left
+        return message
+    copy_doc_findings = run_rules(copy, rules)
+    exposed = exposed_text(copy)  # comments and URLs of the draft
+    if exposed is not None:
+        copy_doc_findings += run_rules(Document(exposed, inline_config=False), rules)
+    pairs: dict[str, str] = {}
+    for f in (_on_raw(f, raw) for f in copy_doc_findings if f.personal):
+        pairs[f.text] = f.masked
+        # an error quotes one line: each line of a span that a line break splits, too
+        for part, masked in zip(f.text.splitlines(), f.masked.splitlines()):
+            if len(part.strip()) >= 2:
+                pairs.setdefault(part, masked)
+    for text in sorted(pairs, key=len, reverse=True):
+        if text.strip():
+            message = message.replace(text, pairs[text])
+    return message
+
+
+__all__ = ["masking_rules", "personal_for_masking", "masked_message", "make_finding"]
