@@ -93,9 +93,10 @@ def test_without_the_built_file_the_defaults_and_rules_are_validated_alike(built
     assert (before_v, after_v) == ("False", "True")  # checkout: validated on first use
 
 
-def test_selecting_one_category_reads_only_its_rule_files(tmp_path, monkeypatch):
-    """Without the built file, a run with --select link validates the link rules, and the
-    personal-data rules that mask whatever is selected, and imports only their checkers."""
+def test_selecting_one_category_imports_only_the_checkers_it_needs(tmp_path, monkeypatch):
+    """A run with --select link imports the checkers of the link rules and of the personal rules
+    (which mask personal data whatever is selected), and no other. Masking needs to know which
+    rules are personal, so the rule files of every category are read."""
     monkeypatch.setattr("postlint.prevalidated.FILE", tmp_path / "none.json")
     probe = (
         "import sys\n"
@@ -110,7 +111,7 @@ def test_selecting_one_category_reads_only_its_rule_files(tmp_path, monkeypatch)
         "print(sorted(m for m in sys.modules if m.startswith('postlint.checks.')))\n"
     )
     categories, checkers = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.splitlines()
-    assert categories == "['link', 'personal-data']"
+    assert "link" in categories
     assert "political" not in checkers and "expression" not in checkers and "links" in checkers
 
 
