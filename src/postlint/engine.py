@@ -26,9 +26,46 @@ def _plain(text: str) -> str:
     return normalize(text)[0].strip()
 
 
-class _Params(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+def _is_name(text: str) -> bool:
+    return text.isidentifier() and text.isascii()
+
+
+def format_message(template: str, params: dict) -> str:
+    """``template`` with each ``{name}`` replaced by ``str(params[name])``, and ``{{`` and ``}}`` by
+    one brace; any other brace, and a name without a parameter, stays as written.
+
+    Templates come from rule files and code, their parameters from drafts. ``str.format`` would let
+    a template or a value reach attributes (``{x.__class__}``), items and format specs
+    (``{x:>1000000000}``); here a parameter is only ever inserted as plain text, in one pass over
+    the template, so a brace or ``%`` inside a value is shown as it is and never read again."""
+    if "{" not in template and "}" not in template:
+        return template
+    out: list[str] = []
+    i, n = 0, len(template)
+    while i < n:
+        c = template[i]
+        if c == "{" or c == "}":
+            if template.startswith(c + c, i):  # an escaped brace
+                out.append(c)
+                i += 2
+                continue
+            if c == "{":
+                close = template.find("}", i + 1, i + 66)  # names are short: no rescans of a long tail
+                name = template[i + 1 : close] if close > 0 else ""
+                if name and _is_name(name) and name in params:
+                    value = params[name]
+                    out.append(value if isinstance(value, str) else str(value))
+                    i = close + 1
+                    continue
+            out.append(c)
+            i += 1
+            continue
+        j = i + 1
+        while j < n and template[j] not in "{}":
+            j += 1
+        out.append(template[i:j])
+        i = j
+    return "".join(out)
 
 
 class CompiledRule(MutableValue):
@@ -100,7 +137,7 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
     else:
         name = m.severity or spec.severity
         severity = _SEVERITIES.get(name) or Severity(name)
-    params = _Params(m.params)
+    params = dict(m.params)
     if personal:
         # a parameter that repeats the personal data (a phrase rule's {label} is the dictionary
         # entry, i.e. the name itself) is masked like the span; kinds and reasons stay readable
@@ -110,7 +147,7 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
                 params[key] = mask(value, spec.mask)
     params["match"] = masked if personal else text
     template = m.message or spec.message
-    message = template.format_map(params)
+    message = format_message(template, params)
     return Finding(
         code=spec.code,
         rule=spec.name,
