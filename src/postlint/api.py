@@ -147,7 +147,9 @@ class Linter:
         return folder
 
     def lint_file(self, path: str, *, display_path: str | None = None, text: str | None = None) -> Report | InputError:
-        """Lint one file (or ``text`` as if it were that file); problems become an ``InputError``."""
+        """Lint one file (or ``text`` as if it were that file); problems become an ``InputError``, and
+        so does an unexpected exception (a bug met on this draft), so that the other drafts of a run
+        are still linted and reported. With ``POSTLINT_DEBUG`` set the exception is raised instead."""
         shown = display_path or path
         try:
             config = self.config_for(path)
@@ -165,12 +167,26 @@ class Linter:
             return InputError(shown, f"{shown}: ルールファイルが不正です / invalid rule files: {problems}")
         except PatternTimeout as exc:
             return InputError(shown, f"{shown}: ルールの正規表現が時間内に終わりませんでした / {exc}")
+        except Exception as exc:  # a bug met on this draft: report it for this draft, go on with the others
+            if os.environ.get("POSTLINT_DEBUG"):
+                raise
+            return internal_error(shown, exc)
 
     def lint_paths(self, paths: Iterable[str]) -> list[Report | InputError]:
         files, errors = discover([str(p) for p in paths])
         out: list[Report | InputError] = [InputError(e.split(":", 1)[0], e) for e in errors]
         out.extend(self.lint_file(f) for f in files)
         return out
+
+
+def internal_error(shown: str, exc: BaseException) -> InputError:
+    """The input error that stands for an unexpected exception while linting ``shown``. It names the
+    exception's type only: its text may quote the draft (personal data)."""
+    return InputError(
+        shown,
+        f"{shown}: 内部エラーのため点検できませんでした / internal error, this draft was not linted: "
+        f"{type(exc).__name__} (POSTLINT_DEBUG=1 で詳細 / set POSTLINT_DEBUG=1 for details)",
+    )
 
 
 def lint_text(text: str, *, config: Config | None = None, path: str | None = None) -> Report:
