@@ -11,7 +11,7 @@ from . import approval as _approval
 from . import suppress as _suppress
 from .catalog import Catalog, CatalogError, catalog_with, default_catalog
 from .configbase import ConfigError, default_config, find_config_file
-from .engine import CompiledRule, RuleList, compile_rules, make_finding, run_rules, sort_findings
+from .engine import CompiledRule, RuleList, compile_rules, findings_of, make_finding, run_rules, sort_findings
 from .io import DraftError, discover, read_draft
 from .masking import conceal_overlaps
 from .matchers import Match
@@ -105,13 +105,12 @@ class Linter:
         result.is_known = catalog.is_known
         kept = result.kept
         for rule in rules.post:
-            for m in rule.run((doc, result)):
-                kept.append(make_finding(doc, rule, m))
+            kept.extend(findings_of(doc, rule, rule.run((doc, result))))
         # a finding that quotes personal data found by another rule is masked like it
         kept = conceal_overlaps(sort_findings(kept), [*kept, *result.suppressed])
         verdict = _approval.decide(kept, doc, config, catalog)
         # Checks of the approval record read the verdict; the draft cannot suppress them.
-        late = [make_finding(doc, r, m) for r in rules.verdict for m in r.run((doc, verdict))]
+        late = [f for r in rules.verdict for f in findings_of(doc, r, r.run((doc, verdict)))]
         if late:
             kept = sort_findings([*kept, *late])
         concealed = tuple(f for f in result.suppressed if f.personal and f.end > f.start)

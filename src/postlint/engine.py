@@ -175,14 +175,65 @@ def run_rules(doc: "Document", rules: list[CompiledRule]) -> list[Finding]:
         matches = rule.run(doc)
         if matches == ():  # the rule saw at once that the draft holds nothing for it
             continue
-        seen: set[tuple[int, int]] = set()
-        for m in matches:
-            span = (m.start, m.end)
-            if span in seen:
-                continue
-            seen.add(span)
-            findings.append(make_finding(doc, rule, m))
+        findings.extend(findings_of(doc, rule, matches))
     return findings
+
+
+# At most this many findings of one rule in one draft; the rest are counted and reported as one
+# more finding. A draft with thousands of phone numbers on a line would otherwise take seconds per
+# megabyte to report, and no reader goes through 75,000 findings of one rule.
+FINDINGS_PER_RULE = 100
+OMITTED_MESSAGE = (
+    "このルールの指摘が {limit} 件を超えたため、ここから後の {omitted} 件（この「{match}」を含む）は"
+    "個別に表示していません。下書き全体を確認してください。"
+)
+_APPROVAL_RANK = {"approver": 1, "consultation": 2}
+
+
+def findings_of(doc: "Document", rule: CompiledRule, matches, limit: int = FINDINGS_PER_RULE) -> list[Finding]:
+    """The findings of one rule's matches (a span once), at most ``limit`` of them and then one that
+    says how many more there were. That one stands at the first match left out, with the highest
+    severity, approval level and personal flag of all those left out, so the exit code, the
+    approval verdict and the masking see them; the others are only counted (no finding is built)."""
+    out: list[Finding] = []
+    seen: set[tuple[int, int]] = set()
+    omitted = 0
+    first = None
+    severity = None  # the highest severity among the matches left out (a name), None: the rule's
+    approval = None
+    personal = False
+    spec = rule.spec
+    for m in matches:
+        span = (m.start, m.end)
+        if span in seen:
+            continue
+        seen.add(span)
+        if len(out) < limit:
+            out.append(make_finding(doc, rule, m))
+            continue
+        omitted += 1
+        if first is None:
+            first = m
+        name = m.severity or spec.severity
+        if severity is None or _rank(name) > _rank(severity):
+            severity = name
+        wanted = m.params.get("approval") if m.params else None
+        if wanted in _APPROVAL_RANK and _APPROVAL_RANK[wanted] > _APPROVAL_RANK.get(approval, 0):
+            approval = wanted
+        if not personal:
+            personal = bool(spec.personal if m.personal is None else m.personal)
+    if omitted:
+        params = {"omitted": omitted, "limit": limit}
+        if approval:
+            params["approval"] = approval
+        summary = Match(first.start, first.end, severity=severity, params=params, message=OMITTED_MESSAGE, personal=personal)
+        out.append(make_finding(doc, rule, summary))
+    return out
+
+
+def _rank(name: str) -> int:
+    sev = _SEVERITIES.get(name)
+    return sev.rank if sev is not None else 0
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
