@@ -11,7 +11,7 @@ from . import approval as _approval
 from . import suppress as _suppress
 from .catalog import Catalog, CatalogError, catalog_with, default_catalog
 from .configbase import ConfigError, default_config, find_config_file
-from .engine import CompiledRule, RuleList, compile_rules, findings_of, make_finding, run_rules, sort_findings
+from .engine import CompiledRule, RuleList, compile_rules, findings_of, run_rules, sort_findings
 from .io import DraftError, discover, read_draft
 from .masking import conceal_overlaps
 from .matchers import Match
