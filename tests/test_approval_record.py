@@ -219,3 +219,21 @@ def test_the_draft_cannot_suppress_its_own_approval_gate(tmp_path, capsys):
     (tmp_path / "postlint.toml").write_text('ignore = ["approval-missing"]\n', encoding="utf-8")
     code, found = lint_json(capsys, draft)
     assert found == []  # the repository's config may
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("front", [True, False])
+def test_approve_works_with_every_line_break(tmp_path, capsys, newline, front):
+    """A CR-only draft (old Mac editors) gets its record like any other: only the record's bytes
+    are added, its line breaks kept, and --require-approval then finds the record valid."""
+    text = ("---" + newline + "title: お知らせ" + newline + "---" + newline if front else "") + BODY.replace("\n", newline)
+    draft = tmp_path / "a.md"
+    draft.write_bytes(text.encode("utf-8"))
+    code, _, err = approve(capsys, draft)
+    assert code == 0, err
+    written = draft.read_bytes().decode("utf-8")
+    assert written.endswith(BODY.replace("\n", newline)) and len(written) > len(text)
+    others = {"\n", "\r\n", "\r"} - {newline}
+    assert not any(o in written.replace(newline, "") for o in others)
+    code, found = lint_json(capsys, draft)
+    assert code == 0 and found == []

@@ -66,3 +66,47 @@ def test_front_matter_is_not_linted_but_offsets_stay_raw():
     doc = Document(raw)
     assert [raw[slice(*doc.to_raw(e.start, e.end))] for e in doc.urls] == ["https://bit.ly/y"]
     assert doc.front_matter == {"url": "https://bit.ly/x"}
+
+
+# -- line breaks: LF, CRLF and CR-only drafts read the same front matter -----------------------------
+_FM_LINES = [
+    "---",
+    "title: 秋の防災フェア",
+    "platform: x",
+    "tags: [防災, イベント]",
+    "postlint:",
+    "  ignore: [LK001]",
+    "approvals:",
+    "  - by: 山田",
+    "    role: 課長",
+    "---",
+    "詳しくは https://bit.ly/3abc をご覧ください。電話 090-1234-5678",
+    "",
+]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+def test_front_matter_reads_the_same_with_every_line_break(newline, bom):
+    raw = bom + newline.join(_FM_LINES)
+    block = fm.read(raw)
+    assert block.data == fm.read("\n".join(_FM_LINES)).data
+    assert raw[block.body_start:] == _FM_LINES[10] + newline
+    assert fm.find(raw) == (block.start, block.end, block.body_start)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_draft_with_any_line_break_is_linted_with_its_front_matter(newline):
+    from postlint.api import lint_text
+
+    report = lint_text(newline.join(_FM_LINES))
+    found = [(f.code, f.line, f.column) for f in report.findings]
+    assert found == [(f.code, f.line, f.column) for f in lint_text("\n".join(_FM_LINES)).findings]
+    assert ("PD001", 11, 37) in found and not any(code == "LK001" for code, _, _ in found)  # ignored in front matter
+    assert report.front_matter["platform"] == "x"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_an_unclosed_block_is_an_error_with_every_line_break(newline):
+    with pytest.raises(fm.FrontMatterError):
+        fm.read(newline.join(["---", "title: x", "本文"]))

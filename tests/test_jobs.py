@@ -187,14 +187,51 @@ def _boom_on(monkeypatch, names):
 
 
 @pytest.mark.slow
-def test_a_bug_fails_the_run_on_the_same_file_as_with_one_job(monkeypatch, capsys, archive):
-    """An unexpected exception is the internal error of the first file that raises, in file order,
-    whichever process linted it; input errors of single files are reported with the others linted."""
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_bug_on_one_draft_is_reported_for_that_draft_and_the_others_are_linted(monkeypatch, capsys, archive, fmt):
+    """An unexpected exception while linting a draft is an input error of that draft, naming it
+    (not the exception's text, which may quote the draft); every other draft is still linted and
+    reported, the run exits 2, and the report is the same whichever process linted which file."""
+    monkeypatch.delenv("POSTLINT_DEBUG", raising=False)
     _boom_on(monkeypatch, {"draft13.md", "draft26.txt"})
-    sequential = lint(capsys, "--jobs", "1", "drafts")
-    assert sequential[0] == 2 and "ValueError: boom in draft13.md" in sequential[2] and sequential[1] == ""
+    sequential = lint(capsys, "--format", fmt, "--jobs", "1", "drafts")
+    code, out, err = sequential
+    assert code == 2
+    shown = out + err
+    for name in ("draft13.md", "draft26.txt"):
+        assert f"{name}: 内部エラーのため点検できませんでした / internal error" in shown
+    assert "boom" not in shown and "Traceback" not in shown
+    if fmt == "json":
+        data = json.loads(out)
+        linted = {os.path.basename(f["path"]) for f in data["files"]}
+        assert len(linted) == 28 and not linted & {"draft13.md", "draft26.txt"}
+        assert "draft12.txt" in linted and "draft14.txt" in linted
+    else:
+        assert "draft00.txt" in out and "draft27.md" in out  # findings of drafts before and after
     for jobs in ("2", "3"):
-        assert lint(capsys, "--jobs", jobs, "drafts") == sequential
+        assert lint(capsys, "--format", fmt, "--jobs", jobs, "drafts") == sequential
+
+
+def test_a_bug_on_one_draft_does_not_stop_lint_paths(monkeypatch, archive):
+    from postlint.api import Linter
+    from postlint.batch import lint_paths
+    from postlint.model import InputError, Report
+
+    monkeypatch.delenv("POSTLINT_DEBUG", raising=False)
+    _boom_on(monkeypatch, {"draft13.md"})
+    for results in (Linter().lint_paths(["drafts"]), lint_paths(Linter(), ["drafts"], jobs=2)):
+        errors = [r for r in results if isinstance(r, InputError)]
+        assert sorted(os.path.basename(e.path) for e in errors) == ["badfm.md", "broken.md", "draft13.md"]
+        assert sum(isinstance(r, Report) for r in results) == 29
+
+
+def test_postlint_debug_raises_the_bug(monkeypatch, archive):
+    from postlint.api import Linter
+
+    monkeypatch.setenv("POSTLINT_DEBUG", "1")
+    _boom_on(monkeypatch, {"draft13.md"})
+    with pytest.raises(ValueError, match="boom in draft13.md"):
+        Linter().lint_paths(["drafts"])
 
 
 def test_a_helper_that_dies_fails_the_run(monkeypatch, archive):

@@ -13,7 +13,7 @@ from . import conceal as _conceal
 from . import suppress as _suppress
 from .catalog import Catalog, CatalogError, catalog_with, default_catalog
 from .config import PLATFORMS, ConfigError, default_config, find_config_file
-from .engine import CompiledRule, RuleList, compile_rules, make_finding, run_rules, sort_findings
+from .engine import CompiledRule, RuleList, compile_rules, findings_of, run_rules, sort_findings
 from .io import DraftError, discover, read_draft
 from .masking import conceal_overlaps
 from .matchers import Match
@@ -135,8 +135,7 @@ class Linter:
         result.is_known = catalog.is_known
         kept = result.kept
         for rule in rules.post:
-            for m in rule.run((doc, result)):
-                kept.append(make_finding(doc, rule, m))
+            kept.extend(findings_of(doc, rule, rule.run((doc, result))))
         # personal data that no reported rule covers (deselected rules; front matter, comments
         # and URLs, where no rule looks) is found for masking only
         reported = {r.spec.code for r in rules.main}
@@ -156,10 +155,12 @@ class Linter:
             )
         verdict = _approval.decide(kept, doc, config, catalog, suppressed)
         # Checks of the approval record read the verdict; the draft cannot suppress them.
-        late = [make_finding(doc, r, m) for r in rules.verdict for m in r.run((doc, verdict))]
+        late = [f for r in rules.verdict for f in findings_of(doc, r, r.run((doc, verdict)))]
         if late:  # they quote the body, which may hold personal data (suppressed or not)
             kept = sort_findings([*kept, *conceal_overlaps(late, everything)])
-        concealed = tuple(f for f in [*result.suppressed, *hidden] if f.personal and f.end > f.start)
+        concealed = tuple(
+            f for f in [*result.suppressed, *hidden, *doc.omitted_personal] if f.personal and f.end > f.start
+        )
         return Report(path, tuple(kept), verdict, text, doc.front_matter, concealed, suppressed)
 
     def config_for(self, path: str) -> Config:
@@ -192,7 +193,9 @@ class Linter:
         return folder
 
     def lint_file(self, path: str, *, display_path: str | None = None, text: str | None = None) -> Report | InputError:
-        """Lint one file (or ``text`` as if it were that file); problems become an ``InputError``."""
+        """Lint one file (or ``text`` as if it were that file); problems become an ``InputError``, and
+        so does an unexpected exception (a bug met on this draft), so that the other drafts of a run
+        are still linted and reported. With ``POSTLINT_DEBUG`` set the exception is raised instead."""
         shown = display_path or path
         try:
             config = self.config_for(path)
@@ -210,12 +213,26 @@ class Linter:
             return InputError(shown, f"{shown}: ルールファイルが不正です / invalid rule files: {problems}")
         except PatternTimeout as exc:
             return InputError(shown, f"{shown}: ルールの正規表現が時間内に終わりませんでした / {exc}")
+        except Exception as exc:  # a bug met on this draft: report it for this draft, go on with the others
+            if os.environ.get("POSTLINT_DEBUG"):
+                raise
+            return internal_error(shown, exc)
 
     def lint_paths(self, paths: Iterable[str]) -> list[Report | InputError]:
         files, errors = discover([str(p) for p in paths])
         out: list[Report | InputError] = [InputError(e.split(":", 1)[0], e) for e in errors]
         out.extend(self.lint_file(f) for f in files)
         return out
+
+
+def internal_error(shown: str, exc: BaseException) -> InputError:
+    """The input error that stands for an unexpected exception while linting ``shown``. It names the
+    exception's type only: its text may quote the draft (personal data)."""
+    return InputError(
+        shown,
+        f"{shown}: 内部エラーのため点検できませんでした / internal error, this draft was not linted: "
+        f"{type(exc).__name__} (POSTLINT_DEBUG=1 で詳細 / set POSTLINT_DEBUG=1 for details)",
+    )
 
 
 def lint_text(text: str, *, config: Config | None = None, path: str | None = None) -> Report:

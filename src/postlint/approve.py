@@ -89,7 +89,7 @@ def insert_record(text: str, record: dict) -> tuple[str, int, int, int]:
         return block + text, 0, 0, len(block)
     fence = _fm.FENCE.match(text)
     nl = _NEWLINE.search(text, fence.start()).group()
-    close = _fm.CLOSE.search(text, fence.end())
+    close = _fm.close_fence(text, fence.end())
     lines = nl.join(_fm.dump_value(_approval.RECORD_KEY, record)) + nl
     old = _record_block(text, fence.end(), close.start())
     a, b = old if old else (close.start(), close.start())

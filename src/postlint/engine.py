@@ -26,9 +26,46 @@ def _plain(text: str) -> str:
     return normalize(text)[0].strip()
 
 
-class _Params(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+def _is_name(text: str) -> bool:
+    return text.isidentifier() and text.isascii()
+
+
+def format_message(template: str, params: dict) -> str:
+    """``template`` with each ``{name}`` replaced by ``str(params[name])``, and ``{{`` and ``}}`` by
+    one brace; any other brace, and a name without a parameter, stays as written.
+
+    Templates come from rule files and code, their parameters from drafts. ``str.format`` would let
+    a template or a value reach attributes (``{x.__class__}``), items and format specs
+    (``{x:>1000000000}``); here a parameter is only ever inserted as plain text, in one pass over
+    the template, so a brace or ``%`` inside a value is shown as it is and never read again."""
+    if "{" not in template and "}" not in template:
+        return template
+    out: list[str] = []
+    i, n = 0, len(template)
+    while i < n:
+        c = template[i]
+        if c == "{" or c == "}":
+            if template.startswith(c + c, i):  # an escaped brace
+                out.append(c)
+                i += 2
+                continue
+            if c == "{":
+                close = template.find("}", i + 1, i + 66)  # names are short: no rescans of a long tail
+                name = template[i + 1 : close] if close > 0 else ""
+                if name and _is_name(name) and name in params:
+                    value = params[name]
+                    out.append(value if isinstance(value, str) else str(value))
+                    i = close + 1
+                    continue
+            out.append(c)
+            i += 1
+            continue
+        j = i + 1
+        while j < n and template[j] not in "{}":
+            j += 1
+        out.append(template[i:j])
+        i = j
+    return "".join(out)
 
 
 class CompiledRule(MutableValue):
@@ -101,7 +138,7 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
     else:
         name = m.severity or spec.severity
         severity = _SEVERITIES.get(name) or Severity(name)
-    params = _Params(m.params)
+    params = dict(m.params)
     if personal:
         # a parameter that repeats the personal data (a phrase rule's {label} is the dictionary
         # entry, i.e. the name itself) is masked like the span; kinds and reasons stay readable
@@ -111,7 +148,7 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
                 params[key] = mask(value, style)
     params["match"] = masked if personal else text
     template = m.message or spec.message
-    message = template.format_map(params)
+    message = format_message(template, params)
     return Finding(
         code=spec.code,
         rule=spec.name,
@@ -139,14 +176,84 @@ def run_rules(doc: "Document", rules: list[CompiledRule]) -> list[Finding]:
         matches = rule.run(doc)
         if matches == ():  # the rule saw at once that the draft holds nothing for it
             continue
-        seen: set[tuple[int, int]] = set()
-        for m in matches:
-            span = (m.start, m.end)
-            if span in seen:
-                continue
-            seen.add(span)
-            findings.append(make_finding(doc, rule, m))
+        findings.extend(findings_of(doc, rule, matches))
     return findings
+
+
+# At most this many findings of one rule in one draft; the rest are counted and reported as one
+# more finding. A draft with thousands of phone numbers on a line would otherwise take seconds per
+# megabyte to report, and no reader goes through 75,000 findings of one rule.
+FINDINGS_PER_RULE = 100
+OMITTED_MESSAGE = (
+    "このルールの指摘が {limit} 件を超えたため、ここから後の {omitted} 件（この「{match}」を含む）は"
+    "個別に表示していません。下書き全体を確認してください。"
+)
+_APPROVAL_RANK = {"approver": 1, "consultation": 2}
+
+
+def findings_of(doc: "Document", rule: CompiledRule, matches, limit: int = FINDINGS_PER_RULE) -> list[Finding]:
+    """The findings of one rule's matches (a span once), at most ``limit`` of them and then one that
+    says how many more there were. That one stands at the first match left out, with the highest
+    severity, approval level and personal flag of all those left out, so the exit code, the
+    approval verdict and the masking see them; the others are only counted (no finding is built)."""
+    out: list[Finding] = []
+    seen: set[tuple[int, int]] = set()
+    omitted = 0
+    first = None
+    severity = None  # the highest severity among the matches left out (a name), None: the rule's
+    approval = None
+    personal = False
+    spec = rule.spec
+    for m in matches:
+        span = (m.start, m.end)
+        if span in seen:
+            continue
+        seen.add(span)
+        if len(out) < limit:
+            out.append(make_finding(doc, rule, m))
+            continue
+        omitted += 1
+        if first is None:
+            first = m
+        if spec.personal if m.personal is None else m.personal:
+            # not reported, but masked wherever a reporter quotes or shows the draft
+            doc.omitted_personal.append(_concealed_finding(doc, rule, m))
+        name = m.severity or spec.severity
+        if severity is None or _rank(name) > _rank(severity):
+            severity = name
+        wanted = m.params.get("approval") if m.params else None
+        if wanted in _APPROVAL_RANK and _APPROVAL_RANK[wanted] > _APPROVAL_RANK.get(approval, 0):
+            approval = wanted
+        if not personal:
+            personal = bool(spec.personal if m.personal is None else m.personal)
+    if omitted:
+        params = {"omitted": omitted, "limit": limit}
+        if approval:
+            params["approval"] = approval
+        summary = Match(first.start, first.end, severity=severity, params=params, message=OMITTED_MESSAGE, personal=personal)
+        out.append(make_finding(doc, rule, summary))
+    return out
+
+
+def _concealed_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
+    """A personal match left out by the cap, as a finding that only masking reads (no message):
+    cheaper than ``make_finding``, so the cap keeps its work linear."""
+    spec = rule.spec
+    start, end = doc.to_raw(m.start, m.end)
+    text = doc.raw[start:end]
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return Finding(
+        code=spec.code, rule=spec.name, category=spec.category, severity=_SEVERITIES[spec.severity],
+        guideline=spec.guideline, message="", start=start, end=end, line=line, column=column,
+        end_line=end_line, end_column=end_column, text=text, personal=True,
+        masked=mask(text, m.mask or spec.mask), data={},
+    )
+
+
+def _rank(name: str) -> int:
+    sev = _SEVERITIES.get(name)
+    return sev.rank if sev is not None else 0
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

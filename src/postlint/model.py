@@ -95,7 +95,7 @@ class Finding(Value):
         return self.text
 
     def to_dict(self, show_personal_data: bool = False) -> dict:
-        return {
+        out = {
             "code": self.code,
             "rule": self.rule,
             "category": self.category,
@@ -110,6 +110,10 @@ class Finding(Value):
             "end_column": self.end_column,
             "text": self.shown_text(show_personal_data),
         }
+        omitted = self.data.get("omitted") if self.data else None
+        if omitted:  # the finding that stands for a rule's findings past the cap (engine.findings_of)
+            out["omitted"] = omitted
+        return out
 
 
 SUPPRESSION_KINDS_JA = {

@@ -165,17 +165,17 @@ def _weekday_mismatches(doc, ctx):
         date = _safe_date(year, month, day)
         if date is None:
             prev = None
-            yield Match(m.start(), m.end(), params={"year": year, "how": how},
-                        message=f"「{{match}}」: {year}年{shown}は存在しない日付です（年は{how}）。日付を確認してください。")
+            yield Match(m.start(), m.end(), params={"year": year, "how": how, "date": shown},
+                        message="「{match}」: {year}年{date}は存在しない日付です（年は{how}）。日付を確認してください。")
             continue
         prev = (m.end(), date)
         actual = WEEKDAYS[date.weekday()]
         if actual != written:
             yield Match(
                 m.start(), m.end(),
-                params={"year": year, "how": how, "actual": actual, "written": written},
+                params={"year": year, "how": how, "actual": actual, "written": written, "date": shown},
                 message=(
-                    f"「{{match}}」の曜日が違います。{year}年{shown}は{actual}曜日です（{written}曜日と書かれています。"
-                    f"年は{how}）。日付と曜日を確認してください。"
+                    "「{match}」の曜日が違います。{year}年{date}は{actual}曜日です（{written}曜日と書かれています。"
+                    "年は{how}）。日付と曜日を確認してください。"
                 ),
             )

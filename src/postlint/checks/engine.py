@@ -5,6 +5,10 @@ from __future__ import annotations
 from ..matchers import Match
 
 
+# a template: the names come from the draft and are inserted as plain text, never formatted
+UNKNOWN_RULES_MESSAGE = "ディレクティブに不明なルール名があります: {rules}"
+
+
 def unused_directive(state, ctx):
     doc, result = state
     is_known = result.is_known
@@ -15,7 +19,7 @@ def unused_directive(state, ctx):
         # directives live in the raw text (inside comments); map the raw span to normalized offsets
         start, end = doc.from_raw(d.start, d.end)
         if unknown:
-            yield Match(start, end, message=f"ディレクティブに不明なルール名があります: {', '.join(unknown)}", params={"rules": ", ".join(unknown)})
+            yield Match(start, end, message=UNKNOWN_RULES_MESSAGE, params={"rules": ", ".join(unknown)})
         else:
             yield Match(start, end)
 

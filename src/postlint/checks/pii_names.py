@@ -251,9 +251,14 @@ def private_names_between(doc, officials: tuple[str, ...], lo: int, hi: int) -> 
 def near_private_name(doc, officials: tuple[str, ...], start: int, end: int, before: int = 15, after: int = 8) -> Name | None:
     """A private person's name (not an official in office) just before or after a span, same line."""
     text = doc.prose
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    # the line's ends, looked for only as far as the window reaches: searching a long line to its
+    # ends for every span on it would be quadratic
+    lo = max(0, start - before - 12)
+    nl = text.rfind("\n", lo, start)
+    line_start = nl + 1 if nl >= 0 else lo
+    hi = min(len(text), end + after + 1)
+    nl = text.find("\n", end, hi)
+    line_end = nl if nl >= 0 else hi
     best = None
     for nm in private_names_between(doc, officials, max(line_start, start - before - 12), min(line_end, end + after) + 1):
         if nm.end_with_honorific <= start and start - nm.end_with_honorific <= before:

@@ -119,6 +119,7 @@ class Document:
         self.directives: list[Directive] = []
         self.inline_config = inline_config  # False: neither directives nor front-matter ignores count
         self.comment_spans: list[tuple[int, int]] = []  # raw spans of the HTML comments
+        self.omitted_personal: list = []  # personal findings left out by the cap (engine.findings_of): masked only
         self._memo: dict = {}
         text = raw
         fm = _fm.read(raw)  # raises FrontMatterError on a broken block

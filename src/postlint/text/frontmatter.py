@@ -43,12 +43,26 @@ class FrontMatter(Value):
         set_field(self, "body_start", body_start)
 
 
+def _lone_cr_as_lf(raw: str) -> str:
+    """``raw`` with each CR that is not part of a CRLF turned into LF: the same length, so every
+    offset still holds, and ``^`` (which starts a line only after LF) sees the lines of a draft with
+    CR-only line breaks (old Mac editors) as it sees those of any other draft."""
+    if "\r" not in raw:
+        return raw
+    return "\r\n".join(part.replace("\r", "\n") for part in raw.split("\r\n"))
+
+
+def close_fence(raw: str, pos: int):
+    """The closing fence after ``pos`` (a match with ``start()``/``end()``), or None."""
+    return CLOSE.search(_lone_cr_as_lf(raw), pos)
+
+
 def find(raw: str) -> tuple[int, int, int] | None:
     """(start, end of closing fence line, body start) of a front-matter block, or None."""
     m = FENCE.match(raw)
     if not m:
         return None
-    close = CLOSE.search(raw, m.end())
+    close = close_fence(raw, m.end())
     if not close:
         raise FrontMatterError(1, "開始の --- に対応する閉じ --- がありません / no closing '---'")
     end = close.end()
@@ -193,6 +207,7 @@ def read(raw: str) -> FrontMatter | None:
     start, end, body = span
     fence = FENCE.match(raw)
     inner = raw[fence.end() : end]
+    inner = _lone_cr_as_lf(inner)
     inner = inner[: inner.rfind("\n") + 1] if "\n" in inner else ""
     return FrontMatter(parse(inner), start, end, body)
 
