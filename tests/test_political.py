@@ -273,3 +273,37 @@ def test_party_facts_in_wikipedia_are_warnings_not_errors(political):
     assert len(r["party_found"]) / party >= 0.85, r["party_missed"][:5]
     assert len(r["other_error"]) <= 1, r["other_error"]
     assert len(r["other_warning"]) / r["other"] <= 0.005, r["other_warning"][:5]
+
+
+# -- the package's layers --------------------------------------------------------------------------
+
+PACKAGE = ROOT / "src" / "postlint" / "checks" / "political"
+LAYER = {"lexicon": 0, "analysis": 1}  # every other module is a rule (2); __init__ re-exports (3)
+
+
+def _sibling_imports(path: Path) -> set[str]:
+    import ast
+
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            out |= {node.module} if node.module else {a.name for a in node.names}
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.glob("*.py")), ids=lambda p: p.stem)
+def test_political_modules_import_one_way_lexicon_analysis_rules(path):
+    """lexicon <- analysis <- rules: a module imports only lower layers, so no cycle can form."""
+    layer = 3 if path.stem == "__init__" else LAYER.get(path.stem, 2)
+    for name in _sibling_imports(path):
+        assert LAYER.get(name, 2) < layer, f"{path.stem} imports {name}"
+
+
+def test_every_political_rule_names_a_checker_of_its_own_module():
+    from postlint.matchers.python import resolve
+
+    checkers = [line.split('"')[1] for f in (ROOT / "rules" / "political").glob("*.toml")
+                for line in f.read_text(encoding="utf-8").splitlines() if line.startswith("checker")]
+    modules = {resolve(c).__module__ for c in checkers}
+    assert len(checkers) == 5 and len(modules) == 5
+    assert all(m.startswith("postlint.checks.political.") and m.rsplit(".", 1)[1] not in LAYER for m in modules)

@@ -1,139 +1,50 @@
-"""Political neutrality (guideline 4.2): party names, vote soliciting, support or opposition of
-candidates, congratulations to election winners, pledge evaluation and opinions on contested issues.
+"""The analysis of one document, shared by the political rules: party mentions, stances (the lemma
+of a stance word, the voice of its predicate and the noun phrase it governs), quotations that are
+talked about, and the draft's context (an election, a contest, a prize draw).
 
 Everything is decided from the tokens of one sentence: the lemma of a stance word (応援, 投票, 反対 …),
 the conjugation form of the words that follow it (Sudachi ``pos[5]``: 意志推量形, 命令形 …) and the
-noun phrase it governs (〜に投票, 〜を応援). One analysis per document is shared by the rules.
-
-Lookups are one table or one phrase index each (``PhraseIndex`` of the phrase matcher), so the cost
-per token does not grow with the dictionaries.
+noun phrase it governs (〜に投票, 〜を応援).
 """
 
 from __future__ import annotations
 
 import bisect
 import weakref
-from functools import lru_cache
 
-from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
-from ..matchers import Match
-from ..text.document import lazy_property
-from ..values import Value, set_field
-
-# --------------------------------------------------------------------------------------------
-# dictionaries (loaded once per process, on first use)
-
-
-@lru_cache(maxsize=None)
-def _party_index():
-    from ..catalog import load_dictionary
-    from ..matchers.phrase import PhraseIndex
-
-    return PhraseIndex(list(load_dictionary("political-parties.txt")), ["surface"])
-
-
-@lru_cache(maxsize=None)
-def _councillor_index():
-    from ..catalog import load_dictionary
-    from ..matchers.phrase import PhraseIndex
-
-    return PhraseIndex(list(load_dictionary("political-councillors.txt")), ["surface"])
-
-
-@lru_cache(maxsize=None)
-def _issue_index():
-    from ..catalog import load_dictionary
-    from ..matchers.phrase import PhraseIndex
-
-    return PhraseIndex(list(load_dictionary("political-issues.txt")), ["surface", "normalized", "dictionary"])
-
-
-@lru_cache(maxsize=None)
-def _stance_table() -> dict[str, str]:
-    from ..catalog import load_dictionary
-
-    return {word: role for word, role in load_dictionary("political-stance.txt")}
-
-
-@lru_cache(maxsize=None)
-def _stance_words() -> frozenset[str]:
-    return frozenset(_stance_table())
-
-
-# --------------------------------------------------------------------------------------------
-# small closed word classes of the grammar (not dictionaries)
-
-# what may follow a short party form (立憲, 維新 …) to make it a party
-PARTY_SUFFIX = frozenset(
-    "党 両党 党首 党員 党内 幹事長 政調会長 国対委員長 共同代表 代表 会派 公認 推薦 所属 陣営 支持者 支持層 系 候補 "
-    "議員 衆院議員 参院議員 衆議院議員 参議院議員 県議 市議 府議 都議 町議 村議 区議 政権".split()
+from ...text.document import lazy_property
+from ...values import Value, set_field
+from .lexicon import (
+    AUDIENCE,
+    CHAIN_VERBS,
+    CLAUSE_END,
+    CONTEST_WORDS,
+    ELECTION_SURFACE,
+    ELECTION_WORDS,
+    FIRST_PERSON,
+    GENERIC_PARTY_NOT,
+    HONORIFICS,
+    LIST_CLOSERS,
+    LIST_SEPARATORS,
+    LOTTERY_WORDS,
+    MENTIONED_AFTER,
+    OFFICE,
+    OPEN_QUOTES,
+    PARTY_SUFFIX,
+    PLACEHOLDER,
+    POLITICAL_CONTEXT,
+    POLITICAL_NOUNS,
+    PRONOUNS,
+    REPORTED_NEXT,
+    REQUEST_VERBS,
+    VOTE_VERBS,
+    WEAK_SUFFIX,
+    councillor_index,
+    issue_index,
+    party_index,
+    stance_table,
+    stance_words,
 )
-# … and to make a weak form (国民, 民主, 保守, みらい) a party: 国民代表, 保守系, 保守政権 are not parties
-WEAK_SUFFIX = frozenset("党 両党 党首 党員 幹事長 政調会長 国対委員長 共同代表 会派 公認".split())
-GENERIC_PARTY_NOT = frozenset("政権 少数 多数 与 野 第 一 単独 自 他 同 各 両 全".split())
-# words that make a generic 〇〇党 a party: the sentence is about politics
-POLITICAL_CONTEXT = frozenset(
-    "選挙 議員 議会 国会 政権 政府 政党 与党 野党 連立 党首 総裁 委員長 書記長 代表 議席 入党 離党 結党 党員 党大会 "
-    "公認 推薦 候補 立候補 当選 落選 首相 大統領 政治 政策 党内 結成 政治家 議長 幹事長 総統 副総裁 主席 書記 総書記".split()
-)
-LIST_SEPARATORS = frozenset("、 ・ , ， / と や".split())
-# a list of parties closed by a count: 自民、公明の両党 / 立憲、国民、維新の3党 / 各党
-LIST_CLOSERS = frozenset("両党 各党 党 会派 野党 与党".split())
-
-# nouns that make a noun phrase a candidate, a party or a politician
-POLITICAL_NOUNS = frozenset(
-    "候補 候補者 立候補者 立候補予定者 政党 陣営 会派 政治家 議員 代議士 市議 県議 府議 都議 町議 村議 区議 "
-    "市長 知事 町長 村長 区長 首長 首相 総理 総理大臣 大臣 党首".split()
-)
-HONORIFICS = frozenset("さん 氏 様 さま 殿 先生".split())
-PRONOUNS = frozenset("彼 彼女 あの人 あの方".split())
-AUDIENCE = frozenset("皆 皆さん 皆様 皆さま みなさん みなさま みんな 市民 県民 町民 村民 区民 住民 有権者 皆皆".split())
-# subjects that are the office itself: 私たちは〜に反対です is the office's view
-FIRST_PERSON = frozenset("私 私たち わたし わたしたち 我々 われわれ 僕 僕ら 当課 当室 当局 本県 当県 本市 当市 本町 当町 本村 当村 弊課".split())
-AGENTIVE_ROLES = frozenset("vote vote-weak support oppose favor".split())
-PLACEHOLDER = re.compile(r"^[〇○◯●×△□◇]+$")
-
-# words that show the draft is about an election (for the person a support word is about); not 当選
-# (prize draws), 公認 (公認キャラクター), 公示 (procurement notices), 比例 (proportional)
-ELECTION_WORDS = frozenset(
-    "選挙 立候補 候補 候補者 出馬 投票日 期日前投票 得票 議席 公約 マニフェスト 落選 選挙区 "
-    "総選挙 選挙戦 選挙運動 再選 初当選 擁立".split()
-)
-# … and for a congratulation on a win (〇〇町長、当選おめでとうございます)
-# (matched on the text: Sudachi splits 〇〇町長 into 〇〇 / 町 / 長)
-_OFFICE = re.compile(r"市長|知事|町長|村長|区長|首長|議員|市議|県議|府議|都議|町議|村議|区議|首相|総理|大臣|党首")
-_ELECTION_SURFACE = re.compile(r"選挙|(?:長|事|院|議|区|市|県|町|村)選$")
-# words that show a popularity vote or contest rather than an election (すだちくんに投票してください)
-CONTEST_WORDS = frozenset(
-    "コンテスト グランプリ コンクール 人気投票 ランキング キャラ キャラクター ゆるキャラ 大賞 作品 エントリー 審査 "
-    "アワード フォトコンテスト 選手権".split()
-)
-# prize draws: 抽選で当選された方 is not an election
-LOTTERY_WORDS = frozenset("抽選 プレゼント 応募 キャンペーン 賞品 景品 くじ 宝くじ 懸賞 モニター 当せん".split())
-WIN_WORDS = frozenset("当選 再選 初当選 三選 四選 五選 連続当選 返り咲き".split())
-ELECTORAL_WIN_WORDS = WIN_WORDS - {"当選"}
-CONGRATULATION = frozenset("おめでとう 御目出度う お祝い 御祝い 祝い 祝う 祝する 祝福 祝意 祝 慶賀 慶祝".split())
-PLEDGE_WORDS = frozenset("公約 選挙公約 政権公約 マニフェスト".split())
-# heads of a noun phrase about a policy: 憲法9条の改正, 原発の再稼働
-POLICY_HEADS = frozenset(
-    "改正 再稼働 稼働 導入 推進 廃止 建設 移設 引き上げ 引上げ 増額 改定 法案 政策 制度 計画 法 案 容認 行使 実施 "
-    "批准 参加 承認 撤廃 維持 存続 新設 設置 解禁 合法化 見直し".split()
-)
-
-# verbs (dictionary or normalized form) that continue a predicate after a stance word
-CHAIN_VERBS = frozenset(
-    "する 為る いる 居る おる くださる 下さる いただく 頂く 願う いたす 致す 申し上げる 頼む できる 出来る ある 有る "
-    "ござる 御座る しまう 仕舞う てる 求める ほしい 欲しい もらう 貰う くれる 呉れる させる 行く いく 参る まいる 続ける".split()
-)
-REQUEST_VERBS = frozenset("願う 頼む 求める ほしい 欲しい お願い 御願い".split())
-VOTE_VERBS = frozenset("投じる 入れる 託す".split())  # 一票を投じる / 一票を託す
-# after a predicate: a quotation, a nominalisation or a purpose (〜してくださいと, 〜することは, 〜するよう)
-REPORTED_NEXT = frozenset("と って という との こと の ため よう ように など 等 行為 旨 もの".split())
-CLAUSE_END = frozenset("。 ! ? ！ ？ … ♪".split())
-# after a closing quotation mark: the quotation is talked about, not said (「〜に投票して」といった行為)
-_MENTIONED_AFTER = re.compile(r"\s*(?:と|って|など|等|は|が|も|を|に|の|という|といった|のような|との)")
-_OPEN = {"「": "」", "『": "』", "“": "”", '"': '"', "（": "）", "(": ")"}
-
 
 # --------------------------------------------------------------------------------------------
 # the analysis of one document
@@ -181,15 +92,11 @@ class Stance(Value):
         set_field(self, "target_tokens", target_tokens)
 
 
-def _forms(t) -> tuple[str, str, str]:
-    return t.surface, t.normalized_form, t.dictionary_form
-
-
-def _lemma_in(t, words: frozenset) -> bool:
+def lemma_in(t, words: frozenset) -> bool:
     return t.surface in words or t.normalized_form in words or t.dictionary_form in words
 
 
-def _is_noun_like(t) -> bool:
+def is_noun_like(t) -> bool:
     p = t.pos[0]
     return p in ("名詞", "接尾辞", "接頭辞", "代名詞") or (p == "補助記号" and t.surface in ("・", "々", "〇", "○"))
 
@@ -215,7 +122,7 @@ class Analysis:
     def _party_candidates(self) -> list[tuple[PartyMention, bool]]:
         """Every dictionary or generic party form, with whether its context confirms it."""
         doc = self.doc
-        hits = _party_index().find(doc)
+        hits = party_index().find(doc)
         prose = doc.prose
         if not hits and "党" not in prose:
             return []  # a generic party (〇〇党) needs 党
@@ -289,11 +196,11 @@ class Analysis:
     # -- other indexes -----------------------------------------------------------------------
     @lazy_property
     def councillor_spans(self) -> "Spans":
-        return Spans((s, e) for s, e, _ in _councillor_index().find(self.doc))
+        return Spans((s, e) for s, e, _ in councillor_index().find(self.doc))
 
     @lazy_property
     def issues(self) -> "Spans":
-        return Spans(_issue_index().find(self.doc))
+        return Spans(issue_index().find(self.doc))
 
     @lazy_property
     def quotes(self) -> list[tuple[int, int]]:
@@ -305,8 +212,8 @@ class Analysis:
             if stack and ch == stack[-1][0]:
                 _, start = stack.pop()
                 closed.append((start, i + 1))
-            elif ch in _OPEN and ch not in ('"',):
-                stack.append((_OPEN[ch], i))
+            elif ch in OPEN_QUOTES:
+                stack.append((OPEN_QUOTES[ch], i))
             elif ch == "\n":
                 stack.clear()
         # 「…」「…」などの: a quotation followed by another that is talked about is talked about too
@@ -315,7 +222,7 @@ class Analysis:
         mentioned_from: int | None = None  # start of the next quotation, if it is talked about
         for start, end in reversed(closed):
             gap_ok = mentioned_from is not None and text[end:mentioned_from].strip(" 、・,") == ""
-            if gap_ok or _MENTIONED_AFTER.match(text, end):
+            if gap_ok or MENTIONED_AFTER.match(text, end):
                 out.append((start, end))
                 mentioned_from = start
             else:
@@ -341,8 +248,8 @@ class Analysis:
         if self._lemmas & ELECTION_WORDS or self.confirmed_parties:
             return True
         if "選" not in self.doc.prose:
-            return False  # both forms of _ELECTION_SURFACE hold 選
-        return any(_ELECTION_SURFACE.search(t.surface) for t in self.doc.tokens)
+            return False  # both forms of ELECTION_SURFACE hold 選
+        return any(ELECTION_SURFACE.search(t.surface) for t in self.doc.tokens)
 
     @lazy_property
     def contest_context(self) -> bool:
@@ -355,8 +262,8 @@ class Analysis:
     # -- stances ---------------------------------------------------------------------------
     @lazy_property
     def stances(self) -> list[Stance]:
-        table = _stance_table()
-        if self.doc.token_forms.isdisjoint(_stance_words()):
+        table = stance_table()
+        if self.doc.token_forms.isdisjoint(stance_words()):
             return []
         out: list[Stance] = []
         for si, sent in enumerate(self.sentences):
@@ -437,7 +344,7 @@ class Analysis:
         k = hi + 1
         if k >= len(toks) or _is_clause_end(toks[k]):
             voice, last = "request", hi
-        elif _lemma_in(toks[k], VOTE_VERBS):
+        elif lemma_in(toks[k], VOTE_VERBS):
             voice, last = predicate(toks, k, own=True)
         else:
             return None
@@ -484,11 +391,11 @@ class Analysis:
         if self.councillor_spans.inside(s, e):
             return "councillor"
         span = toks[lo:hi]
-        if any(_lemma_in(t, POLITICAL_NOUNS) for t in span) or _OFFICE.search("".join(t.surface for t in span)):
+        if any(lemma_in(t, POLITICAL_NOUNS) for t in span) or OFFICE.search("".join(t.surface for t in span)):
             return "candidate"
         if genitive:
             return "other"  # 皆様の応援: the supporters, not the supported
-        if any(_lemma_in(t, AUDIENCE) for t in span):
+        if any(lemma_in(t, AUDIENCE) for t in span):
             return "other"
         last_noun = next((t for t in reversed(span) if t.pos[0] != "接尾辞"), span[-1])
         has_hon = any(t.pos[0] == "接尾辞" and t.surface in HONORIFICS for t in span)
@@ -505,6 +412,8 @@ class Analysis:
 
 
 PROMOTING_ROLES = frozenset("vote vote-weak support oppose favor criticize criticize-neg".split())
+# roles that, declared by a subject other than the office, are a report (自民党は増税に反対しています)
+AGENTIVE_ROLES = frozenset("vote vote-weak support oppose favor".split())
 
 _OBJECT_PARTICLES = {
     "vote": ("に", "へ"),
@@ -520,6 +429,7 @@ _OBJECT_PARTICLES = {
     "opinion": ("を", "に"),
 }
 
+
 class Spans:
     """Spans (start, end, …) sorted by start, with the ones inside a range found by bisection."""
 
@@ -529,9 +439,6 @@ class Spans:
 
     def __bool__(self) -> bool:
         return bool(self.items)
-
-    def __iter__(self):
-        return iter(self.items)
 
     def inside(self, s: int, e: int) -> list:
         out = []
@@ -549,6 +456,11 @@ def analysis(doc) -> Analysis:
     return doc.memo("political.analysis", lambda: Analysis(doc))
 
 
+def political_target(target: str | None) -> bool:
+    """Whether a stance's target is a party, a candidate (or politician) or a councillor."""
+    return target in ("party", "candidate", "councillor")
+
+
 # --------------------------------------------------------------------------------------------
 # grammar helpers
 
@@ -560,9 +472,9 @@ def _reported_subject(toks, i: int) -> bool:
         t = toks[k]
         if t.pos[0] in ("動詞", "形容詞", "助動詞") or _is_clause_end(t):
             return False
-        if t.pos[0] == "助詞" and t.surface in ("は", "が") and k > 0 and _is_noun_like(toks[k - 1]):
+        if t.pos[0] == "助詞" and t.surface in ("は", "が") and k > 0 and is_noun_like(toks[k - 1]):
             lo = _np_start(toks, k)
-            return not any(_lemma_in(x, FIRST_PERSON) for x in toks[lo:k])
+            return not any(lemma_in(x, FIRST_PERSON) for x in toks[lo:k])
         k -= 1
     return False
 
@@ -598,7 +510,7 @@ def _confirm(toks, cands: list[tuple[int, int, str, str]]):
     status: list[bool] = []
     blocked: list[bool] = []
     spans = [[lo, hi] for lo, hi, _c, _k in cands]
-    political = any(_lemma_in(t, POLITICAL_CONTEXT) or "選挙" in t.surface for t in toks)
+    political = any(lemma_in(t, POLITICAL_CONTEXT) or "選挙" in t.surface for t in toks)
     for k, (lo, hi, _c, kind) in enumerate(cands):
         if kind == "name" or (kind == "generic" and (political or toks[lo].pos[1] == "固有名詞")):
             status.append(True)
@@ -647,7 +559,7 @@ def _confirm(toks, cands: list[tuple[int, int, str, str]]):
                 status[k] = True
             elif kind == "weak" and 0 < pos < len(g) - 1 and strong[pos - 1] and strong[pos + 1]:
                 status[k] = True
-    return [(spans[k][0], spans[k][1], c[2], c[3], status[k] and not blocked[k]) for k, c in enumerate(cands) if not blocked[k]]
+    return [(spans[k][0], spans[k][1], c[2], c[3], status[k]) for k, c in enumerate(cands) if not blocked[k]]
 
 
 def _list_closed(toks, hi: int) -> bool:
@@ -681,8 +593,8 @@ def predicate(toks, i: int, *, own: bool = False) -> tuple[str | None, int]:
         if (
             k >= n
             or _is_clause_end(toks[k])
-            or _lemma_in(toks[k], REQUEST_VERBS)
-            or _lemma_in(toks[k], VOTE_VERBS)
+            or lemma_in(toks[k], REQUEST_VERBS)
+            or lemma_in(toks[k], VOTE_VERBS)
             or toks[k].surface in ("よろしく", "宜しく")
         ):
             chain.append(toks[j])
@@ -695,7 +607,7 @@ def predicate(toks, i: int, *, own: bool = False) -> tuple[str | None, int]:
         p0 = t.pos[0]
         if p0 == "助動詞":
             pass
-        elif p0 in ("動詞", "形容詞") and (_lemma_in(t, CHAIN_VERBS) or _lemma_in(t, VOTE_VERBS)):
+        elif p0 in ("動詞", "形容詞") and (lemma_in(t, CHAIN_VERBS) or lemma_in(t, VOTE_VERBS)):
             pass
         elif p0 == "助詞" and t.pos[1] == "接続助詞" and t.surface in ("て", "で"):
             pass
@@ -730,7 +642,7 @@ def predicate(toks, i: int, *, own: bool = False) -> tuple[str | None, int]:
         ends
         and (
             any(t.dictionary_form == "べし" for t in auxes)
-            or any(_lemma_in(t, REQUEST_VERBS) for t in chain)
+            or any(lemma_in(t, REQUEST_VERBS) for t in chain)
             or (bool(chain) and chain[-1].surface == "を")
         )
     )
@@ -757,14 +669,14 @@ def _np_start(toks, hi: int, limit: int = 12) -> int:
     k = hi
     while k > 0 and hi - k < limit:
         t = toks[k - 1]
-        if _is_noun_like(t):
+        if is_noun_like(t):
             k -= 1
             continue
-        if t.surface in ("の", "や", "と", "、", "・") and k - 2 >= 0 and _is_noun_like(toks[k - 2]) and k < hi:
+        if t.surface in ("の", "や", "と", "、", "・") and k - 2 >= 0 and is_noun_like(toks[k - 2]) and k < hi:
             k -= 1
             continue
         break
-    while k < hi and not _is_noun_like(toks[k]):
+    while k < hi and not is_noun_like(toks[k]):
         k += 1
     return k
 
@@ -799,7 +711,7 @@ def find_object_after(toks, j: int) -> tuple[int, int, str] | None:
     """一票を〇〇さんへ: the noun phrase after the stance word, closed by に or へ."""
     k = j
     n = len(toks)
-    while k < n and _is_noun_like(toks[k]):
+    while k < n and is_noun_like(toks[k]):
         k += 1
     if k > j and k < n and toks[k].surface in ("に", "へ"):
         return j, k, toks[k].surface
@@ -814,7 +726,7 @@ def adjacent_subject(toks, i: int) -> tuple[int, int] | None:
     if k < 0:
         return None
     t = toks[k]
-    if _is_noun_like(t):
+    if is_noun_like(t):
         lo = _np_start(toks, k + 1)
         return (lo, k + 1) if lo <= k else None
     if t.pos[0] == "助詞" and t.surface in ("は", "が", "も", "を", "に", "には", "へ", "の"):
@@ -825,285 +737,3 @@ def adjacent_subject(toks, i: int) -> tuple[int, int] | None:
         return (lo, hi) if lo < hi else None
     return None
 
-
-# --------------------------------------------------------------------------------------------
-# checkers
-
-
-def _political_target(target: str | None) -> bool:
-    return target in ("party", "candidate", "councillor")
-
-
-ENDORSING_ROLES = frozenset(
-    "vote vote-weak support oppose favor elect defeat praise criticize criticize-neg opinion".split()
-)
-
-
-def party_names(doc, ctx):
-    """PO001: a party name is a warning; with support, opposition, praise or criticism, an error."""
-    a = analysis(doc)
-    if not a.parties:
-        return ()
-    return _party_names(doc, a)
-
-
-def _party_names(doc, a: Analysis):
-    for p in a.parties:
-        severity = "warning"
-        reason = ""
-        for st in a.stances_in(p.sentence):
-            if st.role not in ENDORSING_ROLES or st.role == "office":
-                continue
-            if st.role in ("vote", "vote-weak") and not _political_target(st.target):
-                continue  # 投票しましょう without a party or candidate: a turnout call
-            if st.target is not None and st.target not in ("party", "candidate", "councillor"):
-                continue  # the word is about someone else (子どもたちを応援しましょう)
-            severity = "error"
-            reason = doc.prose[st.start : st.end]
-            break
-        params = {"party": p.canonical, "stance": reason}
-        message = None
-        if severity == "error":
-            message = (
-                "政党名「{match}」に支持・反対・称賛・批判の表現（「{stance}」）が伴っています。"
-                "県の公式アカウントが特定の政党を支持・批判していると受け取られるため、投稿しないでください（4.2 政治的中立）。"
-            )
-        yield Match(p.start, p.end, severity=severity, params=params, message=message)
-
-
-def vote_solicitation(doc, ctx):
-    """PO002: asking to vote for, support, elect or oppose a candidate, party or politician."""
-    a = analysis(doc)
-    if not a.stances:
-        return ()
-    return _vote_solicitations(a)
-
-
-def _vote_solicitations(a: Analysis):
-    for st in a.stances:
-        if st.role in ("criticize", "criticize-neg", "praise"):
-            start = _politician_evaluation(a, st)
-            if start is not None:
-                kind = "称賛" if st.role == "praise" else "批判"
-                yield Match(start, st.end, params={"kind": kind})
-            continue
-        if st.role not in ("vote", "vote-weak", "support", "oppose", "elect", "defeat", "office"):
-            continue
-        if st.voice not in ("request", "declare", "neg-request"):
-            continue
-        severity = _solicitation_severity(a, st)
-        if severity is None:
-            continue
-        kind = {
-            "vote": "投票の依頼", "vote-weak": "投票の依頼", "office": "当選させる呼びかけ", "elect": "当選させる呼びかけ",
-            "defeat": "落選させる呼びかけ", "support": "支持・応援", "oppose": "反対",
-        }[st.role]
-        if st.voice == "neg-request":
-            kind = "投票しないよう求める呼びかけ" if st.role in ("vote", "vote-weak") else kind
-        yield Match(st.start, st.end, severity=severity, params={"kind": kind})
-
-
-def _politician_evaluation(a: Analysis, st: Stance) -> int | None:
-    """〇〇議員は辞職すべき / 〇〇候補は信用できない: criticism of a candidate or politician (praise only
-    in an election context: 知事、頑張ってください is not campaigning). Returns the start of the span."""
-    if st.voice not in ("request", "declare", "negated", "neg-request"):
-        return None
-    if st.role == "praise" and not a.election_context:
-        return None
-    target, start = st.target, st.start
-    if target is None:
-        toks = a.sentences[st.sentence].tokens
-        subj = adjacent_subject(toks, st.token)
-        if subj is None:
-            return None
-        target = a.classify(toks, subj[0], subj[1])
-        start = min(start, toks[subj[0]].start)
-    return start if target in ("candidate", "councillor") else None
-
-
-def _solicitation_severity(a: Analysis, st: Stance) -> str | None:
-    tgt = st.target
-    if st.role in ("vote",):
-        if tgt in ("party", "candidate"):
-            return "error"
-        if tgt == "councillor":
-            return "error"
-        if tgt == "person" and not a.contest_context:
-            return "error"
-        return None
-    if st.role == "vote-weak":
-        return "error" if tgt in ("party", "candidate") or (tgt == "councillor" and a.election_context) else None
-    if st.role == "office":
-        return "error" if tgt in ("party", "candidate", "councillor", "person") else None
-    if st.role in ("elect", "defeat"):
-        if st.voice == "declare":
-            return None
-        if _political_target(tgt) or (tgt == "person" and a.election_context):
-            return "error"
-        if tgt is None and a.election_context and not a.lottery_context:
-            return "error"
-        return None
-    # support / oppose
-    if tgt in ("party", "candidate"):
-        return "error"
-    if tgt == "councillor":
-        return "error" if a.election_context else "warning"
-    if tgt == "person" and a.election_context and not a.contest_context:
-        return "error"
-    return None
-
-
-def winner_congratulation(doc, ctx):
-    """PO003: congratulating an election winner (当選おめでとうございます) in the office's name. The
-    congratulation may stand in the sentence of the win or in the next one (〇〇氏が当選しました。
-    おめでとうございます！)."""
-    forms = doc.token_forms
-    if forms.isdisjoint(WIN_WORDS) or forms.isdisjoint(CONGRATULATION):
-        return ()
-    return _winner_congratulations(doc)
-
-
-def _winner_congratulations(doc):
-    a = analysis(doc)
-    sents = a.sentences
-    for si, sent in enumerate(sents):
-        toks = sent.tokens
-        wins = [i for i, t in enumerate(toks) if _lemma_in(t, WIN_WORDS)]
-        if not wins:
-            continue
-        congrats = [i for i, t in enumerate(toks) if _lemma_in(t, CONGRATULATION)]
-        nxt = []
-        if not congrats and si + 1 < len(sents):
-            nxt = [i for i, t in enumerate(sents[si + 1].tokens[:4]) if _lemma_in(t, CONGRATULATION)]
-        if not congrats and not nxt:
-            continue
-        for i in wins:
-            t = toks[i]
-            electoral = _lemma_in(t, ELECTORAL_WIN_WORDS)
-            if not electoral and (a.lottery_context or not (a.election_context or _OFFICE.search(doc.prose))):
-                continue
-            if a.mentioned(t.start):
-                continue
-            if congrats:
-                # the congratulation nearest the win word, before (祝当選) or after (当選おめでとう)
-                c = min(congrats, key=lambda k: abs(k - i))
-                if abs(c - i) > 8:
-                    continue
-                lo, hi, span_toks = min(i, c), max(i, c), toks
-            else:
-                lo, hi, span_toks = i, nxt[0], None
-            if lo > 0 and toks[lo - 1].pos[0] == "接頭辞":
-                lo -= 1  # ご当選
-            if span_toks is None:
-                # from the win word to the end of the next sentence's congratulation
-                end_toks = sents[si + 1].tokens
-                end_i = _congratulation_end(end_toks, hi)
-                yield Match(toks[lo].start, end_toks[end_i].end)
-            else:
-                yield Match(toks[lo].start, toks[_congratulation_end(toks, hi)].end)
-            break
-
-
-def _congratulation_end(toks, i: int) -> int:
-    """おめでとう + ございます / お祝い + 申し上げます."""
-    while i + 1 < len(toks) and toks[i + 1].pos[0] in ("助動詞", "動詞") and toks[i + 1].normalized_form in (
-        "御座る", "ます", "申し上げる", "致す", "為る"
-    ):
-        i += 1
-    return i
-
-
-PLEDGE_ROLES = frozenset("praise criticize criticize-neg support favor oppose opinion".split())
-
-
-def pledge_evaluation(doc, ctx):
-    """PO004: praising or criticising a candidate's or party's pledge (公約)."""
-    if doc.token_forms.isdisjoint(PLEDGE_WORDS):
-        return ()
-    return _pledge_evaluations(doc)
-
-
-def _pledge_evaluations(doc):
-    a = analysis(doc)
-    for si, sent in enumerate(a.sentences):
-        toks = sent.tokens
-        pledges = [i for i, t in enumerate(toks) if _lemma_in(t, PLEDGE_WORDS)]
-        if not pledges:
-            continue
-        for st in a.stances_in(si):
-            if st.role not in PLEDGE_ROLES or st.voice not in ("request", "declare", "negated"):
-                continue
-            start = st.start
-            if st.target_tokens is not None:
-                lo, hi = st.target_tokens
-                if not any(lo <= p < hi for p in pledges):
-                    continue  # the evaluation is about something else
-            else:
-                subj = adjacent_subject(toks, st.token)
-                if subj is not None:
-                    if not any(subj[0] <= p < subj[1] for p in pledges):
-                        continue
-                    start = toks[subj[0]].start
-            p = min(pledges, key=lambda k: abs(k - st.token))
-            yield Match(min(toks[p].start, start), max(toks[p].end, st.end))
-            break
-
-
-ISSUE_ROLES = frozenset("oppose favor criticize criticize-neg opinion support praise".split())
-
-
-def contested_issue_opinion(doc, ctx):
-    """PO005: an opinion on a contested national issue (改憲, 増税, 原発 …) in the office's name."""
-    a = analysis(doc)
-    issues = a.issues
-    if not issues:
-        return ()
-    return _issue_opinions(a, issues)
-
-
-def _issue_opinions(a: Analysis, issues: "Spans"):
-    for si, sent in enumerate(a.sentences):
-        mine = issues.inside(sent.start, sent.end)
-        if not mine:
-            continue
-        toks = sent.tokens
-        reported: set[int] = set()
-        for st in a.stances_in(si):
-            if st.role not in ISSUE_ROLES or st.voice not in ("request", "declare", "negated", "neg-request"):
-                continue
-            if st.target_tokens is not None:
-                np = st.target_tokens
-            else:
-                np = adjacent_subject(toks, st.token)
-            if np is None and st.role == "opinion":
-                np = _np_after(toks, st.token)
-            if np is None:
-                continue
-            issue = _issue_of(toks, np, mine)
-            if issue is None or issue[0] in reported:
-                continue
-            reported.add(issue[0])
-            yield Match(min(issue[0], st.start), max(issue[1], st.end), params={"issue": issue[2]})
-
-
-def _np_after(toks, i: int) -> tuple[int, int] | None:
-    """断固として原発再稼働に反対: an adverb's noun phrase comes after it."""
-    k = i + 1
-    while k < len(toks) and toks[k].surface in ("と", "し", "て", "、"):
-        k += 1
-    lo = k
-    while k < len(toks) and _is_noun_like(toks[k]):
-        k += 1
-    return (lo, k) if k > lo else None
-
-
-def _issue_of(toks, np: tuple[int, int], issues) -> tuple[int, int, str] | None:
-    lo, hi = np
-    s, e = toks[lo].start, toks[hi - 1].end
-    inside = [x for x in issues if s <= x[0] and x[1] <= e]
-    if not inside:
-        return None
-    head = next((t for t in reversed(toks[lo:hi]) if t.pos[0] != "接尾辞"), toks[hi - 1])
-    if any(x[0] <= head.start and head.end <= x[1] for x in inside) or _lemma_in(head, POLICY_HEADS):
-        return inside[-1]
-    return None
