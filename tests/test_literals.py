@@ -19,7 +19,11 @@ from postlint.matchers.literals import _EXACT_LIMIT, _best, _plain_syntax, compi
 # -- patterns built from a small grammar of the plain syntax, texts from the same alphabet -----------
 
 ALPHABET = "abc #\n"
-ENGINES = {"re": lambda p, f: re.compile(p, f), "regex V0": lambda p, f: regex.compile(p, f | regex.V0), "regex V1": lambda p, f: regex.compile(p, f | regex.V1)}
+ENGINES = {
+    "re": lambda p, f: re.compile(p, f),
+    "regex V0": lambda p, f: regex.compile(p, f | regex.V0),
+    "regex V1": lambda p, f: regex.compile(p, f | regex.V1),
+}
 LEAVES = [
     "[ab]", "[^a]", "[a-c]", "[]a]", r"[\]a]", "[-b]", "[a-]", r"[\w]", r"[\b]", "[ #]", r"[\n]", ".",
     r"\w", r"\s", r"\d", r"\b", r"\B", "^", "$", r"\A", r"\Z", r"\n", "{}", "]", "}", "(?:)", "a", " ", "#",
@@ -64,7 +68,7 @@ def _assert_sound(pattern: str, flags: int, literals, texts) -> int:
 
 
 @given(_patterns(), st.booleans(), st.lists(st.text(alphabet=ALPHABET, max_size=12), min_size=1, max_size=8), st.data())
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 def test_a_match_always_holds_one_of_the_literals(pattern, verbose, texts, data):
     """Under ``re`` and under ``regex`` in both versions, with and without VERBOSE; the texts are
     random ones and, when ``re`` reads the pattern, texts that it matches."""
@@ -75,12 +79,16 @@ def test_a_match_always_holds_one_of_the_literals(pattern, verbose, texts, data)
     assert literals and "" not in literals
     try:
         texts.append(data.draw(st.from_regex(re.compile(pattern, flags))))
-    except re.error:
+    except (re.error, NotImplementedError):  # re or hypothesis cannot read it (a lookahead that never holds)
         pass
     _assert_sound(pattern, flags, literals, texts)
 
 
-@given(st.text(alphabet="ab()[]{}|*+?^$\\.-:=!<>#x,12 \n", max_size=14), st.booleans(), st.lists(st.text(alphabet=ALPHABET, max_size=10), max_size=6))
+@given(
+    st.text(alphabet="ab()[]{}|*+?^$\\.-:=!<>#x,12 \n", max_size=14),
+    st.booleans(),
+    st.lists(st.text(alphabet=ALPHABET, max_size=10), max_size=6),
+)
 @settings(max_examples=1500, deadline=None)
 def test_any_string_as_a_pattern_gets_sound_literals_or_none(pattern, verbose, texts):
     """A rule file may hold any pattern: reading it never fails, and what it reads is sound."""
@@ -91,15 +99,17 @@ def test_any_string_as_a_pattern_gets_sound_literals_or_none(pattern, verbose, t
         _assert_sound(pattern, flags, literals, texts)
 
 
-def test_spaces_that_the_engines_skip_apart_give_no_literal_they_may_not_need():
-    """regex V1 skips every Unicode space under VERBOSE; re and regex V0 match it."""
-    for space in "\u3000\x1c\x85\u2028":
-        for pattern in [f"(?x)お詫び{space}します", f"お詫び{space}*します", f"(?x:[^a]お詫び{space}+)"]:
-            literals = required_literals(pattern, 0) or {""}
-            literals_verbose = required_literals(pattern, re.VERBOSE) or {""}
-            for flags, found in ((0, literals), (re.VERBOSE, literals_verbose)):
-                texts = ["お詫びします", f"お詫び{space}します", f"xお詫び{space}{space}"]
-                _assert_sound(pattern, flags, found, texts)
+def test_verbose_text_that_the_engines_read_apart_gives_no_literal_a_match_may_lack():
+    """Under VERBOSE, regex V1 skips every Unicode space where re and regex V0 match it, and re
+    reads a backslash in a comment as an escape (a newline after it does not end the comment)."""
+    cases = [(f"(?x)お詫び{space}します", ["お詫びします", f"お詫び{space}します"]) for space in "\u3000\x1c\x85\u2028"]
+    cases += [(f"(?x:[^a]お詫び{space}+)", ["xお詫び", f"xお詫び{space}"]) for space in "\u3000\x85"]
+    cases += [("(?x)#\\\n訂正", ["", "訂正"]), ("(?x)訂正 # \\\n|お詫び", ["訂正", "お詫び", "x"])]
+    for pattern, texts in cases:
+        literals = required_literals(pattern)
+        assert _assert_sound(pattern, 0, literals or {""}, texts) > 0, pattern
+    assert required_literals("(?x) 訂正 # 訂正の告知\n | お詫び") == {"訂正", "お詫び"}  # a comment without \\
+    assert required_literals("お詫び\u3000します") == {"お詫び\u3000します"}  # not VERBOSE: a literal
 
 
 # -- every pattern postlint uses ---------------------------------------------------------------------

@@ -248,7 +248,10 @@ class _Reader:
                 self.i += 1
             elif s[self.i] == "#":
                 end = s.find("\n", self.i)
-                self.i = len(s) if end < 0 else end + 1
+                end = len(s) if end < 0 else end + 1
+                if "\\" in s[self.i : end]:
+                    raise _Unreadable  # re reads escapes in a comment (\ and a newline go on), regex does not
+                self.i = end
             else:
                 return
 
