@@ -234,7 +234,7 @@ class _Reader:
                     raise _Unreadable  # nothing to repeat, or a repeated repeat
                 self.i = q.end()
                 if s[self.i : self.i + 1] in ("?", "+"):
-                    self.i += 1  # lazy or possessive: the same texts
+                    self.i += 1  # lazy or possessive: no text the greedy one could not match
                 items[-1] = _repeat(items[-1], *_bounds(q))
                 repeatable = False
             else:
