@@ -3,11 +3,13 @@ every match of a regular expression needs (a prefilter that can only say "cannot
 
 ``required_literals(pattern)`` returns a set of strings at least one of which occurs in every text
 the pattern matches in (inside the match, or inside a lookahead's or lookbehind's text), or None when
-no such set can be derived. The pattern is read with the standard library's parser, and only when it
-is written in the syntax that ``re`` and ``regex`` read alike (a pattern that uses anything else —
-case-insensitive matching, Unicode properties, nested sets or set operations, fuzzy matching, group
-references — gets no prefilter): the structure (sequences, alternatives, repetitions) and the
-literal characters are then the same for both engines, whatever their classes mean.
+no such set can be derived. The pattern is read by a small reader of our own (public interfaces
+only, nothing tied to one Python's ``re`` internals), and only when it is written in the syntax that
+``re`` and ``regex`` read alike (a pattern that uses anything else — case-insensitive matching,
+Unicode properties, nested sets or set operations, fuzzy matching, group references, a space that
+only ``regex`` skips under VERBOSE — gets no prefilter): the structure (sequences, alternatives,
+repetitions) and the literal characters are then the same for both engines, whatever their classes
+mean.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def _plain_syntax(pattern: str) -> str | None:
         c = pattern[i]
         if c == "\\":
             if i + 1 >= n:
-                return False
+                return None
             e = pattern[i + 1]
             if e.isascii() and e.isalnum() and e not in _SAFE_ESCAPES:
                 return None  # \p{..}, \N, \X, \G, \K, \g, backreferences, octal …
@@ -77,18 +79,12 @@ def _plain_syntax(pattern: str) -> str | None:
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     plain = _plain_syntax(pattern)
-    if plain is None:
+    if plain is None or flags & re.IGNORECASE:
         return None
     try:
-        from re import _constants as C
-        from re import _parser
-
-        parsed = _parser.parse(plain, flags & re.VERBOSE)
-    except Exception:  # noqa: BLE001 - what re cannot read gets no prefilter
+        found = _best(*_Reader(plain, bool(flags & re.VERBOSE)).pattern())
+    except _Unreadable:  # what we cannot read, or the engines may read apart: no prefilter
         return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    found = _best(*_analyze(parsed, C))
     return frozenset(found) if found else None
 
 
@@ -186,67 +182,213 @@ def _best(exact: set[str] | None, factors: set[str] | None) -> set[str] | None:
     return exact if exact is not None and "" not in exact else factors
 
 
-def _analyze(seq, C) -> tuple[set[str] | None, set[str] | None]:
-    """(exact, factors) of a sequence: ``exact`` is every string it can match when that is a small
-    finite set; ``factors`` a set of non-empty strings one of which every match holds (the most
-    selective one found), or None."""
+# -- reading the plain syntax -------------------------------------------------------------------
+# Each part of a pattern is read into a pair (exact, factors): ``exact`` is every string it can
+# match when that is a small finite set, else None; ``factors`` a set of non-empty strings one of
+# which every match holds (the most selective one found), or None. (None, None) claims nothing.
+
+_OPAQUE: tuple = (None, None)  # any text: a class, any character
+_EMPTY: tuple = ({""}, None)  # zero width: an anchor or a lookaround
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}
+_SPACE = " \t\n\r\v\f"  # what VERBOSE skips in re and regex V0; regex V1 skips every str.isspace()
+_GLOBAL_FLAGS = re.compile(r"\(\?([smxu]+)\)")
+_OPEN = re.compile(r"\((?:\?(?:(?P<on>[smxu]*)(?:-(?P<off>[smx]*))?:|>|(?P<look><?[=!])))?")
+_QUANTIFIER = re.compile(r"[*+?]|\{(\d*)(,?)(\d*)\}")
+
+
+class _Unreadable(Exception):
+    """A pattern that ``re`` would reject, or that the two engines may read apart."""
+
+
+class _Reader:
+    """A recursive-descent reader of the plain syntax that yields the pair of the whole pattern."""
+
+    def __init__(self, pattern: str, verbose: bool):
+        self.s, self.i, self.verbose = pattern, 0, verbose
+
+    def pattern(self) -> tuple:
+        while m := _GLOBAL_FLAGS.match(self.s, self.i):  # only at the start, as re requires
+            self.verbose |= "x" in m[1]
+            self.i = m.end()
+        found = self.alternation(self.verbose)
+        if self.i < len(self.s):
+            raise _Unreadable  # an unbalanced )
+        return found
+
+    def alternation(self, verbose: bool) -> tuple:
+        branches = [self.sequence(verbose)]
+        while self.s.startswith("|", self.i):
+            self.i += 1
+            branches.append(self.sequence(verbose))
+        return branches[0] if len(branches) == 1 else _branch(branches)
+
+    def sequence(self, verbose: bool) -> tuple:
+        s, items, repeatable = self.s, [], False
+        while True:
+            if verbose:
+                self.skip_space()
+            if self.i >= len(s) or s[self.i] in "|)":
+                return _sequence(items)
+            q = _QUANTIFIER.match(s, self.i)
+            if q and q[0] != "{}":  # "{}" is literal in both engines
+                if not repeatable:
+                    raise _Unreadable  # nothing to repeat, or a repeated repeat
+                self.i = q.end()
+                if s[self.i : self.i + 1] in ("?", "+"):
+                    self.i += 1  # lazy or possessive: no text the greedy one could not match
+                items[-1] = _repeat(items[-1], *_bounds(q))
+                repeatable = False
+            else:
+                items.append(self.atom(verbose))
+                repeatable = True
+
+    def skip_space(self) -> None:
+        s = self.s
+        while self.i < len(s):
+            if s[self.i] in _SPACE:
+                self.i += 1
+            elif s[self.i] == "#":
+                end = s.find("\n", self.i)
+                end = len(s) if end < 0 else end + 1
+                if "\\" in s[self.i : end]:
+                    raise _Unreadable  # re reads escapes in a comment (\ and a newline go on), regex does not
+                self.i = end
+            else:
+                return
+
+    def atom(self, verbose: bool) -> tuple:
+        s, i = self.s, self.i
+        c = s[i]
+        if c == "(":
+            return self.group(verbose)
+        if c == "[":
+            return self.char_set()
+        self.i += 1
+        if c == "\\":
+            self.i += 1
+            e = s[i + 1]  # _plain_syntax has seen to it that one follows
+            if e in "bBAZ":
+                return _EMPTY
+            if e in "sSdDwW":
+                return _OPAQUE
+            if e in _ESCAPES:
+                return {_ESCAPES[e]}, None
+            if e.isascii() and e.isalnum():
+                raise _Unreadable
+            return {e}, None
+        if c in "^$":
+            return _EMPTY
+        if c == ".":
+            return _OPAQUE
+        if verbose and c.isspace():
+            raise _Unreadable  # a space regex V1 skips and re matches
+        return {c}, None
+
+    def group(self, verbose: bool) -> tuple:
+        m = _OPEN.match(self.s, self.i)
+        self.i = m.end()
+        if m["on"] is not None:
+            verbose = (verbose or "x" in m["on"]) and "x" not in (m["off"] or "")
+        found = self.alternation(verbose)
+        if not self.s.startswith(")", self.i):
+            raise _Unreadable
+        self.i += 1
+        return _EMPTY if m["look"] else found
+
+    def char_set(self) -> tuple:
+        """A set is exact when it lists characters only (no range, class or negation)."""
+        s, i = self.s, self.i + 1
+        negated = s.startswith("^", i)
+        i += negated
+        chars, exact, start = set(), not negated, i
+        while True:
+            if i >= len(s):
+                raise _Unreadable
+            if s[i] == "]" and i > start:
+                break
+            c, i = _set_item(s, i)
+            if s.startswith("-", i) and not s.startswith("-]", i):
+                _, i = _set_item(s, i + 1)  # a range
+                exact = False
+            elif c is None:
+                exact = False
+            else:
+                chars.add(c)
+        self.i = i + 1
+        return (chars, None) if exact else _OPAQUE
+
+
+def _set_item(s: str, i: int) -> tuple[str | None, int]:
+    """The character at ``s[i]`` in a set (None for a class) and the index after it."""
+    if s[i] != "\\":
+        return s[i], i + 1
+    e = s[i + 1 : i + 2]
+    if e == "b":
+        return "\b", i + 2  # a backspace in a set
+    if e in _ESCAPES:
+        return _ESCAPES[e], i + 2
+    if e in ("s", "S", "d", "D", "w", "W"):
+        return None, i + 2
+    if not e or e.isascii() and e.isalnum():
+        raise _Unreadable  # \A, \Z, \B: not in a set
+    return e, i + 2
+
+
+def _bounds(q) -> tuple[int, int | None]:
+    """(least, most) of a quantifier; most is None for no limit."""
+    if q[0] in ("*", "+", "?"):
+        return {"*": (0, None), "+": (1, None), "?": (0, 1)}[q[0]]
+    lo = int(q[1] or 0)
+    hi = int(q[3]) if q[3] else (None if q[2] else lo)
+    if hi is not None and hi < lo:
+        raise _Unreadable
+    return lo, hi
+
+
+# -- combining the pairs ---------------------------------------------------------------------------
+
+
+def _sequence(items: list[tuple]) -> tuple:
     cands: list[set[str]] = []
     cur = {""}  # every text the exact items since the last other item can match, joined
     exact = True
-
-    def flush() -> None:
-        if "" not in cur:
-            cands.append(cur)
-
-    for op, av in seq:
-        ex, f = _item(op, av, C)
+    for ex, f in items:
         if ex is not None:
             if len(cur) * len(ex) <= _EXACT_LIMIT:
                 cur = {a + b for a in cur for b in ex}
-            else:
-                flush()
+            else:  # too many strings: keep the joined ones so far, start again from these
+                if "" not in cur:
+                    cands.append(cur)
                 cur, exact = set(ex), False
             continue
-        flush()
+        if "" not in cur:
+            cands.append(cur)
         cur, exact = {""}, False
         if f:
             cands.append(f)
-    flush()
+    if "" not in cur:
+        cands.append(cur)
     # the most selective: the longest shortest string, then the fewest strings
     best = max(cands, key=lambda f: (min(map(len, f)), -len(f))) if cands else None
     return (cur if exact else None), best
 
 
-def _item(op, av, C) -> tuple[set[str] | None, set[str] | None]:
-    if op is C.LITERAL:
-        return {chr(av)}, None
-    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-        return {""}, None  # zero-width: the matched text is the same with or without it
-    if op is C.IN:
-        chars = {chr(a) for o, a in av if o is C.LITERAL}
-        return (chars, None) if chars and all(o is C.LITERAL for o, _ in av) else (None, None)
-    if op is C.SUBPATTERN:
-        _group, add, _del, sub = av
-        return (None, None) if add & re.IGNORECASE else _analyze(sub, C)
-    if op is C.ATOMIC_GROUP:
-        return _analyze(av, C)
-    if op is C.BRANCH:
-        parts = [_analyze(b, C) for b in av[1]]
-        if all(ex is not None for ex, _ in parts):
-            union = set().union(*(ex for ex, _ in parts))
-            if len(union) <= _EXACT_LIMIT:
-                return union, None
-        bests = [_best(ex, f) for ex, f in parts]
-        return None, (set().union(*bests) if all(bests) else None)
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-        lo, hi, sub = av
-        ex, f = _analyze(sub, C)
-        if lo == hi == 1:
-            return ex, f
-        if lo == 0 and hi == 1 and ex is not None:
-            return ex | {""}, None
-        return None, (_best(ex, f) if lo >= 1 else None)
-    return None, None  # classes, any character, group references …
+def _branch(parts: list[tuple]) -> tuple:
+    if all(ex is not None for ex, _ in parts):
+        union = set().union(*(ex for ex, _ in parts))
+        if len(union) <= _EXACT_LIMIT:
+            return union, None
+    bests = [_best(ex, f) for ex, f in parts]
+    return None, (set().union(*bests) if all(bests) else None)
+
+
+def _repeat(item: tuple, lo: int, hi: int | None) -> tuple:
+    ex, f = item
+    if lo == hi == 1:
+        return item
+    if lo == 0 and hi == 1 and ex is not None:
+        return ex | {""}, None
+    return None, (_best(ex, f) if lo >= 1 else None)
 
 
 def trie_pattern(words: Iterable[str]) -> str:
