@@ -47,7 +47,10 @@ def test_page_has_one_line_per_example():
     assert sum(line.startswith(("- ✗", "- ✓")) for line in page.splitlines()) == examples
 
 
-def test_readme_names_every_rule():
+def test_readme_describes_every_category_and_points_to_the_rule_reference():
+    """The README describes each category; the rules themselves are listed in the generated
+    reference, so adding a rule touches its rule file and docs/rules.md only."""
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    missing = [f"{e.code} {e.name}" for e in default_catalog() if f"`{e.name}`" not in readme or e.code not in readme]
-    assert not missing, f"README.md's rule table misses: {missing}"
+    missing = sorted({e.category for e in default_catalog() if f"| `{e.category}` |" not in readme})
+    assert not missing, f"README.md's table misses the categories {missing}"
+    assert "[docs/rules.md](docs/rules.md)" in readme
