@@ -12,6 +12,7 @@ Two ways, one index each, so the cost per token does not grow with the number of
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from itertools import compress
 from operator import attrgetter, or_
@@ -40,32 +41,50 @@ class PhraseIndex:
         self.getters = [_FORM_GETTERS[f] for f in forms]
         self.first: dict[str, list[tuple[tuple[frozenset, ...], str, str]]] = defaultdict(list)
         self.labels: dict[str, str] = {}
-        seen = set()
+        self._seen: set = set()
         for phrase, label in entries:
             phrase = unicodedata.normalize("NFKC", phrase)
             self.labels.setdefault(phrase, label or phrase)
-            toks = phrase_tokens(phrase)  # the forms Sudachi gives the phrase alone
-            if not toks:
-                continue
-            seq = tuple(frozenset(g(t) for g in self.getters) for t in toks)
-            key = (seq, phrase)
-            if key in seen:
-                continue
-            seen.add(key)
-            for form in seq[0]:
-                self.first[form].append((seq, phrase, label or phrase))
         self.surface = word_filter(self.labels)  # finditer compiles for the first draft that holds a label
-        self.first_keys = frozenset(self.first)
         self.reads = "reading" in forms
         # Compared on surfaces only, a phrase occurs in the prose as written (its tokens' surfaces
-        # joined): one pattern tells whether a document can hold any hit before it is tokenized.
-        # Normalized and dictionary forms can come from spellings that share nothing with the
-        # phrase (かわいい → 可愛い, し → 為る), so other indexes check the document's set of forms.
-        self.prefilter = None
-        if forms == ["surface"]:
-            joined = {"".join(next(iter(fs)) for fs in seq) for seqs in self.first.values() for seq, _p, _l in seqs}
-            needed = set(self.labels) | joined
-            self.prefilter = word_filter(needed)
+        # joined are the phrase itself): a phrase is tokenized only when a draft holds it, and a
+        # draft that holds none is answered without tokenizing anything. Normalized and dictionary
+        # forms can come from spellings that share nothing with the phrase (かわいい → 可愛い,
+        # し → 為る), so other indexes tokenize every phrase when built and check the document's
+        # set of forms.
+        self.surface_only = forms == ["surface"]
+        self.prefilter = self.surface if self.surface_only else None
+        self._untokenized: dict[str, str] = {}
+        self._lock = threading.Lock()
+        for phrase, label in entries:
+            phrase = unicodedata.normalize("NFKC", phrase)
+            if self.surface_only:
+                self._untokenized.setdefault(phrase, label or phrase)
+            else:
+                self._add(phrase, label or phrase)
+        self.first_keys = frozenset(self.first)
+
+    def _add(self, phrase: str, label: str) -> None:
+        toks = phrase_tokens(phrase)  # the forms Sudachi gives the phrase alone
+        if not toks:
+            return
+        seq = tuple(frozenset(g(t) for g in self.getters) for t in toks)
+        key = (seq, phrase)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        for form in seq[0]:
+            self.first[form].append((seq, phrase, label))
+
+    def _tokenize_present(self, prose: str) -> None:
+        """Tokenize the phrases (of a surface-only index) that occur in ``prose``, once each."""
+        with self._lock:  # a Linter is shared between threads
+            present = [p for p in self._untokenized if p in prose]
+            if present:
+                for phrase in present:
+                    self._add(phrase, self._untokenized.pop(phrase))
+                self.first_keys = frozenset(self.first)
 
     def _starts(self, tokens, doc) -> Iterable[int]:
         """Indices of the tokens that may start a phrase: one of their forms is a first form."""
@@ -82,8 +101,11 @@ class PhraseIndex:
         return compress(range(len(tokens)), flags)
 
     def find(self, doc) -> list[tuple[int, int, str]]:
-        if self.prefilter is not None and self.prefilter.search(doc.prose) is None:
-            return []  # (also when there are no phrases: the pattern is then None and nothing matches)
+        if self.surface_only:
+            if self.prefilter is None or self.prefilter.search(doc.prose) is None:
+                return []  # no phrase occurs as written
+            if self._untokenized:
+                self._tokenize_present(doc.prose)
         if self.surface is None and not self.first:
             return []
         tokens = doc.tokens
