@@ -38,7 +38,7 @@ class Encoding(Value):
 
 
 def detect_encoding(data: bytes) -> Encoding:
-    """The encoding ``io.decode`` reads the draft with, so the record is written the same way."""
+    """The encoding ``drafts.decode`` reads the draft with, so the record is written the same way."""
     if data.startswith(codecs.BOM_UTF8):
         return Encoding("utf-8", codecs.BOM_UTF8)
     if data.startswith(codecs.BOM_UTF16_LE):
@@ -155,7 +155,7 @@ def approve(path: str, by: str, role: str, consulted: list[str], *, config_file:
     """Record the approval in ``path``; returns (report, record). Raises ApproveError."""
     from .api import Linter
     from .config import load_file
-    from .io import DraftError, decode, read_draft_bytes
+    from .drafts import DraftError, decode, read_draft_bytes
     from .model import InputError
 
     p = Path(path)
