@@ -112,8 +112,8 @@ def splice_bytes(data: bytes, enc: Encoding, text: str, new_text: str, a: int, b
     return out
 
 
-def build_record(by: str, role: str, consulted: list[str], level: str, raw: str, date: str) -> _approval.Record:
-    return _approval.Record(
+def build_record(by: str, role: str, consulted: list[str], level: str, raw: str, date: str) -> _approval.ApprovalRecord:
+    return _approval.ApprovalRecord(
         level=level, by=by, role=role, date=date, consulted=tuple(consulted), body_sha256=_approval.body_hash(raw)
     )
 
