@@ -157,11 +157,10 @@ def _write(text: str, output: str | None) -> None:
 def run_lint(argv: Sequence[str]) -> int:
     args = lint_parser().parse_args(argv)
     from .model import InputError, Severity
-    from .reporters import ReportOptions, render
+    from .reporters import FORMATS, ReportOptions, render
 
-    known_formats = ("text", "json", "sarif", "github", "html")
-    if args.format not in known_formats:
-        raise UsageError(f"postlint: 不明な出力形式です / unknown format: {args.format} (choose from {', '.join(known_formats)})")
+    if args.format not in FORMATS:
+        raise UsageError(f"postlint: 不明な出力形式です / unknown format: {args.format} (choose from {', '.join(FORMATS)})")
     _check_inputs(args)
 
     select, ignore = _split(args.select), _split(args.ignore) or []
