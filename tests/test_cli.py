@@ -31,6 +31,19 @@ def drafts(tmp_path):
     return tmp_path
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "html", "yaml", "JSON", "", "htm"])
+def test_the_formats_the_command_accepts_are_the_ones_it_can_render(capsys, drafts, fmt):
+    """One list of output formats: each one the reporters render is accepted, anything else is a
+    usage error that names that list."""
+    from postlint.reporters import FORMATS
+
+    code, out, err = run(capsys, "--format", fmt, str(drafts / "ok.txt"))
+    if fmt in FORMATS:
+        assert code == 0 and "Traceback" not in out + err
+    else:
+        assert code == 2 and f"unknown format: {fmt} (choose from {', '.join(FORMATS)})" in out + err
+
+
 def test_exit_codes(capsys, drafts):
     assert run(capsys, str(drafts / "ok.txt"))[0] == 0
     assert run(capsys, str(drafts / "bad.md"))[0] == 1

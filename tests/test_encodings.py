@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from postlint.cli import main
-from postlint.io import DraftError, decode
+from postlint.drafts import DraftError, decode
 
 URL = "https://bit.ly/3abc"
 # front matter, a full-width space before the text, the shortener on line 5
@@ -152,7 +152,7 @@ def test_unreadable_file_exits_2_and_others_are_still_linted(capsys, tmp_path):
 
 @pytest.mark.parametrize("encoding", list(ENCODINGS))
 def test_decode_draft_names_the_codec_that_writes_it_back(encoding):
-    from postlint.io import decode_draft
+    from postlint.drafts import decode_draft
 
     data = ENCODINGS[encoding](DRAFT)
     found = decode_draft(data, "a.md")

@@ -50,7 +50,6 @@ def _reset_lazy_state():
     from postlint.text import domains
 
     domains._extract = None
-    domains.registrable_domain.cache_clear()
     domains.public_suffix.cache_clear()
     for cached in (links.shortener_index, links.own_domains, links.lookalike, links.is_public_sector):
         cached.cache_clear()

@@ -200,7 +200,7 @@ def _big(path: Path, megabytes: float) -> Path:
 
 
 def test_50_mb_file_is_refused_without_reading_it(work):
-    from postlint.io import MAX_BYTES
+    from postlint.drafts import MAX_BYTES
 
     _big(work / "huge.md", 50)
     code, text, rss = _peak_run(["huge.md", "good.md"], work)
@@ -212,7 +212,7 @@ def test_50_mb_file_is_refused_without_reading_it(work):
 
 
 def test_a_draft_is_read_whole_at_the_limit_and_refused_one_byte_over(tmp_path):
-    from postlint.io import MAX_BYTES, DraftError, read_draft_bytes
+    from postlint.drafts import MAX_BYTES, DraftError, read_draft_bytes
 
     at = tmp_path / "at.md"
     at.write_bytes(b"a" * MAX_BYTES)
@@ -225,24 +225,24 @@ def test_a_draft_is_read_whole_at_the_limit_and_refused_one_byte_over(tmp_path):
 
 def test_a_draft_that_grew_after_its_size_was_taken_is_read_to_its_end(tmp_path, monkeypatch):
     """The read asks for the size fstat gave; a file longer than that by then is read on."""
-    import postlint.io as io
+    import postlint.drafts as drafts
 
     real = os.fstat
     shrunk = lambda fd: os.stat_result((*real(fd)[:6], 5, *real(fd)[7:]))  # noqa: E731 - st_size is field 6
     draft = tmp_path / "grown.md"
     draft.write_bytes("徳島県からのお知らせです。".encode("utf-8"))
-    monkeypatch.setattr(io.os, "fstat", shrunk)
-    assert io.read_draft_bytes(draft) == draft.read_bytes()
+    monkeypatch.setattr(drafts.os, "fstat", shrunk)
+    assert drafts.read_draft_bytes(draft) == draft.read_bytes()
     big = tmp_path / "grown-big.md"
-    big.write_bytes(b"a" * (io.MAX_BYTES + 10))
-    with pytest.raises(io.DraftError, match="too large"):
-        io.read_draft_bytes(big)
+    big.write_bytes(b"a" * (drafts.MAX_BYTES + 10))
+    with pytest.raises(drafts.DraftError, match="too large"):
+        drafts.read_draft_bytes(big)
 
 
 @pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="needs /dev/fd (a pipe as a path)")
 def test_a_pipe_given_as_a_path_is_read_to_its_end():
     """A pipe has no size (``postlint <(cat draft.md)`` passes /dev/fd/N): read up to the limit."""
-    from postlint.io import read_draft_bytes
+    from postlint.drafts import read_draft_bytes
 
     r, w = os.pipe()
     try:
@@ -278,7 +278,7 @@ def test_a_named_pipe_in_a_folder_is_reported_not_waited_for(tmp_path):
 
 
 def test_folders_are_walked_drafts_first_then_subfolders_in_name_order(tmp_path):
-    from postlint.io import discover
+    from postlint.drafts import discover
 
     for rel in ["b/x.md", "a.md", "c.txt", "a/z.md", "a/y/w.md", ".hidden/h.md", "node_modules/n.md", "notes.rst"]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -299,7 +299,7 @@ def test_50_mb_on_standard_input_is_refused_without_reading_it(work):
 def test_a_draft_just_under_the_limit_is_linted_in_modest_memory(work):
     """The largest accepted draft, with every rule and the tokenizer (an organization phrase rule)
     on: linted, and memory stays within a few hundred MB."""
-    from postlint.io import MAX_BYTES
+    from postlint.drafts import MAX_BYTES
 
     rules = work / "org-rules" / "expression"
     rules.mkdir(parents=True)

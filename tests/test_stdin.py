@@ -125,9 +125,9 @@ def test_unreadable_stdin_is_named_after_the_stdin_filename(capsys, monkeypatch,
 
 
 def test_stdin_has_the_size_limit_of_files(capsys, monkeypatch, repo):
-    import postlint.io
+    import postlint.drafts
 
-    monkeypatch.setattr(postlint.io, "MAX_BYTES", 100)
+    monkeypatch.setattr(postlint.drafts, "MAX_BYTES", 100)
     code, out, _ = run(capsys, monkeypatch, SHORT.encode() * 10, "-", "--stdin-filename", "big.md")
     assert code == 2 and out.startswith("big.md: ファイルが大きすぎます")
 

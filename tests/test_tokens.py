@@ -17,8 +17,8 @@ def test_begin_end_are_character_offsets():
 
 def test_person_name_pos():
     toks = T.tokenize("山田太郎さん")
-    assert toks[0].is_person_name and toks[0].pos[3] == "姓"
-    assert toks[1].is_person_name and toks[1].pos[3] == "名"
+    assert toks[0].pos[1:4] == ("固有名詞", "人名", "姓")
+    assert toks[1].pos[1:4] == ("固有名詞", "人名", "名")
 
 
 def test_offsets_across_lines_and_whitespace_dropped():

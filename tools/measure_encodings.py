@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from postlint.io import DraftError, decode  # noqa: E402
+from postlint.drafts import DraftError, decode  # noqa: E402
 
 CORPORA = ("corpora/jp_gov_agency_news_titles.jsonl", "corpora/ner_wikipedia_ja.jsonl")
 ENCODERS = {

@@ -14,7 +14,7 @@ from . import suppress as _suppress
 from .catalog import Catalog, CatalogError, catalog_with, default_catalog
 from .config import PLATFORMS, ConfigError, default_config, find_config_file
 from .engine import CompiledRule, RuleList, compile_rules, findings_of, run_rules, sort_findings
-from .io import DraftError, discover, read_draft
+from .drafts import DraftError, discover, read_draft
 from .masking import conceal_overlaps
 from .matchers import Match
 from .matchers.regex_ import PatternTimeout

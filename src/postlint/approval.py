@@ -191,7 +191,10 @@ def authors(front_matter: dict) -> list[str]:
     return [str(v).strip() for v in values if v is not None and str(v).strip()]
 
 
-class Record(Value):
+class ApprovalRecord(Value):
+    """Who approved a draft, at what level, over which body: the ``approval:`` block of its front
+    matter, as ``read_record`` reads it and ``approve.py`` writes it."""
+
     _fields = ("level", "by", "role", "date", "consulted", "body_sha256")
     level: str
     by: str
@@ -230,7 +233,7 @@ class Record(Value):
 _FIELDS = {"level": "level（承認した水準）", "by": "by（承認者）", "role": "role（役職）", HASH_KEY: f"{HASH_KEY}（本文のハッシュ）"}
 
 
-def read_record(front_matter: dict) -> tuple[Record | None, str]:
+def read_record(front_matter: dict) -> tuple[ApprovalRecord | None, str]:
     """(the record, a Japanese description of what is wrong with it; "" when it is complete)."""
     data = front_matter.get(RECORD_KEY)
     if data is None:
@@ -247,7 +250,7 @@ def read_record(front_matter: dict) -> tuple[Record | None, str]:
     if not isinstance(consulted, list):
         consulted = [consulted]
     return (
-        Record(
+        ApprovalRecord(
             level=level,
             by=str(data["by"]).strip(),
             role=str(data["role"]).strip(),

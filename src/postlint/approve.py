@@ -38,7 +38,7 @@ class Encoding(Value):
 
 
 def detect_encoding(data: bytes) -> Encoding:
-    """The encoding ``io.decode`` reads the draft with, so the record is written the same way."""
+    """The encoding ``drafts.decode`` reads the draft with, so the record is written the same way."""
     if data.startswith(codecs.BOM_UTF8):
         return Encoding("utf-8", codecs.BOM_UTF8)
     if data.startswith(codecs.BOM_UTF16_LE):
@@ -112,8 +112,8 @@ def splice_bytes(data: bytes, enc: Encoding, text: str, new_text: str, a: int, b
     return out
 
 
-def build_record(by: str, role: str, consulted: list[str], level: str, raw: str, date: str) -> _approval.Record:
-    return _approval.Record(
+def build_record(by: str, role: str, consulted: list[str], level: str, raw: str, date: str) -> _approval.ApprovalRecord:
+    return _approval.ApprovalRecord(
         level=level, by=by, role=role, date=date, consulted=tuple(consulted), body_sha256=_approval.body_hash(raw)
     )
 
@@ -155,7 +155,7 @@ def approve(path: str, by: str, role: str, consulted: list[str], *, config_file:
     """Record the approval in ``path``; returns (report, record). Raises ApproveError."""
     from .api import Linter
     from .config import load_file
-    from .io import DraftError, decode, read_draft_bytes
+    from .drafts import DraftError, decode, read_draft_bytes
     from .model import InputError
 
     p = Path(path)

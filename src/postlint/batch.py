@@ -31,7 +31,7 @@ import os
 import sys
 import time
 
-from .io import discover
+from .drafts import discover
 from .model import InputError, Report
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time

@@ -220,13 +220,6 @@ class Catalog:
     def is_known(self, key: str) -> bool:
         return any(self.matches(i, key) for i in self.index) or key in ("all", "ALL")
 
-    def known_names(self) -> list[str]:
-        """Every code, name and category, for suggestions."""
-        out = {"all"}
-        for i in self.index:
-            out.update((i.code, i.name, i.category))
-        return sorted(out)
-
     def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[RuleEntry]:
         """Rules chosen by ``select`` (codes, code prefixes, names, categories; None: the defaults).
         Only the categories that hold a chosen rule are loaded."""

@@ -62,7 +62,7 @@ def _split(values: list[str] | None) -> list[str] | None:
 def _read_stdin(name: str) -> str:
     import io
 
-    from .io import read_stream
+    from .drafts import read_stream
 
     stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO(sys.stdin.read().encode("utf-8"))
     return read_stream(stream, name)
@@ -89,7 +89,7 @@ def _check_inputs(args) -> None:
 def _lint_inputs(args, linter, linter_kwargs) -> list:
     """The paths in the order given, ``-`` being standard input; files and folders in --jobs processes."""
     from .batch import lint_paths
-    from .io import DraftError
+    from .drafts import DraftError
     from .model import InputError, Report
 
     results: list = []
@@ -157,11 +157,10 @@ def _write(text: str, output: str | None) -> None:
 def run_lint(argv: Sequence[str]) -> int:
     args = lint_parser().parse_args(argv)
     from .model import InputError, Severity
-    from .reporters import ReportOptions, render
+    from .reporters import FORMATS, ReportOptions, render
 
-    known_formats = ("text", "json", "sarif", "github", "html")
-    if args.format not in known_formats:
-        raise UsageError(f"postlint: 不明な出力形式です / unknown format: {args.format} (choose from {', '.join(known_formats)})")
+    if args.format not in FORMATS:
+        raise UsageError(f"postlint: 不明な出力形式です / unknown format: {args.format} (choose from {', '.join(FORMATS)})")
     _check_inputs(args)
 
     select, ignore = _split(args.select), _split(args.ignore) or []

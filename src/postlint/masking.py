@@ -32,7 +32,6 @@ _KANJI_NUMBER = re.compile(
 _KANJI_DATE = re.compile("[" + _KANJI_DIGITS + "元]+(?=[年月日])")
 _COUNTRY_CODE = re.compile(r"\A\s*[+＋]\s?(?:81|８１|\d{1,3}(?=\D))")
 _SEPARATORS = set("ー・－")
-STYLES = ("auto", "digits", "phone", "number", "email", "name", "address", "date", "mixed", "all")
 
 
 def _has_letters(text: str) -> bool:

@@ -235,9 +235,6 @@ class Report(Value):
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
-    def worst(self) -> Severity | None:
-        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
-
     def to_dict(self, show_personal_data: bool = False) -> dict:
         return {
             "path": self.path if self.path is not None else "<stdin>",

@@ -7,7 +7,7 @@ import bisect
 from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from . import entities as _entities
 from . import frontmatter as _fm
-from .normalize import OffsetMap, normalize
+from .normalize import normalize
 from . import tokens as tokens_
 from .tokens import Token, tokenize
 from ..values import Value, set_field
@@ -249,7 +249,3 @@ class Document:
 
     def entities_of(self, kind: _entities.EntityKind) -> list[_entities.Entity]:
         return [e for e in self.entities if e.kind is kind]
-
-    @property
-    def offset_map(self) -> OffsetMap:
-        return self.offsets

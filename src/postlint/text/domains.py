@@ -44,18 +44,6 @@ def split_host(host: str, private: bool = False) -> HostParts:
 
 
 @lru_cache(maxsize=8192)
-def registrable_domain(host: str) -> str:
-    """``www.example.co.jp`` → ``example.co.jp``; the host itself when there is none."""
-    host = host.lower().rstrip(".")
-    if not host:
-        return ""
-    result = split_host(host)
-    if result.domain and result.suffix:
-        return f"{result.domain}.{result.suffix}"
-    return host
-
-
-@lru_cache(maxsize=8192)
 def public_suffix(host: str) -> str:
     return split_host(host.lower().rstrip(".")).suffix
 

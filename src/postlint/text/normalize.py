@@ -55,9 +55,6 @@ class OffsetMap:
     def identity(cls, length: int) -> "OffsetMap":
         return cls(length, length, [0] if length else [], [0] if length else [], [-1] if length else [])
 
-    def _segment(self, i: int) -> int:
-        return bisect_right(self._n, i) - 1
-
     def start(self, i: int) -> int:
         """``starts[i]``: where the cluster of normalized character ``i`` starts in the raw text."""
         if i >= self.length:

@@ -40,10 +40,6 @@ class Token(namedtuple("Token", "surface dictionary_form normalized_form pos sta
     def reading(self) -> str:
         return self.morpheme.reading_form()
 
-    @property
-    def is_person_name(self) -> bool:
-        return self.pos[1] == "固有名詞" and self.pos[2] == "人名"
-
 
 _new_token = partial(tuple.__new__, Token)
 _first = itemgetter(0)

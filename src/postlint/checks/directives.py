@@ -1,8 +1,10 @@
-"""Engine rules: they read what suppression did, so they run after it (``stage = "post"``)."""
+"""The rules about suppression directives themselves (category ``engine``): they read what
+suppression did, so they run after it (``stage = "post"``)."""
 
 from __future__ import annotations
 
 from ..matchers import Match
+from ..suppress import blanket
 
 
 # a template: the names come from the draft and are inserted as plain text, never formatted
@@ -32,7 +34,7 @@ def blanket_directive(state, ctx):
     findings included, so they hide more than the author has looked at."""
     doc, result = state
     for d in result.directives:
-        if d.kind != "enable" and not d.rules:
+        if blanket(d):
             start, end = doc.from_raw(d.start, d.end)
             yield Match(start, end, params={"kind": f"postlint-{d.kind}"})
 
