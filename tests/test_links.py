@@ -46,13 +46,15 @@ CONFIG = Config().merged(
 
 def _reset_lazy_state():
     """Forget everything built on first use, so the test below builds it under its own guards."""
-    from postlint.checks import links
+    from postlint.checks.links import domains as link_domains
+    from postlint.checks.links import lookalike, shorteners
     from postlint.text import domains
 
     domains._extract = None
     domains.registrable_domain.cache_clear()
     domains.public_suffix.cache_clear()
-    for cached in (links.shortener_index, links.own_domains, links.lookalike, links.is_public_sector):
+    cached = (shorteners.shortener_index, shorteners._exact_only, lookalike.own_domains, lookalike.lookalike)
+    for cached in (*cached, link_domains.is_public_sector):
         cached.cache_clear()
 
 
@@ -147,7 +149,7 @@ PUBLIC_SECTOR = [
 
 @pytest.mark.parametrize("host,expected", PUBLIC_SECTOR)
 def test_public_sector_hosts(host, expected):
-    from postlint.checks.links import is_public_sector
+    from postlint.checks.links.domains import is_public_sector
 
     assert is_public_sector(host) is expected
 
@@ -177,7 +179,7 @@ def test_an_account_on_one_platform_is_not_owned_on_another():
 
 
 def test_shortener_that_is_a_public_suffix_matches_only_itself():
-    from postlint.checks.links import shortener_index
+    from postlint.checks.links.shorteners import shortener_index
 
     index = shortener_index()
     assert index.match("gov.tw") == "gov.tw"
@@ -187,7 +189,7 @@ def test_shortener_that_is_a_public_suffix_matches_only_itself():
 
 
 def test_edit_distance_threshold_grows_with_the_name():
-    from postlint.checks.links import allowed_distance, edit_distance
+    from postlint.checks.links.lookalike import allowed_distance, edit_distance
 
     assert edit_distance("preftokushima", "preftokushlma", 2) == 1
     assert edit_distance("abc", "xyzuvw", 1) == 2  # stops early: more than the limit
@@ -222,3 +224,4 @@ def test_shortener_list_is_the_shared_list():
     }
     shipped = {entry for entry, _ in load_dictionary("shorteners.txt")}
     assert shipped == shared
+
