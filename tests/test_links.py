@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -225,3 +226,39 @@ def test_shortener_list_is_the_shared_list():
     shipped = {entry for entry, _ in load_dictionary("shorteners.txt")}
     assert shipped == shared
 
+
+# -- the package's layers --------------------------------------------------------------------------
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "postlint" / "checks" / "links"
+# every other module is a rule (3); __init__ re-exports the checkers (4)
+LAYER = {"domains": 0, "shorteners": 1, "lookalike": 1, "posts": 1, "options": 2}
+
+
+def _sibling_imports(path: Path) -> set[str]:
+    import ast
+
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            out |= {node.module} if node.module else {a.name for a in node.names}
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.glob("*.py")), ids=lambda p: p.stem)
+def test_link_modules_import_one_way_domains_concerns_options_rules(path):
+    """domains <- shorteners | lookalike | posts <- options <- rules: a module imports only lower
+    layers (the three concerns not each other, a rule no other rule), so no cycle can form."""
+    layer = 4 if path.stem == "__init__" else LAYER.get(path.stem, 3)
+    for name in _sibling_imports(path):
+        assert LAYER.get(name, 3) < layer, f"{path.stem} imports {name}"
+
+
+def test_every_link_rule_names_a_checker_of_its_own_module():
+    from postlint.matchers.python import resolve
+
+    rules = Path(__file__).resolve().parents[1] / "rules" / "link"
+    checkers = [line.split('"')[1] for f in rules.glob("*.toml")
+                for line in f.read_text(encoding="utf-8").splitlines() if line.startswith("checker")]
+    modules = {resolve(c).__module__ for c in checkers}
+    assert len(checkers) == 4 and len(modules) == 4
+    assert all(m.startswith("postlint.checks.links.") and m.rsplit(".", 1)[1] not in LAYER for m in modules)
