@@ -49,7 +49,7 @@ BOUNDED_USE: dict[str, tuple[int, str]] = {
     "postlint.checks.pii.PERSONAL_PHONE": (140, "pii.py: searched in the 14 characters before a number"),
     "postlint.checks.pii_address.RESIDENT_BEFORE": (200, "pii_address.py: searched in the 20 characters before an address"),
     "postlint.checks.pii_address.VENUE_BEFORE": (200, "pii_address.py: searched in the 20 characters before an address"),
-    "postlint.checks.links._SEP_SPLIT": (1000, "links.py: splits a host matched by the spaced-host pattern, where every run of blanks is followed by a dot"),
+    "postlint.checks.links.shorteners._SEP_SPLIT": (1000, "links/shorteners.py: splits a host matched by the spaced-host pattern, where every run of blanks is followed by a dot"),
 }
 META = set("\\[](){}|*+?.^$")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -46,12 +47,14 @@ CONFIG = Config().merged(
 
 def _reset_lazy_state():
     """Forget everything built on first use, so the test below builds it under its own guards."""
-    from postlint.checks import links
+    from postlint.checks.links import domains as link_domains
+    from postlint.checks.links import lookalike, shorteners
     from postlint.text import domains
 
     domains._extract = None
     domains.public_suffix.cache_clear()
-    for cached in (links.shortener_index, links.own_domains, links.lookalike, links.is_public_sector):
+    cached = (shorteners.shortener_index, shorteners._exact_only, lookalike.own_domains, lookalike.lookalike)
+    for cached in (*cached, link_domains.is_public_sector):
         cached.cache_clear()
 
 
@@ -146,7 +149,7 @@ PUBLIC_SECTOR = [
 
 @pytest.mark.parametrize("host,expected", PUBLIC_SECTOR)
 def test_public_sector_hosts(host, expected):
-    from postlint.checks.links import is_public_sector
+    from postlint.checks.links.domains import is_public_sector
 
     assert is_public_sector(host) is expected
 
@@ -176,7 +179,7 @@ def test_an_account_on_one_platform_is_not_owned_on_another():
 
 
 def test_shortener_that_is_a_public_suffix_matches_only_itself():
-    from postlint.checks.links import shortener_index
+    from postlint.checks.links.shorteners import shortener_index
 
     index = shortener_index()
     assert index.match("gov.tw") == "gov.tw"
@@ -186,7 +189,7 @@ def test_shortener_that_is_a_public_suffix_matches_only_itself():
 
 
 def test_edit_distance_threshold_grows_with_the_name():
-    from postlint.checks.links import allowed_distance, edit_distance
+    from postlint.checks.links.lookalike import allowed_distance, edit_distance
 
     assert edit_distance("preftokushima", "preftokushlma", 2) == 1
     assert edit_distance("abc", "xyzuvw", 1) == 2  # stops early: more than the limit
@@ -221,3 +224,40 @@ def test_shortener_list_is_the_shared_list():
     }
     shipped = {entry for entry, _ in load_dictionary("shorteners.txt")}
     assert shipped == shared
+
+
+# -- the package's layers --------------------------------------------------------------------------
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "postlint" / "checks" / "links"
+# every other module is a rule (3); __init__ re-exports the checkers (4)
+LAYER = {"domains": 0, "shorteners": 1, "lookalike": 1, "posts": 1, "options": 2}
+
+
+def _sibling_imports(path: Path) -> set[str]:
+    import ast
+
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            out |= {node.module} if node.module else {a.name for a in node.names}
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.glob("*.py")), ids=lambda p: p.stem)
+def test_link_modules_import_one_way_domains_concerns_options_rules(path):
+    """domains <- shorteners | lookalike | posts <- options <- rules: a module imports only lower
+    layers (the three concerns not each other, a rule no other rule), so no cycle can form."""
+    layer = 4 if path.stem == "__init__" else LAYER.get(path.stem, 3)
+    for name in _sibling_imports(path):
+        assert LAYER.get(name, 3) < layer, f"{path.stem} imports {name}"
+
+
+def test_every_link_rule_names_a_checker_of_its_own_module():
+    from postlint.matchers.python import resolve
+
+    rules = Path(__file__).resolve().parents[1] / "rules" / "link"
+    checkers = [line.split('"')[1] for f in rules.glob("*.toml")
+                for line in f.read_text(encoding="utf-8").splitlines() if line.startswith("checker")]
+    modules = {resolve(c).__module__ for c in checkers}
+    assert len(checkers) == 4 and len(modules) == 4
+    assert all(m.startswith("postlint.checks.links.") and m.rsplit(".", 1)[1] not in LAYER for m in modules)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from postlint.checks import links
+from postlint.checks.links import lookalike, shorteners
 
 HEAVY = ("pydantic", "tldextract", "requests")
 
@@ -126,7 +126,7 @@ def _hosts() -> list[str]:
     from postlint.catalog import load_dictionary
 
     own_names = ["pref.tokushima.lg.jp", "city.example.lg.jp", "digital.go.jp", "tokushima-kanko.jp", "example.com"]
-    hosts = {e.lower() for name in links.SHORTENER_LISTS for e, _ in load_dictionary(name)}
+    hosts = {e.lower() for name in shorteners.SHORTENER_LISTS for e, _ in load_dictionary(name)}
     suffixes = ["jp", "com", "co.jp", "lg.jp", "go.jp", "or.jp", "ne.jp", "net", "info", "tokyo"]
     for name in own_names:
         labels = name.split(".")
@@ -155,20 +155,20 @@ def test_the_public_suffix_list_is_skipped_only_when_the_result_cannot_depend_on
     hosts = _hosts()
 
     def results():
-        links.lookalike.cache_clear()
-        return [links.lookalike(h, links.own_domains(own), (), ()) for own, h in itertools.product(OWN_SETS, hosts)]
+        lookalike.lookalike.cache_clear()
+        return [lookalike.lookalike(h, lookalike.own_domains(own), (), ()) for own, h in itertools.product(OWN_SETS, hosts)]
 
     skipping = results()
-    monkeypatch.setattr(links, "_may_imitate", lambda *args: True)  # always consult the list
+    monkeypatch.setattr(lookalike, "_may_imitate", lambda *args: True)  # always consult the list
     consulting = results()
-    links.lookalike.cache_clear()
+    lookalike.lookalike.cache_clear()
     assert skipping == consulting
     assert sum(r is not None for r in consulting) > 50  # the hosts do exercise the checks
     assert {r.reason for r in consulting if r} >= {"embedded", "similar", "confusable"}
 
 
 def test_shortener_subdomains_still_ask_the_public_suffix_list():
-    index = links.ShortenerIndex({"gov.tw", "bit.ly"})
+    index = shorteners.ShortenerIndex({"gov.tw", "bit.ly"})
     assert index.match("www.mohw.gov.tw") is None  # gov.tw is a public suffix: only itself
     assert index.match("gov.tw") == "gov.tw"
     assert index.match("s.bit.ly") == "bit.ly"

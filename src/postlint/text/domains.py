@@ -4,7 +4,7 @@ The answers are tldextract's, through its public API, on the public suffix list 
 its package: ``TLDExtract(suffix_list_urls=(), cache_dir=None)`` fetches nothing and writes no
 cache. Importing tldextract and indexing the list costs start-up time, so it happens only when a
 draft needs a registrable domain (a host that is neither the organization's own nor a known
-shortener, see ``checks/links.py``), once per process.
+shortener, see ``checks/links/``), once per process.
 """
 
 from __future__ import annotations

@@ -1,0 +1,100 @@
+"""Hosts: their canonical ASCII form, label-wise containment, internal and IP addresses, hosts only
+a government can hold, and a host as a finding shows it.
+
+The public suffix list (``text/domains.py``) is read only when a public-sector question needs it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from functools import lru_cache
+
+from ..confidentiality import _may_be_ip
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Iterable
+
+
+def canonical_host(host: str) -> str:
+    """``host`` in lower case, without its trailing dot, as ASCII (punycode)."""
+    from ...text.entities import to_ascii_host
+
+    return to_ascii_host(host.lower().rstrip("."))
+
+
+def within(host: str, domains: Iterable[str]) -> bool:
+    """``host`` is one of ``domains`` or a subdomain of one, label-wise (never a substring)."""
+    for d in domains:
+        if host == d or host.endswith("." + d):
+            return True
+    return False
+
+
+def display_host(host: str) -> str:
+    """The host as a reader writes it, with its ASCII form in brackets when the two differ."""
+    from ...text.entities import to_unicode_host
+
+    ascii_host = canonical_host(host)
+    unicode_host = to_unicode_host(ascii_host)
+    return unicode_host if unicode_host == ascii_host else f"{unicode_host}（{ascii_host}）"
+
+
+def _ip_address(host: str):
+    """The IP address ``host`` is (IPv6 in brackets or not), or None."""
+    if not _may_be_ip(host.strip("[]")):
+        return None
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return None
+
+
+def is_ip(host: str) -> bool:
+    return _ip_address(host) is not None
+
+
+def is_internal(host: str) -> bool:
+    """Loopback, private and link-local addresses and single-label hosts (``localhost``): internal
+    addresses are a confidentiality matter (4.5), not a third party's page."""
+    ip = _ip_address(host)
+    if ip is None:
+        return "." not in host
+    return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved
+
+
+# --- public-sector hosts -------------------------------------------------------------------------
+
+# Second-level labels of country suffixes that only a government may register (gov.uk, go.jp,
+# gouv.fr, gob.mx, govt.nz, gv.at, mil.*). ``go.it`` is the province of Gorizia, not a government.
+_GOV_LABELS = frozenset("gov go gob gouv govt gv mil gub".split())
+_GOV_EXCEPTIONS = frozenset({"go.it"})
+# Government hosts under open suffixes, and the top-level domains of governments and treaty bodies.
+_GOV_DOMAINS = frozenset(
+    "lg.jp europa.eu gc.ca canada.ca admin.ch bund.de nic.in governo.it gov mil int".split()
+)
+_JP_GENERIC = frozenset("ac ad co ed go gr lg ne or".split())
+_JP_LOCAL_GOV = frozenset("pref metro city town vill".split())
+
+
+@lru_cache(maxsize=4096)
+def is_public_sector(host: str, extra: tuple[str, ...] = ()) -> bool:
+    """A host only governments can hold: ``go.jp``, ``lg.jp``, ``pref.<県>.jp`` and
+    ``city|town|vill.<市町村>.<県>.jp`` (reserved labels of the geographic JP domains), ``.gov``,
+    ``gov.uk``, ``gouv.fr`` … ``ac.jp`` and ``ed.jp`` are not: private schools register them too
+    (an organization may add them through ``public-sector-domains``)."""
+    from ...text.domains import split_host
+
+    host = canonical_host(host)
+    if within(host, _GOV_DOMAINS) or (extra and within(host, extra)):
+        return True
+    parts = split_host(host)
+    suffix = parts.suffix
+    if not suffix:
+        return False
+    labels = suffix.split(".")
+    if len(labels) >= 2 and labels[0] in _GOV_LABELS and suffix not in _GOV_EXCEPTIONS:
+        return True
+    if labels[-1] == "jp" and len(labels) >= 2 and labels[0] not in _JP_GENERIC:
+        return parts.domain in _JP_LOCAL_GOV
+    return False

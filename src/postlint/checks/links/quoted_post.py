@@ -1,0 +1,54 @@
+"""LK004 quoted_post: a link to another account's social-media post, or a repost marker (``RT @user``,
+``【引用RT】``), quotes someone else; a post URL that does not name its account is ``info`` by
+default (``[rules.quoted-post] unattributed``). The organization's own accounts are exempt."""
+
+from __future__ import annotations
+
+from ...matchers import Match
+from .options import LinkConfig, link_config
+from .posts import MARKER, MARKER_HINT, post_of
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Iterable
+
+UNATTRIBUTED_MESSAGE = (
+    "{platform} の投稿へのリンク「{match}」です。URL から投稿者が分からないので確認してください。自組織の投稿なら"
+    "問題ありません。他の利用者の投稿なら、ガイドライン6.1のとおり「他の利用者の投稿を引用すること」は"
+    "その内容を信頼性のあるものとして受け取られる可能性があるため、慎重に行ってください。"
+)
+
+
+def quoted_post(doc, ctx) -> Iterable[Match]:
+    cfg = link_config(ctx)
+    if not doc.urls and MARKER_HINT.search(doc.prose) is None:
+        return ()
+    return _quoted_posts(doc, cfg)
+
+
+def _quoted_posts(doc, cfg: LinkConfig) -> Iterable[Match]:
+    for e in doc.urls:
+        post = post_of(e.url)
+        if post is None or cfg.accounts.owns(post.platform, post.account):
+            continue
+        if post.account is None:
+            if cfg.unattributed == "off":
+                continue
+            yield Match(
+                e.start,
+                e.end,
+                severity=cfg.unattributed,
+                params={"account": "投稿者不明", "platform": post.platform},
+                message=UNATTRIBUTED_MESSAGE,
+            )
+            continue
+        yield Match(e.start, e.end, params={"account": "@" + post.account, "platform": post.platform})
+    for m in MARKER.finditer(doc.prose):
+        user = m.group("user") or m.group("user2")
+        if cfg.accounts.owns(None, user):
+            continue
+        yield Match(
+            m.start(),
+            m.end(),
+            params={"account": "@" + user if user else "他のアカウント", "platform": "SNS"},
+        )

@@ -1,0 +1,98 @@
+"""URL shorteners: the shipped lists and the organization's additions as one index, matched
+label-wise on a host and its parent domains, and shortener links disguised with spaces or odd
+separators around their dots."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ...lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
+from ...lazyregex import regex  # patterns compile on first use, not at import
+from .domains import canonical_host
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Iterable
+
+SHORTENER_LISTS = ("shorteners.txt", "shorteners-ja.txt")
+
+
+class ShortenerIndex:
+    """Shortener domains; a host matches when it or one of its parent domains is listed.
+
+    A listed name that is itself a public suffix (``gov.tw``, ``dy.fi``) matches only exactly:
+    ``www.mohw.gov.tw`` is a ministry, not the ``gov.tw`` shortener.
+    """
+
+    def __init__(self, names: Iterable[str]):
+        self.names = frozenset(names)
+
+    def match(self, host: str) -> str | None:
+        labels = host.lower().rstrip(".").split(".")
+        for i in range(len(labels) - 1):
+            candidate = ".".join(labels[i:])
+            if candidate in self.names and (i == 0 or not _exact_only(candidate)):
+                return candidate
+        return None
+
+
+@lru_cache(maxsize=1024)
+def _exact_only(name: str) -> bool:
+    """A listed shortener name that is a public suffix itself. Asked only when a subdomain of a
+    listed name is seen, so that a draft without one never loads the public suffix list."""
+    from ...text.domains import split_host
+
+    return not split_host(name, private=True).domain
+
+
+@lru_cache(maxsize=16)
+def shortener_index(extra: tuple[str, ...] = ()) -> ShortenerIndex:
+    """The shipped lists and ``extra`` (the organization's ``extra-domains``), built on first use."""
+    from ...catalog import load_dictionary
+
+    names = {e.lower().strip(".") for name in SHORTENER_LISTS for e, _ in load_dictionary(name)}
+    names.update(canonical_host(e) for e in extra)
+    return ShortenerIndex(names)
+
+
+# A host written with spaces or odd separators around its dots (``bit. ly/3abc``, ``bit .ly/x``,
+# ``bit。ly/x``, ``bit[.]ly/x``), followed by a path: a shortener link disguised so that the
+# platform does not link it, which readers still type or copy. Without a path it is prose.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+_SEP = r"[ \t]*(?:\.|。|\[\.\]|\(\.\)|\[dot\]|\(dot\))[ \t]*"
+_DISGUISED = regex.compile(
+    r"(?<![A-Za-z0-9\-_.@/])"
+    r"(?:(?i:h(?:tt|xx)ps?)[ \t]*:[ \t]*/[ \t]*/[ \t]*)?"
+    rf"(?P<host>{_LABEL}(?:{_SEP}{_LABEL}){{1,4}})"
+    r"[ \t]*/[ \t]*[A-Za-z0-9][A-Za-z0-9\-._~%/?=&#+]{0,200}",
+    regex.V1,
+)
+_SEP_SPLIT = regex.compile(_SEP, regex.V1)
+# A host made of labels and plain dots is skipped below, so a disguised link needs one separator
+# that is not a bare dot between two label characters: spaces or tabs around a dot, 。, [.], (.),
+# [dot] or (dot).
+_DISGUISED_NEEDS = re.compile(
+    r"[A-Za-z0-9][ \t]*(?:。|\[\.\]|\(\.\)|\[dot\]|\(dot\))[ \t]*[A-Za-z0-9]"
+    r"|[A-Za-z0-9](?:[ \t]+\.[ \t]*|\.[ \t]+)[A-Za-z0-9]"
+)
+_PLAIN_DOTS = regex.compile(rf"{_LABEL}(?:\.{_LABEL})+", regex.V1)
+_TRAILING = ".,;:!?'\"*"
+
+
+def disguised_shorteners(text: str, index: ShortenerIndex) -> Iterable[tuple[int, int, str, str]]:
+    """(start, end, written host, listed shortener) of disguised shortener links in ``text``."""
+    if "/" not in text:
+        return
+    if not _DISGUISED_NEEDS.search(text):
+        return
+    for m in _DISGUISED.finditer(text):
+        host = m.group("host")
+        if _PLAIN_DOTS.fullmatch(host):
+            continue  # an ordinary host: entity extraction sees it (or rightly does not)
+        joined = ".".join(_SEP_SPLIT.split(host)).lower()
+        hit = index.match(joined)
+        if hit:
+            end = m.end()
+            while text[end - 1] in _TRAILING:
+                end -= 1
+            yield m.start(), end, joined, hit
