@@ -41,9 +41,9 @@ def test_rule_resources_resolve(entry):
     for name in getattr(spec.match, "dictionaries", []):
         assert load_dictionary(name), f"{entry.path}: dictionary {name} is empty"
     if spec.kind == "python":
-        from postlint.matchers.python import resolve
+        from postlint.matchers.python import checker_of
 
-        assert callable(resolve(spec.match.checker))
+        assert callable(checker_of(spec).function)
     fields = {f for _, f, _, _ in string.Formatter().parse(spec.message) if f}
     # python checkers fill their own placeholders (the examples check that none is left unfilled)
     allowed = PLACEHOLDERS.get(spec.kind)

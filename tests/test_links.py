@@ -253,11 +253,10 @@ def test_link_modules_import_one_way_domains_concerns_options_rules(path):
 
 
 def test_every_link_rule_names_a_checker_of_its_own_module():
-    from postlint.matchers.python import resolve
+    from postlint.catalog import default_catalog
+    from postlint.matchers.python import checker_of
 
-    rules = Path(__file__).resolve().parents[1] / "rules" / "link"
-    checkers = [line.split('"')[1] for f in rules.glob("*.toml")
-                for line in f.read_text(encoding="utf-8").splitlines() if line.startswith("checker")]
-    modules = {resolve(c).__module__ for c in checkers}
+    checkers = [checker_of(e.spec) for e in default_catalog() if e.category == "link"]
+    modules = {c.function.__module__ for c in checkers}
     assert len(checkers) == 4 and len(modules) == 4
     assert all(m.startswith("postlint.checks.links.") and m.rsplit(".", 1)[1] not in LAYER for m in modules)

@@ -300,10 +300,10 @@ def test_political_modules_import_one_way_lexicon_analysis_rules(path):
 
 
 def test_every_political_rule_names_a_checker_of_its_own_module():
-    from postlint.matchers.python import resolve
+    from postlint.catalog import default_catalog
+    from postlint.matchers.python import checker_of
 
-    checkers = [line.split('"')[1] for f in (ROOT / "rules" / "political").glob("*.toml")
-                for line in f.read_text(encoding="utf-8").splitlines() if line.startswith("checker")]
-    modules = {resolve(c).__module__ for c in checkers}
+    checkers = [checker_of(e.spec) for e in default_catalog() if e.category == "political"]
+    modules = {c.function.__module__ for c in checkers}
     assert len(checkers) == 5 and len(modules) == 5
     assert all(m.startswith("postlint.checks.political.") and m.rsplit(".", 1)[1] not in LAYER for m in modules)

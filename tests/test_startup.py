@@ -268,19 +268,6 @@ def test_rule_files_are_found_as_rglob_finds_them(tmp_path):
     assert _toml_paths(root) == expected and ("linked", "h.toml") not in expected
 
 
-def test_a_checker_parameters_are_read_as_inspect_reads_them():
-    import inspect
-
-    from postlint.matchers.python import _parameters, resolve
-    from postlint.catalog import default_catalog
-
-    checkers = {e.spec.match.checker for e in default_catalog() if e.spec.kind == "python"}
-    assert len(checkers) > 20
-    for name in checkers:
-        fn = resolve(name)
-        assert _parameters(fn) == list(inspect.signature(fn).parameters), name
-
-
 def test_a_plain_draft_imports_neither_typing_nor_datetime(built, tmp_path):
     """typing (annotations only) and datetime (dates only) cost start-up; a draft without a date
     needs neither."""

@@ -63,9 +63,9 @@ def masking_rules(catalog: "Catalog", config: "Config") -> list[CompiledRule]:
         if not spec.personal:
             continue
         if spec.kind == "python":
-            from .matchers.python import resolve
+            from .matchers.python import stage_of
 
-            if getattr(resolve(spec.match.checker), "stage", ""):
+            if stage_of(spec) != "main":
                 continue  # reads what suppression or the verdict did, not the draft
         out.append(CompiledRule(e, compile_rule(spec, config), None, False, ""))
     return out

@@ -117,9 +117,9 @@ def compile_rules(entries: list["RuleEntry"], config: "Config") -> RuleList:
         run = compile_rule(e.spec, config)
         stage = ""
         if e.spec.kind == "python":
-            from .matchers.python import resolve
+            from .matchers.python import stage_of
 
-            stage = getattr(resolve(e.spec.match.checker), "stage", "")
+            stage = "" if stage_of(e.spec) == "main" else stage_of(e.spec)
         out.append(CompiledRule(e, run, Severity(override) if override else None, stage == "post", stage))
     return RuleList(out)
 

@@ -84,7 +84,7 @@ class DomainMatch(_Strict):
 
 
 class PythonMatch(_Strict):
-    checker: str = Field(pattern=r"^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$")  # module.function in postlint.checks
+    checker: str = Field(pattern=r"^[a-z_][a-z0-9_]*$")  # the module of postlint.checks that registers it
     options: dict[str, Any] = {}
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..matchers import Match
 from ..text.entities import EntityKind
+from .registry import checker
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ def own_handles(accounts: list[str]) -> set[str]:
     return out
 
 
+@checker("AP004")
 def reply_mention(doc, ctx) -> Iterable[Match]:
     """@mentions that make a draft a reply to another user (5.6): the mentions the draft opens with,
     and any mention followed by an honorific. The organization's own accounts are not "other users"
@@ -116,6 +118,7 @@ _STATEMENT_HINT = re.compile(
 )
 
 
+@checker("AP001")
 def organization_stance(doc, ctx) -> Iterable[Match]:
     """The organization as the topic of a statement or the owner of a view (5.6): "県としては",
     "当課としましては", "徳島市としても", "県の見解", "本県の考え方". Ordinary nouns that end like
@@ -164,6 +167,7 @@ def _body_span(doc) -> tuple[int, int]:
     return 0, 0
 
 
+@checker("AP010", "AP011", "AP012", stage="verdict")
 def record(state, ctx) -> Iterable[Match]:
     """approval-missing / approval-stale / approval-insufficient, when config require-approval is on."""
     doc, verdict = state
@@ -178,4 +182,3 @@ def record(state, ctx) -> Iterable[Match]:
     return (Match(span[0], span[1], message=problem.message.replace("{", "{{").replace("}", "}}")),)
 
 
-record.stage = "verdict"

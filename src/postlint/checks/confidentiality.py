@@ -13,6 +13,7 @@ import ipaddress
 from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
+from .registry import checker
 
 # Networks that are never reachable from the internet (RFC 1918, loopback, link-local, CGNAT).
 _INTERNAL_NETS = tuple(
@@ -85,6 +86,7 @@ _NEEDS = (
 _SUFFIX_HINT = regex.compile(r"\.(?:" + "|".join(re.escape(s) for s in _INTERNAL_SUFFIXES) + ")", regex.IGNORECASE)
 
 
+@checker("CF003")
 def internal_address(doc, ctx):
     extra = ctx.memo("internal-domains", lambda: tuple(d.lower().strip(".") for d in ctx.options.get("internal-domains", ())))
     text = doc.normalized
@@ -169,6 +171,7 @@ _LABEL_HINT = re.compile(r"pass|pw|api|secret|access|token|パス|暗証|pin|合
 _TOKEN_HINT = re.compile(r"AKIA|gh[pousr]_|github_pat_|xox[abposr]-|sk-|AIza|-----BEGIN")
 
 
+@checker("CF004")
 def credential(doc, ctx):
     labelled = _LABEL_HINT.search(doc.prose.casefold()) is not None
     tokens = _TOKEN_HINT.search(doc.normalized) is not None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
+from .registry import checker
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ def _explicit_year(m) -> tuple[int | None, str]:
 _WD_HINT = regex.compile(r"\(\s*[月火水木金土日]", regex.V1)
 
 
+@checker("EX004")
 def weekday_mismatch(doc, ctx):
     if _WD_HINT.search(doc.prose) is None:
         return ()

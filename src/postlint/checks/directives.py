@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from ..matchers import Match
 from ..suppress import blanket
+from .registry import checker
 
 
 # a template: the names come from the draft and are inserted as plain text, never formatted
 UNKNOWN_RULES_MESSAGE = "ディレクティブに不明なルール名があります: {rules}"
 
 
+@checker("EN001", stage="post")
 def unused_directive(state, ctx):
     doc, result = state
     is_known = result.is_known
@@ -26,9 +28,9 @@ def unused_directive(state, ctx):
             yield Match(start, end)
 
 
-unused_directive.stage = "post"
 
 
+@checker("EN002", stage="post")
 def blanket_directive(state, ctx):
     """Directives that name no rule: they switch every rule off, political and personal-data
     findings included, so they hide more than the author has looked at."""
@@ -39,4 +41,3 @@ def blanket_directive(state, ctx):
             yield Match(start, end, params={"kind": f"postlint-{d.kind}"})
 
 
-blanket_directive.stage = "post"

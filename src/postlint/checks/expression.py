@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from ..matchers.literals import prefilter
+from .registry import checker
 
 EMERGENCY_DICTIONARY = "emergency-ja.txt"
 
@@ -141,6 +142,7 @@ def _forms(tok) -> tuple[str, str, str]:
     return tok.surface, tok.dictionary_form, tok.normalized_form
 
 
+@checker("EX001")
 def absolute_claim(doc, ctx):
     if _ABS_MOD_NEEDS.search(doc.prose) is None:
         return ()
@@ -286,6 +288,7 @@ def _rumour_spans(doc):
             yield m.start(), m.end()
 
 
+@checker("EX002")
 def unverified_information(doc, ctx):
     spans = sorted(set(_rumour_spans(doc)))
     if not spans:
@@ -327,6 +330,7 @@ _SPREAD = regex.compile(
 _SPREAD_NEEDS = prefilter(_SPREAD)
 
 
+@checker("EX003")
 def spread_request(doc, ctx):
     if _SPREAD_NEEDS.search(doc.prose) is None:
         return ()
@@ -392,6 +396,7 @@ def _is_slang_otsu(doc, toks, i) -> bool:
     return nxt.surface in ("です", "でし", "でした", "っす") or nxt.surface in _PUNCT_AFTER or nxt.surface.startswith(("w", "!"))
 
 
+@checker("EX010")
 def internet_slang(doc, ctx):
     extra = ctx.memo("terms", lambda: tuple(ctx.options.get("terms", ())))
     hits: list[tuple[int, int, str]] = surface_index((SLANG_DICTIONARY,), extra).find(doc)
@@ -445,6 +450,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return False
 
 
+@checker("EX030")
 def abusive_language(doc, ctx):
     hits = phrase_index((ABUSE_DICTIONARY,)).find(doc)
     if not hits:

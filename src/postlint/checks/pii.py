@@ -18,6 +18,7 @@ from ..text.entities import EntityKind
 from . import pii_address, pii_birth, pii_ids, pii_phone
 from .pii_context import block_window, sensitive_around, window
 from .pii_names import names, near_private_name
+from .registry import checker
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def _phone_kind(p: pii_phone.PhoneNumber) -> str:
     return _KIND_PHONE.get(p.type, "電話番号")
 
 
+@checker("PD001")
 def phone_number(doc, ctx) -> Iterable[Match]:
     """Telephone numbers that may be a private person's; the office's own and toll-free numbers are not."""
     text = doc.prose
@@ -109,6 +111,7 @@ def _consumer_domains() -> dict[str, str]:
     return {d.lower(): label for d, label in load_dictionary("personal-mail-domains.txt")}
 
 
+@checker("PD002")
 def email_address(doc, ctx) -> Iterable[Match]:
     """E-mail addresses of consumer, carrier or ISP mailboxes (a person's), or of unknown domains."""
     emails = doc.entities_of(EntityKind.EMAIL)
@@ -156,6 +159,7 @@ def _suffixes(domain: str) -> Iterable[str]:
 # -- マイナンバー and payment cards ------------------------------------------------------------------
 
 
+@checker("PD003")
 def my_number(doc, ctx) -> Iterable[Match]:
     """12-digit numbers with a valid 個人番号 check digit, and 12-digit numbers next to マイナンバー / 個人番号."""
     text = doc.prose
@@ -177,6 +181,7 @@ def my_number(doc, ctx) -> Iterable[Match]:
         yield Match(m.start(), m.end(), mask="number", severity=severity, params={"kind": "個人番号（マイナンバー）", "reason": reason})
 
 
+@checker("PD007")
 def credit_card(doc, ctx) -> Iterable[Match]:
     """Payment-card numbers: an issuer prefix, a card length and a valid Luhn check digit."""
     text = doc.prose
@@ -195,6 +200,7 @@ def credit_card(doc, ctx) -> Iterable[Match]:
 # -- names, addresses, birth dates ----------------------------------------------------------------
 
 
+@checker("PD004")
 def person_name(doc, ctx) -> Iterable[Match]:
     """Private persons' names: a name with an honorific or a private role (warning), a full name alone
     (info); age, school grade, residence or health words around raise the severity."""
@@ -214,6 +220,7 @@ def person_name(doc, ctx) -> Iterable[Match]:
         yield Match(n.start, n.end, mask="name", severity=severity, params=params)
 
 
+@checker("PD005")
 def residential_address(doc, ctx) -> Iterable[Match]:
     """Street addresses said to be where a person lives (在住, お住まい, 〇〇様方, 〇〇宅 …)."""
     reasons = {"在住": "住んでいる場所として書かれています", "住所": "自宅・現住所として書かれています",
@@ -222,6 +229,7 @@ def residential_address(doc, ctx) -> Iterable[Match]:
         yield Match(start, end, mask="address", params={"kind": "住所", "reason": reasons[cue]})
 
 
+@checker("PD006")
 def birth_date(doc, ctx) -> Iterable[Match]:
     """Birth dates (和暦・西暦); not event dates and not eligibility ranges (〇〇以降生まれの方)."""
     births = pii_birth.find(doc.prose)

@@ -23,6 +23,7 @@ from ..lazyregex import re  # the standard library's re; patterns compile on fir
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from ..values import Value, set_field
+from .registry import checker
 
 PLATFORM_NAMES = {"x": "X", "twitter": "X", "instagram": "Instagram", "facebook": "Facebook", "line": "LINE"}
 DEFAULT_LIMITS = {"x": 280, "instagram": 2200, "facebook": 63206, "line": 500}
@@ -186,6 +187,7 @@ def _limits(ctx, defaults: dict) -> dict:
     return {**defaults, **{("x" if k == "twitter" else k): int(v) for k, v in ctx.options.get("limits", {}).items()}}
 
 
+@checker("PF001")
 def platform_length(doc, ctx):
     if not doc.front_matter and ctx.config.platform is None:
         return ()  # written for no platform in particular
@@ -225,6 +227,7 @@ def _platform_length(doc, ctx):
         )
 
 
+@checker("PF002")
 def hashtag_limit(doc, ctx):
     if not doc.front_matter and ctx.config.platform is None:
         return ()  # written for no platform in particular
@@ -254,6 +257,7 @@ def _hashtag_limit(doc, ctx):
         )
 
 
+@checker("PF003")
 def instagram_link(doc, ctx):
     if not doc.front_matter and ctx.config.platform is None:
         return ()  # written for no platform in particular

@@ -8,6 +8,7 @@ from ...text.entities import EntityKind
 from .domains import display_host
 from .lookalike import Lookalike, lookalike
 from .options import LinkConfig, link_config
+from ..registry import checker
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ def _describe(found: Lookalike) -> dict:
     return {"reason": _REASONS[found.reason], "own": found.own or "—", "kind": found.reason}
 
 
+@checker("LK003")
 def lookalike_domain(doc, ctx) -> Iterable[Match]:
     cfg = link_config(ctx)
     if not any(e.kind is EntityKind.URL or e.kind is EntityKind.EMAIL for e in doc.entities):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ...matchers import Match
 from .options import LinkConfig, link_config
 from .posts import MARKER, MARKER_HINT, post_of
+from ..registry import checker
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ UNATTRIBUTED_MESSAGE = (
 )
 
 
+@checker("LK004")
 def quoted_post(doc, ctx) -> Iterable[Match]:
     cfg = link_config(ctx)
     if not doc.urls and MARKER_HINT.search(doc.prose) is None:

@@ -10,6 +10,7 @@ from .domains import display_host, is_internal, is_public_sector, within
 from .lookalike import lookalike
 from .options import LinkConfig, link_config
 from .posts import account_page_of, post_of
+from ..registry import checker
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ PUBLIC_SECTOR_MESSAGE = (
 )
 
 
+@checker("LK002")
 def third_party_link(doc, ctx) -> Iterable[Match]:
     cfg = link_config(ctx)
     if not doc.urls:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ...matchers import Match
 from .options import shortener_extra
 from .shorteners import ShortenerIndex, disguised_shorteners, shortener_index
+from ..registry import checker
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ DISGUISED_MESSAGE = (
 )
 
 
+@checker("LK001")
 def url_shortener(doc, ctx) -> Iterable[Match]:
     extra = shortener_extra(ctx)
     if not doc.urls and "/" not in doc.normalized:

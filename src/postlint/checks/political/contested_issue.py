@@ -5,10 +5,12 @@ from __future__ import annotations
 from ...matchers import Match
 from .analysis import Analysis, Spans, adjacent_subject, analysis, is_noun_like, lemma_in
 from .lexicon import POLICY_HEADS
+from ..registry import checker
 
 ISSUE_ROLES = frozenset("oppose favor criticize criticize-neg opinion support praise".split())
 
 
+@checker("PO005")
 def contested_issue_opinion(doc, ctx):
     """PO005: an opinion on a contested national issue (改憲, 増税, 原発 …) in the office's name."""
     a = analysis(doc)

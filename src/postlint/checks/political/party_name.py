@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from ...matchers import Match
 from .analysis import Analysis, analysis, political_target
+from ..registry import checker
 
 ENDORSING_ROLES = frozenset(
     "vote vote-weak support oppose favor elect defeat praise criticize criticize-neg opinion".split()
 )
 
 
+@checker("PO001")
 def party_names(doc, ctx):
     """PO001: a party name is a warning; with support, opposition, praise or criticism, an error."""
     a = analysis(doc)

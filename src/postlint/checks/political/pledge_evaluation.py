@@ -5,10 +5,12 @@ from __future__ import annotations
 from ...matchers import Match
 from .analysis import adjacent_subject, analysis, lemma_in
 from .lexicon import PLEDGE_WORDS
+from ..registry import checker
 
 PLEDGE_ROLES = frozenset("praise criticize criticize-neg support favor oppose opinion".split())
 
 
+@checker("PO004")
 def pledge_evaluation(doc, ctx):
     """PO004: praising or criticising a candidate's or party's pledge (公約)."""
     if doc.token_forms.isdisjoint(PLEDGE_WORDS):

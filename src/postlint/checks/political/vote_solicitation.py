@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from ...matchers import Match
 from .analysis import Analysis, Stance, adjacent_subject, analysis, political_target
+from ..registry import checker
 
 
+@checker("PO002")
 def vote_solicitation(doc, ctx):
     """PO002: asking to vote for, support, elect or oppose a candidate, party or politician."""
     a = analysis(doc)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from ...matchers import Match
 from .analysis import analysis, lemma_in
 from .lexicon import CONGRATULATION, ELECTORAL_WIN_WORDS, OFFICE, WIN_WORDS
+from ..registry import checker
 
 
+@checker("PO003")
 def winner_congratulation(doc, ctx):
     """PO003: congratulating an election winner (当選おめでとうございます) in the office's name. The
     congratulation may stand in the sentence of the win or in the next one (〇〇氏が当選しました。
