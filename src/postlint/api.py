@@ -104,7 +104,7 @@ class Linter:
         """Every personal rule, compiled whatever is selected: reporters mask what they find."""
         return self._rules(config)[2]
 
-    def _rules(self, config: Config) -> tuple[Config, RuleList, list[CompiledRule]]:
+    def _rules(self, config: Config) -> tuple[Config, RuleList, list[CompiledRule], list[CompiledRule]]:
         key = id(config)
         hit = self._compiled.get(key)
         if hit is None or hit[0] is not config:
@@ -115,7 +115,12 @@ class Linter:
                         self._compiled.clear()
                     catalog = self.catalog_for(config)
                     _confignames.check(config, catalog)  # UnknownNameError
-                    hit = (config, compile_rules(self.selected(config), config), _conceal.masking_rules(catalog, config))
+                    rules = compile_rules(self.selected(config), config)
+                    reported = {r.spec.code for r in rules.main}
+                    # the personal rules this run does not report: they run for masking only
+                    maskers = _conceal.masking_rules(catalog, config)
+                    unreported = [r for r in maskers if r.spec.code not in reported]
+                    hit = (config, rules, maskers, unreported)
                     self._compiled[key] = hit
         return hit
 
@@ -128,7 +133,7 @@ class Linter:
         except FrontMatterError as exc:  # the error quotes a line of the draft: mask it
             detail = _conceal.masked_message(exc.detail, text, self.masking_rules_for(config))
             raise FrontMatterError(exc.line, detail) from None
-        _, rules, maskers = self._rules(config)
+        _, rules, maskers, unreported = self._rules(config)
         findings = run_rules(doc, rules)
         catalog = self.catalog_for(config)
         result = _suppress.apply(doc, findings)
@@ -138,8 +143,7 @@ class Linter:
             kept.extend(findings_of(doc, rule, rule.run((doc, result))))
         # personal data that no reported rule covers (deselected rules; front matter, comments
         # and URLs, where no rule looks) is found for masking only
-        reported = {r.spec.code for r in rules.main}
-        hidden = _conceal.personal_for_masking(doc, maskers, reported)
+        hidden = _conceal.personal_for_masking(doc, maskers, unreported)
         # a finding that quotes personal data found by another rule is masked like it
         everything = [*kept, *result.suppressed, *hidden]
         kept = conceal_overlaps(sort_findings(kept), everything)

@@ -18,6 +18,7 @@ What they find is never reported: it only joins ``Report.concealed``, the spans 
 from __future__ import annotations
 
 from .engine import CompiledRule, make_finding, run_rules
+from .lazyregex import re
 from .matchers import compile_rule
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from .text.document import Document
 
 _URL_SEPARATORS = str.maketrans(":/?&=#;", "       ")
+_DIGIT_OR_AT = re.compile(r"[0-9@]")  # ASCII text (the only kind this is asked about)
 
 
 def _blank(text: str) -> str:
@@ -98,7 +100,7 @@ def exposed_text(doc: "Document") -> str | None:
         pos = end
     parts.append(_blank(raw[pos:]))
     text = _without_fences("".join(parts))  # no front matter in the copy
-    if text.isascii() and not any(c.isdigit() or c == "@" for c in text):
+    if text.isascii() and _DIGIT_OR_AT.search(text) is None:
         return None  # nothing a personal rule could find: no number, no address, no name
     return text
 
@@ -110,13 +112,13 @@ def _on_raw(f: "Finding", raw: str) -> "Finding":
     return f.replace(text=text, masked=masked, message="")
 
 
-def personal_for_masking(doc: "Document", rules: list[CompiledRule], reported: set[str]) -> list["Finding"]:
+def personal_for_masking(doc: "Document", rules: list[CompiledRule], unreported: list[CompiledRule]) -> list["Finding"]:
     """Personal spans of ``doc`` that the run's findings do not cover: those of the personal rules
-    whose code is not in ``reported`` (the codes the run reports), and those in the parts of the
+    the run does not report (``unreported``, a part of ``rules``), and those in the parts of the
     draft no rule reads."""
     if not rules:
         return []
-    out = run_rules(doc, [r for r in rules if r.spec.code not in reported])
+    out = run_rules(doc, unreported) if unreported else []
     exposed = exposed_text(doc)
     if exposed is not None:
         from .text.document import Document
