@@ -171,12 +171,25 @@ def run_phase(name: str, posts_file: Path, repeat: int) -> dict:
 PROCESS_ENV: dict[str, str] | None = None
 
 
+# A small process that starts the command and reports its wall time and peak memory. Linux counts the
+# memory of the process a command is forked from (before its exec) in the command's peak, so the
+# command must not be forked from this one, which holds the posts and more.
+LAUNCHER = r"""
+import json, os, subprocess, sys, time
+t0 = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+print(json.dumps([time.perf_counter() - t0, usage.ru_maxrss / 1024]))
+"""
+
+
 def time_command(cmd: list[str], cwd: str | None = None) -> tuple[float, float]:
     """Wall seconds and peak MiB of one whole process."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=PROCESS_ENV)
-    _, status, usage = os.wait4(proc.pid, 0)
-    return time.perf_counter() - t0, usage.ru_maxrss / 1024
+    out = subprocess.run(
+        [sys.executable, "-S", "-c", LAUNCHER, *cmd], cwd=cwd, env=PROCESS_ENV, capture_output=True, text=True, check=True
+    ).stdout
+    seconds, mib = json.loads(out)
+    return seconds, mib
 
 
 def postlint_cmd() -> list[str]:
