@@ -132,3 +132,33 @@ def test_find_cycle(graph, cycle):
 def test_there_is_no_import_cycle():
     cycle = find_cycle(import_graph())
     assert cycle is None, "import cycle: " + " -> ".join(cycle)
+
+
+def test_lint_loads_no_other_subcommand_nor_the_jobs_machinery(tmp_path):
+    """``postlint FILE`` (the default command, one job) imports the modules it runs and none of
+    the other subcommands' nor the --jobs process machinery; each subcommand imports its own."""
+    import subprocess
+    import sys
+
+    draft = tmp_path / "draft.md"
+    draft.write_text("秋の防災フェアを開催します。\n", encoding="utf-8")
+    others = {
+        "postlint.cli.rules", "postlint.cli.explain", "postlint.cli.init", "postlint.cli.approve", "postlint.approve",
+        "postlint.initconfig", "postlint.docgen", "postlint.batch.forked", "postlint.batch.spawned",
+        "multiprocessing", "concurrent.futures",
+    }
+
+    def loaded(*argv: str) -> set[str]:
+        probe = (
+            "import sys\n"
+            "from postlint.cli import main\n"
+            f"main({list(argv)!r})\n"
+            f"print('\\nloaded:', *sorted(m for m in {sorted(others | {'postlint.cli.lint'})!r} if m in sys.modules))\n"
+        )
+        out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120).stdout
+        return set(out.rsplit("\nloaded:", 1)[1].split())
+
+    assert loaded(str(draft)) == {"postlint.cli.lint"}
+    assert loaded("--jobs", "1", str(draft), str(draft)) == {"postlint.cli.lint"}
+    assert loaded("explain", "LK001") == {"postlint.cli.explain"}
+    assert loaded("rules", "--format", "json") == {"postlint.cli.rules", "postlint.docgen"}
