@@ -1,5 +1,5 @@
-"""``postlint approve DRAFT --by NAME --role ROLE [--consulted NAME ...]``: write an approval record
-into the draft's front matter.
+"""Write an approval record into a draft's front matter (the library part of ``postlint approve``;
+its command line is ``postlint.cli.approve``).
 
 The file is rewritten atomically and byte for byte outside the record: the record is spliced into the
 original bytes (encoding, byte-order mark and line breaks kept), and the result is decoded again and
@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import codecs
 import datetime
-import sys
 from pathlib import Path
 
 from .lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from . import approval as _approval
+from .api import Linter
+from .config import load_file
+from .drafts import DraftError, decode, read_draft_bytes
+from .fileutil import atomic_write
+from .model import InputError
 from .text import frontmatter as _fm
 from .values import Value, set_field
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
-if TYPE_CHECKING:
-    from typing import Sequence
 
 
 class ApproveError(Exception):
@@ -153,11 +153,6 @@ def check_people(by: str, role: str, consulted: list[str], level: str, front_mat
 
 def approve(path: str, by: str, role: str, consulted: list[str], *, config_file: str | None = None, platform: str | None = None, date: str | None = None):
     """Record the approval in ``path``; returns (report, record). Raises ApproveError."""
-    from .api import Linter
-    from .config import load_file
-    from .drafts import DraftError, decode, read_draft_bytes
-    from .model import InputError
-
     p = Path(path)
     try:
         data = read_draft_bytes(p)
@@ -180,46 +175,6 @@ def approve(path: str, by: str, role: str, consulted: list[str], *, config_file:
     if check is None or _approval.read_record(check.data)[0] != record or _approval.body_hash(new_text) != record.body_sha256:
         raise ApproveError("承認の記録を正しく書き込めません / the record would not read back correctly")
 
-    from .fileutil import atomic_write
-
     atomic_write(p, out)
     return report, record
 
-
-def parser():
-    from .cli import _Parser
-
-    p = _Parser(
-        prog="postlint approve",
-        description="下書きのフロントマターに承認の記録を書き込みます / write an approval record into a draft's front matter",
-    )
-    p.add_argument("draft", metavar="DRAFT", help="the draft (.md or .txt)")
-    p.add_argument("--by", required=True, metavar="NAME", help="承認者（決裁権者等）の名前 / the approver")
-    p.add_argument("--role", required=True, metavar="ROLE", help="承認者の役職（課長、担当リーダー など） / the approver's role")
-    p.add_argument("--consulted", action="extend", nargs="+", default=[], metavar="NAME", help="協議した人（5.6） / people consulted")
-    p.add_argument("--config", help="config file (postlint.toml or pyproject.toml); disables discovery")
-    p.add_argument("--platform", choices=("x", "twitter", "instagram", "facebook", "line"), help="target platform")
-    return p
-
-
-def run(argv: Sequence[str]) -> int:
-    from .model import Severity
-
-    args = parser().parse_args(argv)
-    try:
-        report, record = approve(args.draft, args.by, args.role, args.consulted, config_file=args.config, platform=args.platform)
-    except ApproveError as exc:
-        sys.stderr.write(f"postlint approve: {exc}\n")
-        return 2
-    who = f"{record.by}（{record.role}）" + (f"、協議: {'、'.join(record.consulted)}" if record.consulted else "")
-    sys.stdout.write(
-        f"{args.draft}: 承認を記録しました / approval recorded: {record.level} — "
-        f"{_approval.LEVEL_LABELS[record.level]}; {who}; {record.date}\n"
-    )
-    errors = sum(1 for f in report.findings if f.severity is Severity.ERROR and f.rule not in _approval.RECORD_RULES)
-    if errors:
-        sys.stderr.write(
-            f"postlint approve: 注意: この下書きには error の指摘が {errors} 件あります（postlint で確認してください） / "
-            f"note: the draft has {errors} error finding(s)\n"
-        )
-    return 0

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import sys
 
+from .catalog import default_catalog
+from .guideline import SECTIONS, sections
+from .masking import mask
+
 REGENERATE = "python -m postlint.docgen > docs/rules.md"
 _MAX_EXAMPLE = 160  # characters of an example shown before it is cut
 
@@ -49,8 +53,6 @@ def _example(ex, personal: bool, mask_style: str) -> str:
     for s, e in sorted(ex.spans):
         part = text[s:e]
         if personal:
-            from .masking import mask
-
             part = mask(part, mask_style)
         out.append(text[pos:s])
         out.append(f"【{part}】")
@@ -63,14 +65,10 @@ def _example(ex, personal: bool, mask_style: str) -> str:
 
 
 def _sections(value: str) -> str:
-    from .guideline import SECTIONS, sections
-
     return "、".join(f"{s} {SECTIONS.get(s, '')}".strip() for s in sections(value))
 
 
 def render(catalog=None) -> str:
-    from .catalog import default_catalog
-
     catalog = default_catalog() if catalog is None else catalog
     entries = sorted(catalog, key=lambda e: e.code)
     lines = [

@@ -19,6 +19,8 @@ as the message. A mask keeps at most what tells the kind of data apart:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 
 AT_SIGNS = "@＠﹫"  # the at signs NFKC folds to "@": an address is found with any of them
@@ -175,8 +177,6 @@ def conceal_overlaps(findings: list, personal: list) -> list:
     that quotes a private person's name, say) become personal themselves, with those parts masked
     in their shown text and message. ``personal`` lists every personal finding of the draft,
     suppressed ones included, so that suppressing a finding never unmasks it elsewhere."""
-    from bisect import bisect_left
-
     spans = sorted((f.start, f.end, f.text, f.masked) for f in personal if f.personal and f.end > f.start)
     if not spans:
         return findings

@@ -1,4 +1,4 @@
 """Code for the rules that need more than a phrase, a pattern or a domain list.
 
-Each public function is a checker: ``check(doc, ctx) -> Iterable[Match]`` with normalized offsets.
+A checker is registered with ``@checker("CODE")`` (``registry.py``): ``check(doc, ctx) -> Iterable[Match]`` with normalized offsets.
 """

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from functools import partial
 
+from ..checks.registry import find
 from . import Context
 
 
 def checker_of(rule):
     """The registered checker of a python-kind rule (imports its module)."""
-    from ..checks.registry import find
-
     return find(rule.match.checker, rule.code)
 
 

@@ -7,10 +7,18 @@ inline. Every piece of draft text is escaped. Personal data is masked unless ``-
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from html import escape
 
+from .. import __version__
+from .. import approval as ap
+from ..approval import LEVEL_LABELS
+from ..catalog import default_catalog
+from ..guideline import sections, title
 from ..masking import masked_part
 from ..model import InputError, Severity
+from ..text.frontmatter import find
+from .text import shows_as_itself
 
 _SEVERITY_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
 
@@ -102,10 +110,6 @@ def _draft(text: str) -> str:
     private-use characters (外字) are kept as they are."""
     if text.isprintable():
         return _e(text)
-    import unicodedata
-
-    from .text import shows_as_itself
-
     out: list[str] = []
     plain = 0
     for i, c in enumerate(text):
@@ -142,8 +146,6 @@ def _highlighted(report, doc_id: str, numbers: dict, show: bool) -> str:
     findings = report.findings
     fm_end = 0
     if report.front_matter is not None:
-        from ..text.frontmatter import find
-
         try:
             span = find(text)
         except ValueError:
@@ -197,8 +199,6 @@ def _highlighted(report, doc_id: str, numbers: dict, show: bool) -> str:
 
 
 def _guideline(value: str) -> str:
-    from ..guideline import sections, title
-
     parts = []
     for s in sections(value):
         t = title(s)
@@ -207,8 +207,6 @@ def _guideline(value: str) -> str:
 
 
 def _record_html(report) -> str:
-    from .. import approval as ap
-
     record, problem = ap.read_record(report.front_matter or {})
     if record is None:
         if problem:
@@ -277,8 +275,6 @@ def _checklist(level: str, doc_id: str, suppressed: bool = False) -> str:
 
 
 def _draft_section(report, index: int, options, catalog) -> str:
-    from ..approval import LEVEL_LABELS
-
     doc_id = f"d{index}"
     show = options.show_personal_data
     numbers = {id(f): n for n, f in enumerate(report.findings, 1)}
@@ -338,10 +334,6 @@ def _draft_section(report, index: int, options, catalog) -> str:
 
 
 def render(results, options) -> str:
-    from .. import __version__
-    from ..approval import LEVEL_LABELS
-    from ..catalog import default_catalog
-
     catalog = default_catalog()
     reports = [r for r in results if not isinstance(r, InputError)]
     errors = [r for r in results if isinstance(r, InputError)]

@@ -17,6 +17,8 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
+from .. import __version__
+from ..catalog import default_catalog
 from ..guideline import sections, title
 from ..model import InputError, Severity
 from . import shown_message
@@ -109,12 +111,8 @@ def _region(f, utf16: Utf16Positions, shown: str) -> dict:
 
 
 def document(results, options) -> dict:
-    from .. import __version__
-
     catalog = options.catalog
     if catalog is None:
-        from ..catalog import default_catalog
-
         catalog = default_catalog()
     cwd = Path.cwd().resolve()
     show = options.show_personal_data
