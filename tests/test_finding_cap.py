@@ -48,7 +48,7 @@ def test_findings_of_one_rule_are_capped_with_a_count_of_the_rest(count, per_lin
     assert s is phones[-1] and s.data["omitted"] == count - LIMIT
     assert f"{count - LIMIT} 件" in s.message and f"{LIMIT} 件" in s.message
     assert s.severity is Severity.WARNING and s.personal
-    assert "1234" not in s.message and "1234" not in s.shown_text()  # masked like the others
+    assert "1234" not in s.message and "1234" not in s.display_text  # masked like the others
     # it stands at the first number left out
     starts = [i for i in range(len(text)) if text.startswith(PHONE, i)]
     assert s.start == starts[LIMIT]

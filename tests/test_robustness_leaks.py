@@ -113,15 +113,15 @@ def test_findings_quoting_personal_data_are_masked(work):
     quoting = [f for f in report.findings if f.code == "ZZ906" and "山田花子" in f.text]
     assert quoting
     for f in quoting:
-        assert f.personal and "山田花子" not in f.shown_text() and "山田花子" not in f.message
-        assert f.shown_text(show_personal_data=True) == f.text
+        assert f.personal and "山田花子" not in f.display_text and "山田花子" not in f.message
+        assert f.to_dict(show_personal_data=True)["text"] == f.text
 
 
 def test_suppressing_a_personal_finding_does_not_unmask_it_elsewhere(work):
     text = "受賞者は山田花子<!-- postlint-disable-line ZZ903 -->\n"
     report = Linter(load_file(work / "postlint.toml")).lint_text(text)
     assert not [f for f in report.findings if f.code == "ZZ903"]
-    assert all("山田花子" not in f.shown_text() and "山田花子" not in f.message for f in report.findings)
+    assert all("山田花子" not in f.display_text and "山田花子" not in f.message for f in report.findings)
 
 
 @pytest.mark.parametrize("fmt", ["text", "html"])

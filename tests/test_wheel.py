@@ -35,6 +35,7 @@ def test_wheel_installs_and_lints_outside_the_repo(tmp_path):
     assert any(n.startswith("postlint/dictionaries/LICENSES/") for n in names)
     # the shipped rules and the defaults, validated by the build (prevalidated.py); no other data
     assert "postlint/_prevalidated.json" in names
+    assert "postlint/py.typed" in names  # the public API is typed (PEP 561)
     assert not [n for n in names if n.startswith("postlint/") and n.endswith((".jsonl", ".pickle", ".pkl"))]
 
     env_dir = tmp_path / "venv"

@@ -55,7 +55,7 @@ def measure(texts: list[str], linter, cues: list[str]):
             if f.rule in hits and f.rule not in seen:
                 seen.add(f.rule)
                 per_cue[f.rule] += 1
-                hits[f.rule].append((f.shown_text(), text.splitlines()[0]))
+                hits[f.rule].append((f.display_text, text.splitlines()[0]))
         if report.approval.level.value != "exempt":
             blockers.update({r.rule for r in report.approval.reasons})
     return levels, per_cue, hits, blockers

@@ -14,7 +14,7 @@ from . import suppress as _suppress
 from .catalog import Catalog, CatalogError, catalog_with, default_catalog
 from .config import PLATFORMS, ConfigError, default_config, find_config_file
 from .engine import CompiledRule, RuleList, compile_rules, findings_of, run_rules, sort_findings
-from .drafts import DraftError, discover, read_draft
+from .drafts import DraftError, discover_in_order, read_draft
 from .masking import conceal_overlaps
 from .matchers import Match
 from .matchers.regex_ import PatternTimeout
@@ -26,6 +26,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run t
 if TYPE_CHECKING:
     from typing import Iterable
 
+    from .catalog import RuleEntry
     from .config import Config
 
 
@@ -47,7 +48,7 @@ class Linter:
         catalog: Catalog | None = None,
         platform: str | None = None,
         require_approval: bool = False,
-    ):
+    ) -> None:
         self.explicit_config = config is not None
         self.platform = platform
         self.require_approval = require_approval
@@ -87,7 +88,7 @@ class Linter:
             return catalog_with(tuple(config.rule_paths))
         return self.catalog
 
-    def selected(self, config: Config):
+    def selected(self, config: Config) -> list[RuleEntry]:
         catalog = self.catalog_for(config)
         select = self.select if self.select is not None else config.select
         if select is not None and config.extend_select:
@@ -222,11 +223,15 @@ class Linter:
                 raise
             return internal_error(shown, exc)
 
-    def lint_paths(self, paths: Iterable[str]) -> list[Report | InputError]:
-        files, errors = discover([str(p) for p in paths])
-        out: list[Report | InputError] = [InputError(e.split(":", 1)[0], e) for e in errors]
-        out.extend(self.lint_file(f) for f in files)
-        return out
+    def lint_paths(self, paths: Iterable[str | os.PathLike[str]]) -> list[Report | InputError]:
+        """Lint files and folders (their ``.md`` and ``.txt`` drafts, walked as the command does).
+        One result per draft or unusable path, in the order of ``paths`` and of the walk: a
+        ``Report``, or an ``InputError`` for a path that is missing, a folder without drafts, a
+        draft that cannot be read or decoded, broken front matter, or an invalid config found for it."""
+        return [
+            self.lint_file(path) if problem is None else InputError(path, problem)
+            for path, problem in discover_in_order([os.fspath(p) for p in paths])
+        ]
 
 
 def internal_error(shown: str, exc: BaseException) -> InputError:

@@ -113,7 +113,7 @@ def decide(
         if f.data.get("approval") == "consultation" or (f.data.get("approval") == "approver" and wanted is None):
             wanted = f.data["approval"]  # a match may raise its rule's level (children's or health data)
         serious = f.severity.rank >= Severity.WARNING.rank
-        reason = ApprovalReason(f.rule, f.message, f.shown_text(), by)
+        reason = ApprovalReason(f.rule, f.message, f.display_text, by)
         if wanted == "consultation" or (serious and f.category in CONSULTATION_CATEGORIES):
             consult.append(reason)
         elif serious or wanted == "approver":

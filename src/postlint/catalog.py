@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 class CatalogError(Exception):
     """One or more rule files are invalid; ``errors`` lists (file, message) for all of them."""
 
-    def __init__(self, errors: list[tuple[str, str]]):
+    def __init__(self, errors: list[tuple[str, str]]) -> None:
         self.errors = errors
         lines = [f"{path}: {msg}" for path, msg in errors]
         super().__init__("ルールファイルが不正です / invalid rule files:\n" + "\n".join(lines))

@@ -11,6 +11,7 @@ This module imports nothing of the engine and not pydantic, so tools can find a 
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,7 +19,18 @@ from .record import Record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Protocol
+
+    class Organization(Protocol):
+        """``Config.organization``: a read-only Record with these fields."""
+
+        name: str
+        domains: list[str]
+        trusted_domains: list[str]
+        accounts: list[str]
+        phones: list[str]
+        mailboxes: list[str]
+        officials: list[str]
 
 CONFIG_FILES = ("postlint.toml", ".postlint.toml", "pyproject.toml")
 # The Tokushima profile: the prefecture's own web domain and its published representative number.
@@ -33,11 +45,25 @@ FAIL_ON = SEVERITIES
 class ConfigError(Exception):
     """An invalid config: the file, the key and what was expected (exit code 2)."""
 
-    def __init__(self, path: str, problems: list[tuple[str, str]]):
+    def __init__(self, path: str, problems: list[tuple[str, str]]) -> None:
         self.path = path
         self.problems = problems
         detail = "; ".join(f"{k}: {m}" for k, m in problems)
         super().__init__(f"{path}: 設定が不正です / invalid config: {detail}")
+
+
+class ConfigFileNotFoundError(ConfigError, FileNotFoundError):
+    """A config file that was named (``load_config(path)``, ``--config``) does not exist. It is a
+    ``FileNotFoundError`` for library callers and a ``ConfigError`` for the command (exit code 2)."""
+
+    def __init__(self, path: str) -> None:
+        ConfigError.__init__(self, path, [("(file)", "設定ファイルがありません / file not found")])
+        self.filename = path
+        self.errno = 2  # ENOENT
+        self.strerror = "設定ファイルがありません / file not found"
+
+    def __str__(self) -> str:  # the ConfigError message, not OSError's "[Errno 2] …"
+        return str(self.args[0])
 
 
 class Config(Record):
@@ -45,7 +71,20 @@ class Config(Record):
     validates its arguments (field names or the file's kebab-case keys) on top of them; the
     fields of a nested section (``organization``) are read-only Records too."""
 
-    def __init__(self, **data: Any):
+    # the fields, as configschema.ConfigSchema validates them (annotations only: values are per instance)
+    select: list[str] | None
+    extend_select: list[str]
+    ignore: list[str]
+    fail_on: str
+    severity: dict[str, str]
+    platform: str | None
+    require_approval: bool
+    organization: Organization
+    rules: dict[str, dict[str, Any]]
+    rule_paths: list[str]
+    source: str | None  # the file it was read from; None for the defaults and ``Config(...)``
+
+    def __init__(self, **data: Any) -> None:
         fields = _default_fields() if not data else {**validate(data, "<arguments>").__dict__, "source": None}
         super().__init__(_fresh(fields))
 
@@ -124,7 +163,7 @@ def default_config() -> Config:
     return Config()
 
 
-def find_config_file(start: str | Path) -> Path | None:
+def find_config_file(start: str | os.PathLike[str]) -> Path | None:
     """The nearest config file in ``start`` (a file or folder) or its parents; a pyproject.toml
     counts only when it has a ``[tool.postlint]`` table."""
     p = Path(start).resolve()
@@ -145,7 +184,7 @@ def find_config_file(start: str | Path) -> Path | None:
     return None
 
 
-def load_file(path: str | Path) -> Config:
+def load_file(path: str | os.PathLike[str]) -> Config:
     """The Config of the file ``path``; ``ConfigError`` when it is missing or invalid."""
     import tomllib
 
@@ -153,7 +192,7 @@ def load_file(path: str | Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(str(path), [("(file)", "設定ファイルがありません / file not found")]) from None
+        raise ConfigFileNotFoundError(str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), [("(file)", f"読めません / cannot read: {exc}")]) from None
     try:
@@ -173,8 +212,22 @@ def load_file(path: str | Path) -> Config:
     return cfg
 
 
-def load_config(path: str | Path | None = None) -> Config:
-    """The config in ``path`` (a file), or the defaults (the Tokushima profile) when None."""
+def load_config(path: str | os.PathLike[str] | None = None, *, discover_from: str | os.PathLike[str] | None = None) -> Config:
+    """A configuration: of one file, found by discovery, or the defaults.
+
+    * ``load_config()``: the defaults (the Tokushima profile);
+    * ``load_config("postlint.toml")``: that file (``postlint.toml``, ``.postlint.toml`` or a
+      ``pyproject.toml`` with ``[tool.postlint]``); ``FileNotFoundError`` (a
+      ``ConfigFileNotFoundError``, also a ``ConfigError``) when it does not exist;
+    * ``load_config(discover_from="drafts/a.md")``: the config the command would use for that
+      file or folder, found upward from it; the defaults when there is none.
+
+    An invalid file raises ``ConfigError`` naming the file, the key and what was expected."""
+    if path is not None and discover_from is not None:
+        raise TypeError("load_config() takes a path or discover_from, not both")
+    if discover_from is not None:
+        found = find_config_file(discover_from)
+        return load_file(found) if found is not None else Config()
     if path is None:
         return Config()
     return load_file(path)

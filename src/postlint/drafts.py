@@ -198,32 +198,37 @@ def discover(paths: list[str]) -> tuple[list[str], list[str]]:
     ``node_modules``, ``__pycache__`` and links to folders are not entered. A draft-named entry that
     is not a regular file (a named pipe, a socket, a device, a dangling link) is an error, not a
     file to open: opening a named pipe nobody writes to would wait for ever."""
-    files: list[str] = []
-    errors: list[str] = []
+    entries = discover_in_order(paths)
+    return [p for p, err in entries if err is None], [err for _, err in entries if err is not None]
+
+
+def discover_in_order(paths: list[str]) -> list[tuple[str, str | None]]:
+    """What ``discover`` finds, files and errors together in the order of ``paths`` and of the
+    walk: ``(path, None)`` for a draft, ``(path, message)`` for a path that cannot be linted."""
+    entries: list[tuple[str, str | None]] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found: list[str] = []
-            _walk(str(p), found, errors)
-            if not found:
-                errors.append(f"{p}: 下書き（.md / .txt）がありません / no drafts (.md, .txt) in this directory")
-            files.extend(found)
+            before = len(entries)
+            _walk(str(p), entries)
+            if not any(err is None for _, err in entries[before:]):
+                entries.append((str(p), f"{p}: 下書き（.md / .txt）がありません / no drafts (.md, .txt) in this directory"))
         elif p.exists():
-            files.append(str(p))
+            entries.append((str(p), None))
         else:
-            errors.append(f"{p}: ファイルがありません / no such file or directory")
-    return files, errors
+            entries.append((str(p), f"{p}: ファイルがありません / no such file or directory"))
+    return entries
 
 
 _SKIPPED_FOLDERS = ("node_modules", "__pycache__")
 
 
-def _walk(folder: str, found: list[str], errors: list[str]) -> None:
+def _walk(folder: str, out: list[tuple[str, str | None]]) -> None:
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        errors.append(f"{Path(folder)}: フォルダを読めません / cannot read folder: {exc.strerror or exc}")
+        out.append((str(Path(folder)), f"{Path(folder)}: フォルダを読めません / cannot read folder: {exc.strerror or exc}"))
         return
     subfolders = []
     for entry in entries:
@@ -241,11 +246,12 @@ def _walk(folder: str, found: list[str], errors: list[str]) -> None:
             except OSError:
                 regular = False
             if regular:
-                found.append(entry.path)
+                out.append((entry.path, None))
             else:
-                errors.append(
+                out.append((
+                    str(Path(entry.path)),
                     f"{Path(entry.path)}: 通常のファイルではありません（名前付きパイプ、リンク切れなど）。"
-                    f"読まずに飛ばしました / not a regular file (a named pipe, a dangling link…): skipped"
-                )
+                    f"読まずに飛ばしました / not a regular file (a named pipe, a dangling link…): skipped",
+                ))
     for sub in subfolders:
-        _walk(sub, found, errors)
+        _walk(sub, out)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
 from enum import Enum
 
 from .values import Value, set_field
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 CATEGORIES = (
     "link",
@@ -42,7 +47,14 @@ class ApprovalLevel(str, Enum):
 
 
 class Finding(Value):
-    """One finding: rule, severity, message and the raw span it points at."""
+    """One finding: rule, severity, message and the raw span it points at.
+
+    What it holds and what is shown: ``text`` is always the raw text of the span
+    (``report.text[f.start:f.end]``), personal data included; ``masked`` is the masked form (as
+    long as ``text``) and ``personal`` says whether the span is a private person's data.
+    ``display_text`` is what every output shows by default: ``masked`` when ``personal``, else
+    ``text``. ``message`` is formatted with the masked form, and ``to_dict()`` (the JSON) prints
+    ``display_text``; ``to_dict(show_personal_data=True)`` prints ``text``."""
 
     _fields = (
         "code", "rule", "category", "severity", "guideline", "message", "start", "end", "line", "column",
@@ -69,9 +81,10 @@ class Finding(Value):
     data: dict  # extra facts rules attach
 
     def __init__(
-        self, code, rule, category, severity, guideline, message, start, end, line, column, end_line, end_column,
-        text, personal=False, masked="", data=None,
-    ):  # fmt: skip
+        self, code: str, rule: str, category: str, severity: Severity, guideline: str, message: str,
+        start: int, end: int, line: int, column: int, end_line: int, end_column: int, text: str,
+        personal: bool = False, masked: str = "", data: dict[str, Any] | None = None,
+    ) -> None:  # fmt: skip
         set_field(self, "code", code)
         set_field(self, "rule", rule)
         set_field(self, "category", category)
@@ -89,13 +102,22 @@ class Finding(Value):
         set_field(self, "masked", masked)
         set_field(self, "data", {} if data is None else data)
 
-    def shown_text(self, show_personal_data: bool = False) -> str:
-        if self.personal and not show_personal_data:
-            return self.masked
-        return self.text
+    @property
+    def display_text(self) -> str:
+        """The span as outputs show it by default: ``masked`` for personal data, else ``text``."""
+        return self.masked if self.personal else self.text
 
-    def to_dict(self, show_personal_data: bool = False) -> dict:
-        out = {
+    def shown_text(self, show_personal_data: bool = False) -> str:
+        """Deprecated (removed in 0.3): ``display_text``, or ``text`` with ``show_personal_data``."""
+        warnings.warn(
+            "Finding.shown_text() is deprecated; use the display_text property (or text)", DeprecationWarning, stacklevel=2
+        )
+        return self.text if show_personal_data else self.display_text
+
+    def to_dict(self, show_personal_data: bool = False) -> dict[str, Any]:
+        """The finding as the JSON report has it (``text``: ``display_text``, or the raw ``text``
+        with ``show_personal_data``)."""
+        out: dict[str, Any] = {
             "code": self.code,
             "rule": self.rule,
             "category": self.category,
@@ -108,7 +130,7 @@ class Finding(Value):
             "column": self.column,
             "end_line": self.end_line,
             "end_column": self.end_column,
-            "text": self.shown_text(show_personal_data),
+            "text": self.text if show_personal_data else self.display_text,
         }
         omitted = self.data.get("omitted") if self.data else None
         if omitted:  # the finding that stands for a rule's findings past the cap (engine.findings_of)
@@ -134,7 +156,7 @@ class SuppressedBy(Value):
     reason: str  # the text after " -- " in the comment; "" when none was given
     line: int  # 1-based line of the comment (of the front matter's first line for front-matter)
 
-    def __init__(self, kind, rules=(), reason="", line=0):
+    def __init__(self, kind: str, rules: Iterable[str] = (), reason: str = "", line: int = 0) -> None:
         set_field(self, "kind", kind)
         set_field(self, "rules", tuple(rules))
         set_field(self, "reason", reason)
@@ -159,7 +181,7 @@ class SuppressedFinding(Value):
     finding: Finding
     by: SuppressedBy
 
-    def __init__(self, finding, by):
+    def __init__(self, finding: Finding, by: SuppressedBy) -> None:
         set_field(self, "finding", finding)
         set_field(self, "by", by)
 
@@ -175,7 +197,7 @@ class ApprovalReason(Value):
     text: str
     suppressed_by: SuppressedBy | None  # the reason is a finding the draft suppressed
 
-    def __init__(self, rule, message, text="", suppressed_by=None):
+    def __init__(self, rule: str, message: str, text: str = "", suppressed_by: SuppressedBy | None = None) -> None:
         set_field(self, "rule", rule)
         set_field(self, "message", message)
         set_field(self, "text", text)
@@ -194,7 +216,7 @@ class ApprovalVerdict(Value):
     level: ApprovalLevel
     reasons: tuple[ApprovalReason, ...]
 
-    def __init__(self, level, reasons=()):
+    def __init__(self, level: ApprovalLevel, reasons: tuple[ApprovalReason, ...] = ()) -> None:
         set_field(self, "level", level)
         set_field(self, "reasons", reasons)
 
@@ -218,7 +240,16 @@ class Report(Value):
     # every finding the draft suppressed, with what suppressed it (not counted, but reported)
     suppressed: tuple[SuppressedFinding, ...]
 
-    def __init__(self, path, findings, approval, text="", front_matter=None, concealed=(), suppressed=()):
+    def __init__(
+        self,
+        path: str | None,
+        findings: tuple[Finding, ...],
+        approval: ApprovalVerdict,
+        text: str = "",
+        front_matter: dict[str, Any] | None = None,
+        concealed: tuple[Finding, ...] = (),
+        suppressed: Iterable[SuppressedFinding] = (),
+    ) -> None:
         set_field(self, "path", path)
         set_field(self, "findings", findings)
         set_field(self, "approval", approval)
@@ -227,7 +258,7 @@ class Report(Value):
         set_field(self, "concealed", concealed)
         set_field(self, "suppressed", tuple(suppressed))
 
-    def personal_spans(self):
+    def personal_spans(self) -> list[Finding]:
         """Every finding whose span a reporter masks when it quotes the draft: the reported personal
         findings and the suppressed ones."""
         return [f for f in self.findings if f.personal] + list(self.concealed)
@@ -252,6 +283,6 @@ class InputError(Value):
     path: str
     message: str  # Japanese / English, one line
 
-    def __init__(self, path, message):
+    def __init__(self, path: str, message: str) -> None:
         set_field(self, "path", path)
         set_field(self, "message", message)

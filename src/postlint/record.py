@@ -24,7 +24,7 @@ class Record:
         object.__setattr__(self, "__dict__", dict(fields))
 
     @classmethod
-    def of(cls, model) -> "Record":
+    def of(cls, model: Any) -> "Record":
         """The values of a validated pydantic model, nested models as Records (of this class at the
         top, ``Record`` below)."""
         return cls({name: _from_model(getattr(model, name)) for name in type(model).model_fields})

@@ -22,6 +22,10 @@ from __future__ import annotations
 
 from operator import attrgetter
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, Self
+
 
 class FrozenError(AttributeError):
     """Assignment to a field of an immutable value."""
@@ -63,7 +67,7 @@ class _Base:
     def __reduce__(self):
         return type(self), tuple(self._values(self))
 
-    def replace(self, **changes):
+    def replace(self, **changes: Any) -> Self:
         """A copy with ``changes`` (``dataclasses.replace``)."""
         unknown = set(changes).difference(self._fields)
         if unknown:

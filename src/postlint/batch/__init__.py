@@ -21,7 +21,7 @@ none of them.
 
 from __future__ import annotations
 
-from ..drafts import discover
+from ..drafts import discover_in_order
 from ..model import InputError, Report
 from .forksafety import _threads, can_fork, cpu_count
 from .progress import PROGRESS_MIN_FILES, Progress
@@ -51,23 +51,31 @@ def lint_paths(
     """What ``linter.lint_paths(paths)`` returns, computed in ``jobs`` processes when there are
     files enough; ``linter_kwargs`` rebuild the same Linter in a spawned worker (forked processes
     use ``linter`` itself; without ``linter_kwargs`` and without fork, one process lints)."""
-    files, errors = discover([str(p) for p in paths])
-    out: list[Report | InputError] = [InputError(e.split(":", 1)[0], e) for e in errors]
+    entries = discover_in_order([str(p) for p in paths])
+    files = [p for p, problem in entries if problem is None]
+    linted: list[Report | InputError] = []
     processes = min(resolve_jobs(jobs), len(files))
     progress = Progress(len(files), progress_stream)
     try:
         if processes > 1 and can_fork():
             from . import forked  # the process machinery: only when more than one process lints
 
-            out.extend(forked.lint_forked(linter, files, processes, progress))
+            linted.extend(forked.lint_forked(linter, files, processes, progress))
         elif processes > 1 and linter_kwargs is not None:
             from . import spawned
 
-            out.extend(spawned.lint_spawned(files, processes, linter_kwargs, progress))
+            linted.extend(spawned.lint_spawned(files, processes, linter_kwargs, progress))
         else:
             for f in files:
-                out.append(linter.lint_file(f))
+                linted.append(linter.lint_file(f))
                 progress.advance()
-        return out
     finally:
         progress.close()
+    return in_input_order(entries, linted)
+
+
+def in_input_order(entries: list[tuple[str, str | None]], linted: Iterable[Report | InputError]) -> list[Report | InputError]:
+    """The results of the files of ``entries`` (``linted``, in the same order) with the paths that
+    could not be linted in their places: everything in the order of the paths and of the walk."""
+    results = iter(linted)
+    return [next(results) if problem is None else InputError(path, problem) for path, problem in entries]

@@ -244,7 +244,7 @@ def _suppressed_html(report, doc_id: str, show: bool) -> list[str]:
             f'<span class="num">抑制 {n}</span> <span class="sev">{_e(_SEVERITY_JA[sev])}</span> '
             f"<code>{_e(f.code)}</code> {_e(f.rule)} <span class=\"pos\">{f.line}行{f.column}列</span>"
             f'<p class="message">{_draft(f.message)}</p>'
-            f'<p class="quote">該当箇所：「{_draft(f.shown_text(show))}」</p>'
+            f'<p class="quote">該当箇所：「{_draft(f.text if show else f.display_text)}」</p>'
             f'<p class="suppression">{_draft(s.by.describe())}</p>'
             f'<p class="guideline">ガイドライン {_guideline(f.guideline)}</p>'
             "</li>"
@@ -317,7 +317,7 @@ def _draft_section(report, index: int, options, catalog) -> str:
                 f'<a class="num" href="#{doc_id}-m{n}">{n}</a> <span class="sev">{_e(_SEVERITY_JA[sev])}</span> '
                 f"<code>{_e(f.code)}</code> {_e(f.rule)} <span class=\"pos\">{f.line}行{f.column}列</span>"
                 f'<p class="message">{_draft(f.message)}</p>'
-                f'<p class="quote">該当箇所：「{_draft(f.shown_text(show))}」</p>'
+                f'<p class="quote">該当箇所：「{_draft(f.text if show else f.display_text)}」</p>'
                 f'<p class="guideline">ガイドライン {_guideline(f.guideline)}</p>'
                 + (f"<details><summary>理由（ガイドラインより）</summary><p>{_e(rationale)}</p></details>" if rationale else "")
                 + "</li>"

@@ -146,7 +146,7 @@ def document(results, options) -> dict:
             if f.code not in rule_index:
                 rule_index[f.code] = len(rules)
                 rules.append(_rule_descriptor(f.code, f, catalog))
-            shown = f.shown_text(show)
+            shown = f.text if show else f.display_text
             out_results.append(
                 {
                     "ruleId": f.code,

@@ -22,7 +22,7 @@ _ITEM = re.compile(r"^(?P<indent> *)-" + _VALUE)
 
 
 class FrontMatterError(ValueError):
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: str) -> None:
         super().__init__(f"front matter line {line}: {message}")
         self.line = line
         self.detail = message
