@@ -10,6 +10,8 @@ import re
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from postlint.cli import main
 from postlint.drafts import DraftError, decode
@@ -158,3 +160,32 @@ def test_decode_draft_names_the_codec_that_writes_it_back(encoding):
     found = decode_draft(data, "a.md")
     assert found.text == DRAFT
     assert found.bom + found.text.encode(found.codec) == data
+
+
+KANJI = "防災県庁広場開催体験非常食試食申込詳細問合先危機管理政策課日月火水木金土本晴天予定変更中止"
+HIRAGANA = "".join(chr(c) for c in range(0x3041, 0x3094))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.text(HIRAGANA, min_size=2, max_size=6), st.text(KANJI, max_size=3)), min_size=2, max_size=8))
+def test_euc_jp_japanese_is_named_euc_jp(parts):
+    text = "".join(h + k for h, k in parts) + "。\n"
+    with pytest.raises(DraftError) as info:
+        decode(text.encode("euc_jp"), "drafts/x.md")
+    msg = str(info.value)
+    assert "EUC-JP" in msg and "UTF-8 で保存" in msg and "save it as UTF-8" in msg, msg
+    assert "byte" not in msg  # no offset to puzzle over: the encoding is known
+
+
+@pytest.mark.parametrize(
+    "data, where",
+    [
+        ("Café à Paris".encode("latin-1"), ("4 バイト目の 0xE9", "byte 4 (0xE9)")),
+        (bytes(range(0x80, 0x100)) * 4, ("1 バイト目の 0x80", "byte 1 (0x80)")),
+    ],
+)
+def test_an_unknown_encoding_names_the_first_bad_byte_counting_from_one(data, where):
+    with pytest.raises(DraftError) as info:
+        decode(data, "drafts/x.md")
+    japanese, _, english = str(info.value).partition(" / ")
+    assert where[0] in japanese and where[1] in english and "UTF-8 で保存" in japanese and "save it as UTF-8" in english

@@ -102,3 +102,15 @@ def test_bad_values_write_nothing(capsys, cwd, args, message):
 def test_control_characters_are_escaped(capsys, cwd):
     assert run(capsys, "--name", "a\tb\x7fc\x01")[0] == 0
     assert load_file(cwd / "postlint.toml").organization.name == "a\tb\x7fc\x01"
+
+
+def test_init_accepts_every_platform_the_main_command_does(capsys, tmp_path):
+    from postlint.cli.common import PLATFORMS
+
+    for platform in PLATFORMS:
+        target = tmp_path / f"{platform}.toml"
+        code, _, err = run(capsys, target, "--platform", platform)
+        assert code == 0, err
+        assert load_file(target).platform == platform
+    code, _, err = run(capsys, tmp_path / "bad.toml", "--platform", "myspace")
+    assert code == 2 and not (tmp_path / "bad.toml").exists()

@@ -145,15 +145,15 @@ def test_bad_inputs_together_in_every_format(work):
             assert {e["path"] for e in data["input_errors"]} >= set(names) - {"images"}
 
 
-def test_empty_file_is_clean(work):
+def test_empty_file_passes_with_a_notice_that_it_is_empty(work):
     (work / "empty.md").write_bytes(b"")
     (work / "bom-only.md").write_bytes(b"\xef\xbb\xbf")
     run = run_cli("empty.md", "bom-only.md", cwd=work)
     assert_no_traceback(run)
     assert run.code == 0, run.text
-    assert "0 エラー / errors, 0 警告 / warnings, 0 情報 / infos" in run.out
+    assert "0 エラー / errors, 0 警告 / warnings, 2 情報 / infos" in run.out
     data = json.loads(run_cli("--format", "json", "empty.md", cwd=work).out)
-    assert data["files"][0]["findings"] == []
+    assert [(f["rule"], f["severity"]) for f in data["files"][0]["findings"]] == [("empty-draft", "info")]
 
 
 def test_undecodable_file_name_is_linted_and_shown(work):

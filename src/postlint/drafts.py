@@ -39,11 +39,26 @@ class DraftError(Exception):
     """A draft that cannot be read. ``str()`` is one line in Japanese and English."""
 
 
-def _unknown(name: str, detail: str) -> DraftError:
+def _unknown(name: str, detail: tuple[str, str]) -> DraftError:
+    """``detail``: (Japanese, English), what was found and what to do."""
     return DraftError(
-        f"{name}: 文字コードを判別できません（UTF-8・UTF-16（BOM 付き）・Shift_JIS のいずれでもありません） / "
-        f"unknown encoding (not UTF-8, UTF-16 with BOM or Shift_JIS): {detail}"
+        f"{name}: 文字コードを判別できません（UTF-8・UTF-16（BOM 付き）・Shift_JIS のいずれでもありません）。{detail[0]} / "
+        f"unknown encoding (not UTF-8, UTF-16 with BOM or Shift_JIS): {detail[1]}"
     )
+
+
+_SAVE_AS_UTF8 = ("UTF-8 で保存し直してください", "save it as UTF-8")
+_EUC_JP = ("EUC-JP のようです。" + _SAVE_AS_UTF8[0], "it looks like EUC-JP; " + _SAVE_AS_UTF8[1])
+_JAPANESE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]")
+
+
+def _decodes_as_euc_jp(data: bytes) -> bool:
+    """Valid EUC-JP that holds Japanese: what CP932 cannot decode at all (EUC-JP kanji rows
+    beyond CP932's lead bytes) is still named for what it is."""
+    try:
+        return bool(_JAPANESE.search(data.decode("euc_jp")))
+    except UnicodeDecodeError:
+        return False
 
 
 def _binary(name: str, why: str) -> DraftError:
@@ -100,7 +115,7 @@ def decode(data: bytes, name: str) -> str:
 def decode_draft(data: bytes, name: str) -> Decoded:
     """``decode`` with the encoding it found, for tools that write a draft back (postlint approve)."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise _unknown(name, "UTF-32 は対応していません。UTF-8 で保存してください / UTF-32 is not supported: save as UTF-8")
+        raise _unknown(name, ("UTF-32 には対応していません。" + _SAVE_AS_UTF8[0], "UTF-32 is not supported; " + _SAVE_AS_UTF8[1]))
     if data.startswith(codecs.BOM_UTF8):
         try:
             text = data[3:].decode("utf-8")
@@ -131,12 +146,27 @@ def decode_draft(data: bytes, name: str) -> Decoded:
         try:
             text = data.decode("cp932")
         except UnicodeDecodeError as exc:
-            raise _unknown(name, f"byte {min(utf8_error.start, exc.start)}") from None
+            if _decodes_as_euc_jp(data):
+                raise _unknown(name, _EUC_JP) from None
+            at = min(utf8_error.start, exc.start)
+            raise _unknown(
+                name,
+                (
+                    f"{at + 1} バイト目の 0x{data[at]:02X} が UTF-8 としても Shift_JIS としても読めません。{_SAVE_AS_UTF8[0]}",
+                    f"byte {at + 1} (0x{data[at]:02X}) is neither UTF-8 nor Shift_JIS; {_SAVE_AS_UTF8[1]}",
+                ),
+            ) from None
+        if _is_euc_jp(data, text) or (_NOT_CP932_TEXT.search(text) and _decodes_as_euc_jp(data)):
+            raise _unknown(name, _EUC_JP)
         bad = _NOT_CP932_TEXT.search(text)
         if bad:
-            raise _unknown(name, f"U+{ord(bad.group()):04X} at character {bad.start()}")
-        if _is_euc_jp(data, text):
-            raise _unknown(name, "EUC-JP のようです。UTF-8 で保存してください / looks like EUC-JP: save as UTF-8")
+            raise _unknown(
+                name,
+                (
+                    f"Shift_JIS として読むと {bad.start() + 1} 文字目が文字でない U+{ord(bad.group()):04X} です。{_SAVE_AS_UTF8[0]}",
+                    f"read as Shift_JIS, character {bad.start() + 1} is U+{ord(bad.group()):04X}, not a character; {_SAVE_AS_UTF8[1]}",
+                ),
+            )
         return Decoded(text, "cp932", b"")
     if _looks_binary(text):
         raise _binary(name, ("制御文字を多く含みます", "many control characters"))

@@ -11,10 +11,8 @@ from __future__ import annotations
 import tomllib
 from typing import Sequence
 
-from .config import DEFAULT_DOMAINS, DEFAULT_ORGANIZATION, DEFAULT_PHONES, validate
+from .config import DEFAULT_DOMAINS, DEFAULT_ORGANIZATION, DEFAULT_PHONES, PLATFORMS, validate
 from .values import MutableValue
-
-PLATFORMS = ("x", "instagram", "facebook", "line")
 
 # [organization] list keys: the comment written above each (Japanese, English) and an example value
 ORGANIZATION_KEYS = {
@@ -144,7 +142,7 @@ def render(answers: OrgAnswers) -> str:
         "# error | warning | info",
         'fail-on = "error"',
         "",
-        "# 投稿先のプラットフォーム（文字数などの点検）/ target platform (length limits …): x | instagram | facebook | line",
+        "# 投稿先のプラットフォーム（文字数などの点検）/ target platform (length limits …): x (twitter) | instagram | facebook | line",
         platform,
         "",
         "# 点検するルール（既定: 既定で有効なすべてのルール）/ the rules to run (default: every default rule)",

@@ -32,7 +32,8 @@ class Example(_Strict):
     @model_validator(mode="after")
     def _check(self):
         for s, e in self.spans:
-            if not 0 <= s < e <= len(self.text):
+            # empty only at the start: a finding about the draft as a whole (empty-draft) has no text to span
+            if not (0 <= s < e <= len(self.text) or s == e == 0):
                 raise ValueError(f"span [{s}, {e}] is outside the example text (length {len(self.text)})")
         if self.severities is not None and len(self.severities) != len(self.spans):
             raise ValueError("severities must list one severity per span")

@@ -157,6 +157,8 @@ def render(results, options) -> str:
             )
         level = r.approval.level.value
         counted = f"（抑制した指摘 {len(r.suppressed)} 件を含む / counting {len(r.suppressed)} suppressed）" if r.suppressed else ""
+        if any(reason.rule == "empty-draft" for reason in r.approval.reasons):
+            counted += "（本文が空 / the draft is empty）"  # the level alone would read as if it had been checked
         out.append(f"{path}: 承認 / approval: {level} — {_LEVEL_JA[level]}{counted}")
     n_files = sum(1 for r in results if not isinstance(r, InputError))
     out.append(

@@ -1,0 +1,21 @@
+"""``empty-draft`` (EN003): a draft whose body is blank has nothing to check, which is not the same
+as nothing wrong; it is said so (info) instead of passing in silence."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..matchers import Match
+from .registry import checker
+
+
+def is_blank(text: str) -> bool:
+    """Only white space and invisible format characters (zero-width space, BOM …)."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
+@checker("EN003", context=False)
+def empty_draft(doc):
+    # doc.text is the draft with its front matter and HTML comments blanked out
+    if is_blank(doc.text):
+        yield Match(0, 0)
