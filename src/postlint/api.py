@@ -223,7 +223,10 @@ class Linter:
             return internal_error(shown, exc)
 
     def lint_paths(self, paths: Iterable[str]) -> list[Report | InputError]:
-        files, errors = discover([str(p) for p in paths])
+        """Lint files and folders; the configs' ``include`` and ``exclude`` choose the files."""
+        from .pathfilter import FileFilter
+
+        files, errors = discover([str(p) for p in paths], FileFilter(self).keep)
         out: list[Report | InputError] = [InputError(e.split(":", 1)[0], e) for e in errors]
         out.extend(self.lint_file(f) for f in files)
         return out

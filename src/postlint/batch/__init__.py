@@ -28,7 +28,7 @@ from .progress import PROGRESS_MIN_FILES, Progress
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
-    from typing import Any, Iterable, TextIO
+    from typing import Any, Callable, Iterable, TextIO
 
 __all__ = ["PROGRESS_MIN_FILES", "Progress", "can_fork", "cpu_count", "lint_paths", "resolve_jobs", "_threads"]
 
@@ -47,11 +47,17 @@ def lint_paths(
     jobs: int = 1,
     linter_kwargs: dict[str, Any] | None = None,
     progress_stream: TextIO | None = None,
+    keep: Callable[..., bool] | None = None,
 ) -> list[Report | InputError]:
     """What ``linter.lint_paths(paths)`` returns, computed in ``jobs`` processes when there are
     files enough; ``linter_kwargs`` rebuild the same Linter in a spawned worker (forked processes
-    use ``linter`` itself; without ``linter_kwargs`` and without fork, one process lints)."""
-    files, errors = discover([str(p) for p in paths])
+    use ``linter`` itself; without ``linter_kwargs`` and without fork, one process lints);
+    ``keep`` chooses the files (``drafts.discover``; default: the config's include and exclude)."""
+    if keep is None:
+        from ..pathfilter import FileFilter
+
+        keep = FileFilter(linter).keep
+    files, errors = discover([str(p) for p in paths], keep)
     out: list[Report | InputError] = [InputError(e.split(":", 1)[0], e) for e in errors]
     processes = min(resolve_jobs(jobs), len(files))
     progress = Progress(len(files), progress_stream)
