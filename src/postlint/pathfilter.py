@@ -72,6 +72,11 @@ def check_glob(glob: str) -> None:
         raise ValueError(f"パターンが不正です / invalid glob {glob!r}: {exc}") from None
 
 
+def _anchored(glob: str) -> bool:
+    """A glob with a ``/`` (a leading one included) matches paths from the base folder."""
+    return "/" in glob.replace("\\", "/").rstrip("/")
+
+
 def _relative(path: str, base: str) -> str | None:
     """``path`` relative to ``base`` with ``/`` separators, or None when it is not below ``base``."""
     rel = os.path.relpath(os.path.abspath(path), base)
@@ -86,7 +91,7 @@ def excluded(path: str, globs: Iterable[str], base: str) -> bool:
     names = rel.split("/") if rel is not None else [os.path.basename(os.path.abspath(path))]
     for glob in globs:
         pattern = _compile(glob)
-        if "/" not in glob.replace("\\", "/").strip("/"):
+        if not _anchored(glob):
             if any(pattern.match(n) for n in names):
                 return True
         elif rel is not None:
@@ -100,7 +105,7 @@ def included(path: str, globs: Iterable[str], base: str) -> bool:
     rel = _relative(path, base)
     for glob in globs:
         pattern = _compile(glob)
-        if "/" not in glob.replace("\\", "/").strip("/"):
+        if not _anchored(glob):
             if pattern.match(os.path.basename(os.path.abspath(path))):
                 return True
         elif rel is not None and pattern.match(rel):
