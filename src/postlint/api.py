@@ -19,6 +19,7 @@ from .masking import conceal_overlaps
 from .matchers import Match
 from .matchers.regex_ import PatternTimeout
 from .model import InputError, Report, SuppressedFinding
+from .pathfilter import FileFilter
 from .text.document import Document
 from .text.frontmatter import FrontMatterError
 
@@ -224,8 +225,6 @@ class Linter:
 
     def lint_paths(self, paths: Iterable[str]) -> list[Report | InputError]:
         """Lint files and folders; the configs' ``include`` and ``exclude`` choose the files."""
-        from .pathfilter import FileFilter
-
         files, errors = discover([str(p) for p in paths], FileFilter(self).keep)
         out: list[Report | InputError] = [InputError(e.split(":", 1)[0], e) for e in errors]
         out.extend(self.lint_file(f) for f in files)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from ..drafts import discover
 from ..model import InputError, Report
+from ..pathfilter import FileFilter
 from .forksafety import _threads, can_fork, cpu_count
 from .progress import PROGRESS_MIN_FILES, Progress
 
@@ -54,8 +55,6 @@ def lint_paths(
     use ``linter`` itself; without ``linter_kwargs`` and without fork, one process lints);
     ``keep`` chooses the files (``drafts.discover``; default: the config's include and exclude)."""
     if keep is None:
-        from ..pathfilter import FileFilter
-
         keep = FileFilter(linter).keep
     files, errors = discover([str(p) for p in paths], keep)
     out: list[Report | InputError] = [InputError(e.split(":", 1)[0], e) for e in errors]

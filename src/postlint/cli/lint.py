@@ -12,6 +12,7 @@ from ..batch import lint_paths
 from ..config import load_file
 from ..drafts import DraftError, read_stream
 from ..model import InputError, Report, Severity
+from ..pathfilter import FileFilter, check_glob
 from ..reporters import FORMATS, ReportOptions, render
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, PLATFORMS, Parser, UsageError, split_values, version, write
 
@@ -74,8 +75,6 @@ def check_inputs(args) -> None:
 
 def file_filter(args, linter):
     """What ``--exclude`` and ``--extend-exclude`` make of the configs' include and exclude."""
-    from ..pathfilter import FileFilter, check_glob
-
     exclude, extend = split_values(args.exclude), split_values(args.extend_exclude) or []
     for glob in [*(exclude or []), *extend]:
         try:
