@@ -259,7 +259,7 @@ def _walk(folder: str, found: list[str], errors: list[str], keep: Callable[..., 
                     f"{Path(entry.path)}: 通常のファイルではありません（名前付きパイプ、リンク切れなど）。"
                     f"読まずに飛ばしました / not a regular file (a named pipe, a dangling link…): skipped"
                 )
-        elif keep is not None and name.lower().endswith(DRAFT_SUFFIXES):
+        elif keep is not None and not name.startswith(".") and name.lower().endswith(DRAFT_SUFFIXES):
             left_out += 1
     for sub in subfolders:
         left_out += _walk(sub, found, errors, keep)
