@@ -38,17 +38,33 @@ def hooks() -> dict[str, dict]:
     return {h["id"]: h for h in yaml.safe_load(HOOKS_FILE.read_text(encoding="utf-8"))}
 
 
-def test_hook_definitions():
+def test_hook_definitions(tmp_path):
+    """pre-commit passes a file to a hook when it matches ``files`` and one of ``types_or``: the
+    drafts (UTF-16 included, which identify would call binary by content), not README or LICENSE,
+    and a content repository's ``files: ^drafts/`` (which replaces ``files``) keeps the type filter."""
+    identify = pytest.importorskip("identify.identify")
     defined = hooks()
     assert set(defined) == {"postlint", "postlint-approval"}
+    samples = {
+        "drafts/a.md": b"x", "a.MD": b"x", "b.txt": b"x", "c.markdown": b"x", "お知らせ.md": b"x",
+        "utf16.txt": "防災".encode("utf-16"), "a.py": b"x", "a.md.bak": b"x", "postlint.toml": b"x",
+        "a.txt~": b"x", "LICENSE": b"x", "README": b"x", "drafts/LICENSE": b"x", "drafts/photo.png": b"\x89PNG",
+    }
+    tags = {}
+    for name, data in samples.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+        tags[name] = identify.tags_from_path(str(tmp_path / name))
+
+    def passed(hook: dict, files: str) -> set[str]:
+        return {n for n in samples if re.search(files, n) and tags[n] & set(hook["types_or"])}
+
     for hook in defined.values():
         assert hook["language"] == "python"
-        assert "types" not in hook  # identify calls UTF-16 files binary: they must not be skipped
-        files = re.compile(hook["files"])
-        for name in ("drafts/a.md", "a.MD", "b.txt", "c.markdown", "お知らせ.md"):
-            assert files.search(name), name
-        for name in ("a.py", "a.md.bak", "postlint.toml", "a.txt~"):
-            assert not files.search(name), name
+        assert "types" not in hook  # identify calls UTF-16 files binary by content: they must not be skipped
+        assert passed(hook, hook["files"]) == {"drafts/a.md", "a.MD", "b.txt", "c.markdown", "お知らせ.md", "utf16.txt"}
+        # identify tags LICENSE, README… plain-text by name: under drafts/ they would be linted too
+        assert passed(hook, "^drafts/") == {"drafts/a.md", "drafts/LICENSE"}
     assert defined["postlint"]["entry"] == "postlint"
     # the approval hook is the same check plus the approval records (postlint approve)
     assert defined["postlint-approval"]["entry"].split() == ["postlint", "--require-approval"]
@@ -254,3 +270,55 @@ def test_approval_hook_refuses_a_stale_approval(precommit, tmp_path):
     terminal = stale.stdout + stale.stderr
     assert stale.returncode != 0 and "approval-stale" in terminal and "drafts/fair.md" in terminal
     assert committed(repo, env) == ["approved"]
+
+
+def readme_snippet() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### pre-commit") :]
+    return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+
+
+@pytest.mark.slow
+def test_the_readme_snippet_as_printed(precommit, tmp_path):
+    """The README's snippet, with only ``repo:`` pointing at the local hook repository, pinned the
+    way the README says (``pre-commit autoupdate`` writes the commit sha), then committed through."""
+    env, hook_repo, rev = precommit
+    snippet = readme_snippet()
+    assert snippet.count("repo: ") == 1
+    repo = tmp_path / "content"
+    repo.mkdir()
+    git(repo, env, "init", "-q")
+    config = re.sub(r"(repo: )\S+", lambda m: m.group(1) + hook_repo.as_posix(), snippet)
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    pc = [sys.executable, "-m", "pre_commit"]
+    for args in (["autoupdate"], ["install"]):
+        r = subprocess.run([*pc, *args], cwd=repo, env=env, capture_output=True, text=True)
+        assert r.returncode == 0, r.stdout + r.stderr
+    pinned = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["rev"]
+    assert pinned == rev  # no tags: the sha of the latest commit
+    git(repo, env, "add", ".pre-commit-config.yaml")
+
+    # the repository's own README is not a draft (files: ^drafts/); a clean draft that needs
+    # consultation passes, and verbose: true shows its verdict
+    apology = "先日の投稿に誤りがありました。お詫びして訂正します。\n"
+    ok = commit(repo, env, {"README.md": SHORT.encode(), "drafts/apology.md": apology.encode()}, "apology")
+    terminal = ok.stdout + ok.stderr
+    assert ok.returncode == 0, terminal
+    assert "drafts/apology.md: 承認 / approval: consultation" in terminal
+    assert "README.md:" not in terminal
+
+    bad = commit(repo, env, {"drafts/event.md": SHORT.encode()}, "shortener")
+    assert bad.returncode != 0 and "drafts/event.md:1:6: error LK001" in bad.stdout + bad.stderr
+    assert committed(repo, env) == ["apology"]
+
+
+@pytest.mark.slow
+def test_config_exclude_keeps_a_named_readme_out(precommit, tmp_path):
+    """Without files: in the hook, pre-commit passes README.md; postlint.toml's exclude leaves it out."""
+    env, hook_repo, rev = precommit
+    repo = content_repo(tmp_path / "content", env, hook_repo, rev, ["postlint-approval"])
+    files = {"postlint.toml": b'exclude = ["README.md"]\n', "README.md": SHORT.encode()}
+    ok = commit(repo, env, files, "readme")
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    without = commit(repo, env, {"postlint.toml": b"", "README.md": (SHORT + "\n").encode()}, "no exclude")
+    assert without.returncode != 0 and "README.md" in without.stdout + without.stderr

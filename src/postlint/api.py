@@ -19,6 +19,7 @@ from .masking import conceal_overlaps
 from .matchers import Match
 from .matchers.regex_ import PatternTimeout
 from .model import InputError, Report, SuppressedFinding
+from .pathfilter import FileFilter
 from .text.document import Document
 from .text.frontmatter import FrontMatterError
 
@@ -227,10 +228,11 @@ class Linter:
         """Lint files and folders (their ``.md`` and ``.txt`` drafts, walked as the command does).
         One result per draft or unusable path, in the order of ``paths`` and of the walk: a
         ``Report``, or an ``InputError`` for a path that is missing, a folder without drafts, a
-        draft that cannot be read or decoded, broken front matter, or an invalid config found for it."""
+        draft that cannot be read or decoded, broken front matter, or an invalid config found for it.
+        The configs' ``include`` and ``exclude`` choose the files."""
         return [
             self.lint_file(path) if problem is None else InputError(path, problem)
-            for path, problem in discover_in_order([os.fspath(p) for p in paths])
+            for path, problem in discover_in_order([os.fspath(p) for p in paths], FileFilter(self).keep)
         ]
 
 

@@ -6,6 +6,10 @@ the built-in defaults (the Tokushima profile) included: an installed wheel carri
 that validation gave them when the wheel was built (see ``prevalidated.py``), so a run without a
 config file does not import pydantic; a checkout validates them on first use.
 
+The keys ``include`` and ``exclude`` are globs relative to the folder of the config file (the
+current folder for a config without a file) that choose the files a run lints; ``exclude`` applies
+to files named on the command line too, ``include`` only to folder walks (``pathfilter.py``).
+
 This module imports nothing of the engine and not pydantic, so tools can find a config cheaply.
 """
 

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
+from .pathfilter import DEFAULT_INCLUDE, check_glob
 from .config import DEFAULT_DOMAINS, DEFAULT_PHONES, DEFAULT_ORGANIZATION, FAIL_ON, PLATFORMS, SEVERITIES, ConfigError
 
 
@@ -48,6 +49,16 @@ class ConfigSchema(_Section):
     organization: OrganizationSchema = OrganizationSchema()
     rules: dict[str, dict[str, Any]] = {}  # per-rule options by rule name or code
     rule_paths: list[str] = []  # extra folders of rule files (organization rules), relative to the config file
+    # globs of the files to lint and to leave out, relative to the config file's folder (pathfilter.py)
+    include: list[str] = Field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = []
+
+    @field_validator("include", "exclude")
+    @classmethod
+    def _globs(cls, v: list[str]) -> list[str]:
+        for glob in v:
+            check_glob(glob)
+        return v
 
 
 # pydantic's error types, in the words of a config file: (Japanese, English).

@@ -12,11 +12,11 @@ import os
 from collections import namedtuple
 from pathlib import Path
 
-from .lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
+from .lazyregex import re  # the standard library's re; patterns compile on first use
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
-    from typing import BinaryIO
+    from typing import BinaryIO, Callable
 
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -221,27 +221,34 @@ def read_stream(stream: BinaryIO, name: str) -> str:
     return decode(data, name)
 
 
-def discover(paths: list[str]) -> tuple[list[str], list[str]]:
+def discover(paths: list[str], keep: Callable[..., bool] | None = None) -> tuple[list[str], list[str]]:
     """Expand folders into their drafts (``.md``, ``.txt``), sorted. Returns (files, errors).
 
     A folder's drafts come first, then its subfolders' in name order; hidden entries,
     ``node_modules``, ``__pycache__`` and links to folders are not entered. A draft-named entry that
     is not a regular file (a named pipe, a socket, a device, a dangling link) is an error, not a
-    file to open: opening a named pipe nobody writes to would wait for ever."""
-    entries = discover_in_order(paths)
+    file to open: opening a named pipe nobody writes to would wait for ever.
+
+    ``keep(path, named=..., folder=...)`` (``pathfilter.FileFilter.keep``), when given, decides which
+    paths count: the files and folders named in ``paths`` (``named=True``), the folders walked into
+    and the files found there (``include`` and ``exclude``); without it a walk finds the draft
+    suffixes and every named path counts."""
+    entries = discover_in_order(paths, keep)
     return [p for p, err in entries if err is None], [err for _, err in entries if err is not None]
 
 
-def discover_in_order(paths: list[str]) -> list[tuple[str, str | None]]:
+def discover_in_order(paths: list[str], keep: Callable[..., bool] | None = None) -> list[tuple[str, str | None]]:
     """What ``discover`` finds, files and errors together in the order of ``paths`` and of the
     walk: ``(path, None)`` for a draft, ``(path, message)`` for a path that cannot be linted."""
     entries: list[tuple[str, str | None]] = []
     for raw in paths:
         p = Path(raw)
+        if keep is not None and p.exists() and not keep(str(p), named=True, folder=p.is_dir()):
+            continue
         if p.is_dir():
             before = len(entries)
-            _walk(str(p), entries)
-            if not any(err is None for _, err in entries[before:]):
+            left_out = _walk(str(p), entries, keep)
+            if not left_out and not any(err is None for _, err in entries[before:]):
                 entries.append((str(p), f"{p}: 下書き（.md / .txt）がありません / no drafts (.md, .txt) in this directory"))
         elif p.exists():
             entries.append((str(p), None))
@@ -253,13 +260,15 @@ def discover_in_order(paths: list[str]) -> list[tuple[str, str | None]]:
 _SKIPPED_FOLDERS = ("node_modules", "__pycache__")
 
 
-def _walk(folder: str, out: list[tuple[str, str | None]]) -> None:
+def _walk(folder: str, out: list[tuple[str, str | None]], keep: Callable[..., bool] | None = None) -> int:
+    """Add the drafts below ``folder`` to ``out``; the number of entries ``keep`` left out."""
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
         out.append((str(Path(folder)), f"{Path(folder)}: フォルダを読めません / cannot read folder: {exc.strerror or exc}"))
-        return
+        return 0
+    left_out = 0
     subfolders = []
     for entry in entries:
         name = entry.name
@@ -269,8 +278,11 @@ def _walk(folder: str, out: list[tuple[str, str | None]]) -> None:
             is_dir = False
         if is_dir:
             if not name.startswith(".") and name not in _SKIPPED_FOLDERS and not entry.is_symlink():
-                subfolders.append(entry.path)
-        elif name.lower().endswith(DRAFT_SUFFIXES) and not name.startswith("."):
+                if keep is None or keep(entry.path, folder=True):
+                    subfolders.append(entry.path)
+                else:
+                    left_out += 1
+        elif not name.startswith(".") and (name.lower().endswith(DRAFT_SUFFIXES) if keep is None else keep(entry.path)):
             try:
                 regular = entry.is_file()
             except OSError:
@@ -283,5 +295,8 @@ def _walk(folder: str, out: list[tuple[str, str | None]]) -> None:
                     f"{Path(entry.path)}: 通常のファイルではありません（名前付きパイプ、リンク切れなど）。"
                     f"読まずに飛ばしました / not a regular file (a named pipe, a dangling link…): skipped",
                 ))
+        elif keep is not None and not name.startswith(".") and name.lower().endswith(DRAFT_SUFFIXES):
+            left_out += 1
     for sub in subfolders:
-        _walk(sub, out)
+        left_out += _walk(sub, out, keep)
+    return left_out

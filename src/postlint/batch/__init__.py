@@ -23,12 +23,13 @@ from __future__ import annotations
 
 from ..drafts import discover_in_order
 from ..model import InputError, Report
+from ..pathfilter import FileFilter
 from .forksafety import _threads, can_fork, cpu_count
 from .progress import PROGRESS_MIN_FILES, Progress
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
-    from typing import Any, Iterable, TextIO
+    from typing import Any, Callable, Iterable, TextIO
 
 __all__ = ["PROGRESS_MIN_FILES", "Progress", "can_fork", "cpu_count", "lint_paths", "resolve_jobs", "_threads"]
 
@@ -47,11 +48,15 @@ def lint_paths(
     jobs: int = 1,
     linter_kwargs: dict[str, Any] | None = None,
     progress_stream: TextIO | None = None,
+    keep: Callable[..., bool] | None = None,
 ) -> list[Report | InputError]:
     """What ``linter.lint_paths(paths)`` returns, computed in ``jobs`` processes when there are
     files enough; ``linter_kwargs`` rebuild the same Linter in a spawned worker (forked processes
-    use ``linter`` itself; without ``linter_kwargs`` and without fork, one process lints)."""
-    entries = discover_in_order([str(p) for p in paths])
+    use ``linter`` itself; without ``linter_kwargs`` and without fork, one process lints);
+    ``keep`` chooses the files (``drafts.discover``; default: the config's include and exclude)."""
+    if keep is None:
+        keep = FileFilter(linter).keep
+    entries = discover_in_order([str(p) for p in paths], keep)
     files = [p for p, problem in entries if problem is None]
     linted: list[Report | InputError] = []
     processes = min(resolve_jobs(jobs), len(files))

@@ -12,6 +12,7 @@ from ..batch import lint_paths
 from ..config import load_file
 from ..drafts import DraftError, read_stream
 from ..model import InputError, Report, Severity
+from ..pathfilter import FileFilter, check_glob
 from ..reporters import FORMATS, ReportOptions, render
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, PLATFORMS, Parser, UsageError, split_values, version, write
 
@@ -40,6 +41,10 @@ def lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--platform", choices=PLATFORMS, help="target platform")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.add_argument("--output", "-o", help="write the report to this file instead of standard output")
+    p.add_argument("--exclude", action="append", default=None, metavar="GLOBS", help="files and folders to leave out, replacing the configs' exclude (comma-separated globs)")
+    p.add_argument("--extend-exclude", action="append", default=None, metavar="GLOBS", help="files and folders to leave out as well as the configs' exclude")
+    p.add_argument("--quiet", "-q", action="store_true", help="text: findings and errors only (no verdict line for a clean draft, no summary)")
+    p.add_argument("--statistics", action="store_true", help="text: the number of findings of each rule instead of the findings")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="lint files in N processes (0: one per CPU; default: 1)")
     p.add_argument("--version", action="version", version=f"postlint {version()}")
     return p
@@ -68,14 +73,26 @@ def check_inputs(args) -> None:
         raise UsageError(f"postlint: --jobs は 0 以上です / --jobs must be 0 or more (got {args.jobs})")
 
 
+def file_filter(args, linter):
+    """What ``--exclude`` and ``--extend-exclude`` make of the configs' include and exclude."""
+    exclude, extend = split_values(args.exclude), split_values(args.extend_exclude) or []
+    for glob in [*(exclude or []), *extend]:
+        try:
+            check_glob(glob)
+        except ValueError as exc:
+            raise UsageError(f"postlint: --exclude: {exc}") from None
+    return FileFilter(linter, exclude, extend)
+
+
 def lint_inputs(args, linter, linter_kwargs) -> list:
     """The paths in the order given, ``-`` being standard input; files and folders in --jobs processes."""
     results: list = []
     pending: list[str] = []
+    keep = file_filter(args, linter).keep
 
     def flush() -> None:
         if pending:
-            results.extend(lint_paths(linter, pending, jobs=args.jobs, linter_kwargs=linter_kwargs))
+            results.extend(lint_paths(linter, pending, jobs=args.jobs, linter_kwargs=linter_kwargs, keep=keep))
             pending.clear()
 
     for p in args.paths:
@@ -113,6 +130,9 @@ def run(argv: Sequence[str]) -> int:
     args = lint_parser().parse_args(argv)
     if args.format not in FORMATS:
         raise UsageError(f"postlint: 不明な出力形式です / unknown format: {args.format} (choose from {', '.join(FORMATS)})")
+    if (args.quiet or args.statistics) and args.format != "text":
+        option = "--quiet" if args.quiet else "--statistics"
+        raise UsageError(f"postlint: {option} は text 形式でだけ使えます / {option} works with --format text only")
     check_inputs(args)
 
     select, ignore = split_values(args.select), split_values(args.ignore) or []
@@ -134,7 +154,10 @@ def run(argv: Sequence[str]) -> int:
         # the strictest fail-on among discovered configs would be surprising; use each file's own
         fail_on = "error"
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    options = ReportOptions(show_personal_data=args.show_personal_data, color=color, fail_on=fail_on, catalog=RuleLookup(linter, results, stdin_discovery_path(args)))
+    options = ReportOptions(
+        show_personal_data=args.show_personal_data, color=color, fail_on=fail_on,
+        catalog=RuleLookup(linter, results, stdin_discovery_path(args)), quiet=args.quiet, statistics=args.statistics,
+    )
     write(render(args.format, results, options), args.output)
 
     if any(isinstance(r, InputError) for r in results):

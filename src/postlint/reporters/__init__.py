@@ -13,17 +13,21 @@ FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 class ReportOptions(Value):
-    _fields = ("show_personal_data", "color", "fail_on", "catalog")
+    _fields = ("show_personal_data", "color", "fail_on", "catalog", "quiet", "statistics")
     show_personal_data: bool
     color: bool
     fail_on: str
     catalog: Any  # .get(code) → the RuleEntry of a finding (SARIF rule help); None: built-in rules
+    quiet: bool  # text: findings and errors only
+    statistics: bool  # text: counts per rule instead of the findings
 
-    def __init__(self, show_personal_data=False, color=False, fail_on="error", catalog=None):
+    def __init__(self, show_personal_data=False, color=False, fail_on="error", catalog=None, quiet=False, statistics=False):
         set_field(self, "show_personal_data", show_personal_data)
         set_field(self, "color", color)
         set_field(self, "fail_on", fail_on)
         set_field(self, "catalog", catalog)
+        set_field(self, "quiet", quiet)
+        set_field(self, "statistics", statistics)
 
 
 def shown_message(finding, show_personal_data: bool) -> str:

@@ -120,6 +120,8 @@ def window(line: str, col0: int, end_col: int) -> tuple[str, int, int]:
 
 
 def render(results, options) -> str:
+    if options.statistics:
+        return statistics(results, options)
     c = options.color
     out: list[str] = []
     totals = {s: 0 for s in Severity}
@@ -156,13 +158,53 @@ def render(results, options) -> str:
                 f"{visible(shown_message(f, options.show_personal_data))} — {visible(s.by.describe())}"
             )
         level = r.approval.level.value
+        if options.quiet and not r.findings and not r.suppressed and level != "consultation":
+            continue  # a clean draft: --quiet leaves out its verdict (consultation is always shown)
         counted = f"（抑制した指摘 {len(r.suppressed)} 件を含む / counting {len(r.suppressed)} suppressed）" if r.suppressed else ""
         if any(reason.rule == "empty-draft" for reason in r.approval.reasons):
             counted += "（本文が空 / the draft is empty）"  # the level alone would read as if it had been checked
         out.append(f"{path}: 承認 / approval: {level} — {_LEVEL_JA[level]}{counted}")
+    if not options.quiet:
+        out.append(_summary(results, totals))
+    return "".join(line + "\n" for line in out)
+
+
+def _summary(results, totals) -> str:
     n_files = sum(1 for r in results if not isinstance(r, InputError))
-    out.append(
+    return (
         f"{n_files} ファイル / files, {totals[Severity.ERROR]} エラー / errors, "
         f"{totals[Severity.WARNING]} 警告 / warnings, {totals[Severity.INFO]} 情報 / infos"
     )
-    return "\n".join(out) + "\n"
+
+
+def statistics(results, options) -> str:
+    """``--statistics``: the number of findings of each rule (most first), the suppressed ones
+    apart, the drafts at each approval level, the input errors and the summary line."""
+    counts: dict[tuple[str, str, str], list[int]] = {}
+    totals = {s: 0 for s in Severity}
+    levels = {level: 0 for level in _LEVEL_JA}
+    errors: list[str] = []
+    for r in results:
+        if isinstance(r, InputError):
+            errors.append(visible(r.message))
+            continue
+        levels[r.approval.level.value] += 1
+        for f in r.findings:
+            totals[f.severity] += 1
+            counts.setdefault((f.code, f.rule, f.severity.value), [0, 0])[0] += 1
+        for s in r.suppressed:
+            f = s.finding
+            counts.setdefault((f.code, f.rule, f.severity.value), [0, 0])[1] += 1
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
+    out = list(errors)
+    if rows:
+        table = [("件数 / count", "抑制 / suppressed", "コード / code", "重大度 / severity", "ルール / rule")]
+        table += [(str(n), str(sup), code, sev, rule) for (code, rule, sev), (n, sup) in rows]
+        widths = [max(width(row[i]) for row in table) for i in range(4)]
+        for row in table:  # counts right-aligned, the rest left-aligned, columns measured as drawn
+            cells = [" " * (widths[i] - width(v)) + v if i < 2 else v + " " * (widths[i] - width(v)) for i, v in enumerate(row[:4])]
+            out.append("  ".join([*cells, row[4]]))
+    shown = ", ".join(f"{level} {n}" for level, n in levels.items())
+    out.append(f"承認 / approval: {shown}")
+    out.append(_summary(results, totals))
+    return "".join(line + "\n" for line in out)
