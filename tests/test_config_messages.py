@@ -24,6 +24,8 @@ TOP = {
     "organization": [(3, "organization"), ("徳島県", "organization")],
     "rules": [(1, "rules"), ({"url-shortener": 1}, "rules.url-shortener"), ({"LK001": ["x"]}, "rules.LK001")],
     "rule-paths": [("rules", "rule-paths"), ([1], "rule-paths[0]")],
+    "include": [("*.md", "include"), ([1], "include[0]")],
+    "exclude": [("README.md", "exclude"), ([{}], "exclude[0]")],
 }
 ORG = {
     "name": [(3, "organization.name"), (["徳島県"], "organization.name")],

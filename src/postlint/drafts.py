@@ -81,6 +81,17 @@ def _broken_utf8(data: bytes) -> bool:
     return good >= 2 and good >= 4 * bad
 
 
+def _more_japanese_as_euc_jp(data: bytes) -> bool:
+    """EUC-JP kana bytes can also form a few valid UTF-8 sequences (A4 C2 A4 is "¤" in between):
+    the reading with more Japanese characters is the real one."""
+    try:
+        euc = data.decode("euc_jp")
+    except UnicodeDecodeError:
+        return False
+    utf8 = data.decode("utf-8", errors="replace")
+    return len(_JAPANESE.findall(euc)) >= sum(1 for c in utf8 if c > "\x7f" and c != "\ufffd")
+
+
 def _kana(text: str) -> int:
     return sum(1 for c in text if "\u3041" <= c <= "\u30ff")
 
@@ -138,7 +149,7 @@ def decode_draft(data: bytes, name: str) -> Decoded:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
-        if _broken_utf8(data):
+        if _broken_utf8(data) and not _more_japanese_as_euc_jp(data):
             raise DraftError(
                 f"{name}: UTF-8 として読めません（{utf8_error.start} バイト目が壊れています） / "
                 f"not valid UTF-8: damaged or truncated at byte {utf8_error.start}"
