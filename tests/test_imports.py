@@ -144,6 +144,7 @@ def test_lint_loads_no_other_subcommand_nor_the_jobs_machinery(tmp_path):
     draft.write_text("秋の防災フェアを開催します。\n", encoding="utf-8")
     others = {
         "postlint.cli.rules", "postlint.cli.explain", "postlint.cli.init", "postlint.cli.approve", "postlint.approve",
+        "postlint.cli.lsp", "postlint.lspserver", "pygls",
         "postlint.initconfig", "postlint.docgen", "postlint.batch.forked", "postlint.batch.spawned",
         "multiprocessing", "concurrent.futures",
     }
