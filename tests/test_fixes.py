@@ -214,3 +214,15 @@ def test_an_approval_record_goes_stale_after_fix(capsys, tmp_path):
     run(capsys, "--fix", draft)
     assert "保護者の皆様へ" in draft.read_text(encoding="utf-8")
     assert "approval-stale" in rules()
+
+
+@pytest.mark.parametrize("filler,fixed", [(133, False), (132, True)])
+def test_a_fix_that_would_bring_a_new_finding_is_not_applied(capsys, tmp_path, filler, fixed):
+    # X counts a Japanese character twice, up to 280: 保護者 is one character longer than 父兄
+    text = "父兄の皆様へ。" + "あ" * filler
+    draft = tmp_path / "d.md"
+    draft.write_text(text, encoding="utf-8")
+    run(capsys, "--platform", "x", "--fix", draft)
+    assert draft.read_text(encoding="utf-8") == (text.replace("父兄", "保護者") if fixed else text)
+    rules = [f["rule"] for f in findings(capsys, draft, "--platform", "x")]
+    assert rules == ([] if fixed else ["outdated-term"])
