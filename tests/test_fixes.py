@@ -226,3 +226,13 @@ def test_a_fix_that_would_bring_a_new_finding_is_not_applied(capsys, tmp_path, f
     assert draft.read_text(encoding="utf-8") == (text.replace("父兄", "保護者") if fixed else text)
     rules = [f["rule"] for f in findings(capsys, draft, "--platform", "x")]
     assert rules == ([] if fixed else ["outdated-term"])
+
+
+def test_cp932_bytes_that_do_not_round_trip_are_kept(capsys, tmp_path):
+    # 0x8790 (NEC row 13) decodes to ≒, which Python encodes back as 0x81E0: a rewrite of the whole
+    # text would change it; a fix changes only its own span
+    data = "父兄の皆様へ。".encode("cp932") + b"\x87\x90" + "痴呆の講座です。\r\n".encode("cp932")
+    draft = tmp_path / "d.txt"
+    draft.write_bytes(data)
+    run(capsys, "--fix", draft)
+    assert draft.read_bytes() == "保護者の皆様へ。".encode("cp932") + b"\x87\x90" + "認知症の講座です。\r\n".encode("cp932")
