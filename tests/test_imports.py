@@ -145,7 +145,7 @@ def test_lint_loads_no_other_subcommand_nor_the_jobs_machinery(tmp_path):
     others = {
         "postlint.cli.rules", "postlint.cli.explain", "postlint.cli.init", "postlint.cli.approve", "postlint.approve",
         "postlint.cli.lsp", "postlint.lspserver", "pygls",
-        "postlint.initconfig", "postlint.docgen", "postlint.batch.forked", "postlint.batch.spawned",
+        "postlint.initconfig", "postlint.docgen", "postlint.fixes", "postlint.batch.forked", "postlint.batch.spawned",
         "multiprocessing", "concurrent.futures",
     }
 
@@ -186,6 +186,8 @@ SEAMS = {
     "subcommand choice": {"postlint.cli:_handler"},
     # the process machinery of --jobs, only when more than one process lints
     "--jobs processes": {"postlint.batch:lint_paths"},
+    # --fix / --diff: the fixing machinery, only when asked
+    "fixes": {"postlint.cli.lint:fix_results"},
     # the -o file is written atomically (tempfile), only when there is one
     "report file": {"postlint.cli.common:write"},
     # heavy third-party or parsing modules (regex, pydantic, tldextract, tomllib), on first use

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from postlint.matchers import Context, Match
-from postlint.model import ApprovalLevel, ApprovalReason, ApprovalVerdict, Finding, InputError, Report, Severity
+from postlint.model import ApprovalLevel, ApprovalReason, ApprovalVerdict, Finding, Fix, InputError, Report, Severity
 from postlint.values import FrozenError
 
 
@@ -45,6 +45,7 @@ class FindingDC:
     personal: bool = False
     masked: str = ""
     data: dict = dataclasses.field(default_factory=dict, compare=False)
+    fix: object = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ def test_equality_and_hash_follow_the_compared_fields():
     a, b = _finding(data={"kind": "mobile"}), _finding(data={})
     assert a == b and hash(a) == hash(b)  # data is not compared
     assert a != _finding(start=4) and a != _finding(severity=Severity.ERROR)
+    assert a != _finding(fix=Fix("y", 3, 16, "safe")) and _finding(fix=Fix("y", 3, 16)) == _finding(fix=Fix("y", 3, 16))
     assert a != FindingDC(**{f: getattr(a, f) for f in a._fields})  # another class is never equal
     verdict = ApprovalVerdict(ApprovalLevel.EXEMPT)
     assert Report("a", (), verdict, "t", {"x": 1}) == Report("a", (), verdict, "t", {"y": 2})

@@ -105,6 +105,8 @@ def render(catalog=None) -> str:
             if s.personal:
                 lines.append("- 出力では指摘箇所を伏せ字にします / masked in output")
             lines.append(f"- 照合 / matcher: `{s.kind}`")
+            if s.fix:
+                lines.append("- 修正 / fix: `postlint --fix` で直せます / fixable — " + " ".join(s.fix.split()))
             lines += ["", f"**概要 / summary**: {e.summary}", "", "**理由 / rationale**", ""]
             lines += [line for line in s.rationale.strip().splitlines()]
             lines += ["", f"**メッセージ / message**: {s.message}", "", "**例 / examples**", ""]

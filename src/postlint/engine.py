@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .masking import mask
 from .matchers import Context, Match, compile_rule
-from .model import Finding, Severity
+from .model import Finding, Fix, Severity
 from .values import MutableValue
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -166,6 +166,8 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
         personal=personal,
         masked=masked,
         data=dict(m.params),
+        # a fix never carries personal data: a personal span gets none
+        fix=Fix(m.fix[0], start, end, m.fix[1]) if m.fix is not None and not personal else None,
     )
 
 

@@ -46,6 +46,35 @@ class ApprovalLevel(str, Enum):
         return {"exempt": 0, "approver": 1, "consultation": 2}[self.value]
 
 
+class Fix(Value):
+    """A change that resolves a finding: ``replacement`` for the raw span ``start:end`` (offsets into
+    the decoded draft, like ``Finding.start``/``end``). ``applicability`` is ``"safe"`` (it cannot
+    change the meaning: ``postlint --fix`` applies it) or ``"unsafe"`` (a suggestion for the writer,
+    applied only with ``--unsafe-fixes``). A replacement never holds personal data."""
+
+    _fields = ("replacement", "start", "end", "applicability")
+    __slots__ = _fields
+    replacement: str
+    start: int
+    end: int
+    applicability: str  # "safe" | "unsafe"
+
+    def __init__(self, replacement: str, start: int, end: int, applicability: str = "unsafe") -> None:
+        if applicability not in ("safe", "unsafe"):
+            raise ValueError(f"applicability must be 'safe' or 'unsafe', not {applicability!r}")
+        set_field(self, "replacement", replacement)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "applicability", applicability)
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability == "safe"
+
+    def to_dict(self) -> dict:
+        return {"replacement": self.replacement, "start": self.start, "end": self.end, "applicability": self.applicability}
+
+
 class Finding(Value):
     """One finding: rule, severity, message and the raw span it points at.
 
@@ -58,9 +87,9 @@ class Finding(Value):
 
     _fields = (
         "code", "rule", "category", "severity", "guideline", "message", "start", "end", "line", "column",
-        "end_line", "end_column", "text", "personal", "masked", "data",
+        "end_line", "end_column", "text", "personal", "masked", "data", "fix",
     )  # fmt: skip
-    _compare = _fields[:-1]  # data: extra facts rules attach, not compared
+    _compare = tuple(f for f in _fields if f != "data")  # data: extra facts rules attach, not compared
     __slots__ = _fields
 
     code: str
@@ -79,11 +108,12 @@ class Finding(Value):
     personal: bool  # the span is a private person's data: mask it in output
     masked: str  # the masked form shown by default when ``personal``
     data: dict  # extra facts rules attach
+    fix: Fix | None  # a change that resolves the finding (``postlint --fix``), or None
 
     def __init__(
         self, code: str, rule: str, category: str, severity: Severity, guideline: str, message: str,
         start: int, end: int, line: int, column: int, end_line: int, end_column: int, text: str,
-        personal: bool = False, masked: str = "", data: dict[str, Any] | None = None,
+        personal: bool = False, masked: str = "", data: dict[str, Any] | None = None, fix: Fix | None = None,
     ) -> None:  # fmt: skip
         set_field(self, "code", code)
         set_field(self, "rule", rule)
@@ -101,6 +131,7 @@ class Finding(Value):
         set_field(self, "personal", personal)
         set_field(self, "masked", masked)
         set_field(self, "data", {} if data is None else data)
+        set_field(self, "fix", fix)
 
     @property
     def display_text(self) -> str:
@@ -135,6 +166,8 @@ class Finding(Value):
         omitted = self.data.get("omitted") if self.data else None
         if omitted:  # the finding that stands for a rule's findings past the cap (engine.findings_of)
             out["omitted"] = omitted
+        if self.fix is not None:
+            out["fix"] = self.fix.to_dict()
         return out
 
 

@@ -46,6 +46,9 @@ class PhraseMatch(_Strict):
     phrases: list[str] = []
     dictionaries: list[str] = []  # files under dictionaries/: one phrase a line, optional TAB label
     forms: list[Form] = ["normalized", "dictionary", "surface"]
+    # the dictionary label replaces the matched phrase (``postlint --fix``): safe when the label is one
+    # term, unsafe when it lists several (``不公平・一方的``)
+    replace_with_label: bool = False
 
     @model_validator(mode="after")
     def _some(self):
@@ -102,6 +105,7 @@ class _RuleBase(_Strict):
     personal: bool = False  # findings are a private person's data: masked in output
     mask: Literal["auto", "digits", "email", "name", "all"] = "auto"
     approval: Literal["consultation", "approver"] | None = None  # a finding raises the draft to this level
+    fix: str = ""  # how the rule's findings are fixed (``postlint --fix``), for the docs; "" if they are not
     examples: list[Example] = Field(min_length=2)
 
     @model_validator(mode="after")

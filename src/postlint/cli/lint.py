@@ -45,6 +45,9 @@ def lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--extend-exclude", action="append", default=None, metavar="GLOBS", help="files and folders to leave out as well as the configs' exclude")
     p.add_argument("--quiet", "-q", action="store_true", help="text: findings and errors only (no verdict line for a clean draft, no summary)")
     p.add_argument("--statistics", action="store_true", help="text: the number of findings of each rule instead of the findings")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains")
+    p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes (suggestions) too")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="lint files in N processes (0: one per CPU; default: 1)")
     p.add_argument("--version", action="version", version=f"postlint {version()}")
     return p
@@ -69,6 +72,10 @@ def check_inputs(args) -> None:
         raise UsageError("postlint: 標準入力（-）は一度だけ指定できます / standard input (-) can be given only once")
     if args.stdin_filename and "-" not in args.paths:
         raise UsageError("postlint: --stdin-filename は標準入力（-）と一緒に使います / --stdin-filename needs - among the paths")
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("postlint: --unsafe-fixes は --fix か --diff と一緒に使います / --unsafe-fixes needs --fix or --diff")
+    if (args.fix or args.diff) and "-" in args.paths:
+        raise UsageError("postlint: --fix と --diff はファイルに使います（標準入力は不可） / --fix and --diff work on files, not standard input")
     if args.jobs < 0:
         raise UsageError(f"postlint: --jobs は 0 以上です / --jobs must be 0 or more (got {args.jobs})")
 
@@ -114,6 +121,29 @@ def lint_inputs(args, linter, linter_kwargs) -> list:
     return results
 
 
+def fix_results(args, linter, results: list) -> tuple[list, str]:
+    """--fix / --diff: each draft with fixes fixed (written with --fix), its report replaced by the
+    fixed draft's; the unified diff of every change (for --diff)."""
+    from ..fixes import FixError, fix_file
+
+    out: list = []
+    diffs: list[str] = []
+    for r in results:
+        if not isinstance(r, Report) or r.path is None or not any(f.fix is not None for f in r.findings):
+            out.append(r)
+            continue
+        try:
+            done = fix_file(linter, r.path, r, unsafe=args.unsafe_fixes, write=not args.diff)
+        except FixError as exc:
+            out.append(InputError(r.path, f"{r.path}: 修正できません / cannot fix: {exc}"))
+            continue
+        out.append(done.report)
+        diffs.append(done.diff())
+        if done.applied and not args.diff:
+            sys.stderr.write(f"{done.path}: {len(done.applied)} 件を修正しました / fixed {len(done.applied)}\n")
+    return out, "".join(diffs)
+
+
 class RuleLookup:
     """``get(code)`` over the catalogs the results came from (an organization's rule-paths are in
     the catalog of the config discovered for each file), for reporters that describe rules."""
@@ -148,6 +178,14 @@ def run(argv: Sequence[str]) -> int:
             raise UsageError(f"postlint: 不明なルールです / unknown rule: {key} (see 'postlint rules')")
 
     results = lint_inputs(args, linter, linter_kwargs)
+    if args.fix or args.diff:
+        results, diff = fix_results(args, linter, results)
+        if args.diff:  # the changes instead of the report: exit 1 when there are some
+            write(diff, args.output)
+            errors = [r for r in results if isinstance(r, InputError)]
+            for e in errors:
+                sys.stderr.write(f"{e.message}\n")
+            return EXIT_ERROR if errors else EXIT_FINDINGS if diff else EXIT_OK
 
     fail_on = args.fail_on or (config.fail_on if config else None)
     if fail_on is None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 class Match(MutableValue):
     """What a matcher reports: a normalized span plus optional overrides for the finding."""
 
-    _fields = ("start", "end", "severity", "params", "message", "personal", "mask")
+    _fields = ("start", "end", "severity", "params", "message", "personal", "mask", "fix")
     __slots__ = _fields
 
     start: int
@@ -26,8 +26,9 @@ class Match(MutableValue):
     message: str | None  # replaces the rule's message template
     personal: bool | None  # overrides the rule's ``personal`` flag
     mask: str | None  # the kind of personal data, for its mask (``masking.mask``): overrides the rule's
+    fix: tuple[str, str] | None  # (replacement of the whole span, "safe" | "unsafe"): the finding's Fix
 
-    def __init__(self, start, end, severity=None, params=None, message=None, personal=None, mask=None):
+    def __init__(self, start, end, severity=None, params=None, message=None, personal=None, mask=None, fix=None):
         self.start = start
         self.end = end
         self.severity = severity
@@ -35,6 +36,7 @@ class Match(MutableValue):
         self.message = message
         self.personal = personal
         self.mask = mask
+        self.fix = fix
 
 
 class Context(Value):

@@ -162,6 +162,17 @@ def entries_of(spec) -> list[tuple[str, str]]:
     return entries
 
 
+_ALTERNATIVES = ("・", "、", "，", ",", "/", "／", "|")
+
+
+def label_fix(label: str) -> tuple[str, str] | None:
+    """The fix a label gives: itself, safe when it is one term, unsafe when it lists several."""
+    label = label.strip()
+    if not label:
+        return None
+    return label, "unsafe" if any(sep in label for sep in _ALTERNATIVES) else "safe"
+
+
 def compile(spec, ctx: Context):
     index: PhraseIndex | None = None
 
@@ -170,6 +181,6 @@ def compile(spec, ctx: Context):
         if index is None:
             index = PhraseIndex(entries_of(spec), list(spec.forms))
         for start, end, label in index.find(doc):
-            yield Match(start, end, params={"label": label})
+            yield Match(start, end, params={"label": label}, fix=label_fix(label) if spec.replace_with_label else None)
 
     return run

@@ -110,6 +110,28 @@ def _region(f, utf16: Utf16Positions, shown: str) -> dict:
     }
 
 
+def _fixes(f, location: dict, utf16: Utf16Positions) -> list[dict]:
+    """A finding's fix as SARIF ``fixes`` (offsets in UTF-16 code units); its applicability in the
+    fix's properties."""
+    fix = f.fix
+    start, end = utf16.offset(fix.start), utf16.offset(fix.end)
+    what = "安全な修正 / safe fix" if fix.safe else "修正の提案（自動では適用しません） / unsafe fix (a suggestion)"
+    return [
+        {
+            "description": {"text": f"{what}: 「{fix.replacement}」"},
+            "artifactChanges": [
+                {
+                    "artifactLocation": location,
+                    "replacements": [
+                        {"deletedRegion": {"charOffset": start, "charLength": end - start}, "insertedContent": {"text": fix.replacement}}
+                    ],
+                }
+            ],
+            "properties": {"applicability": fix.applicability},
+        }
+    ]
+
+
 def document(results, options) -> dict:
     catalog = options.catalog
     if catalog is None:
@@ -147,7 +169,7 @@ def document(results, options) -> dict:
                 rule_index[f.code] = len(rules)
                 rules.append(_rule_descriptor(f.code, f, catalog))
             shown = f.text if show else f.display_text
-            out_results.append(
+            result = (
                 {
                     "ruleId": f.code,
                     "ruleIndex": rule_index[f.code],
@@ -164,6 +186,9 @@ def document(results, options) -> dict:
                     "properties": {"rule": f.rule, "category": f.category, "guideline": f.guideline},
                 }
             )
+            if f.fix is not None:
+                result["fixes"] = _fixes(f, {**location, "index": index}, utf16)
+            out_results.append(result)
 
     run: dict = {
         "tool": {
