@@ -171,24 +171,35 @@ def run_phase(name: str, posts_file: Path, repeat: int) -> dict:
 PROCESS_ENV: dict[str, str] | None = None
 
 
-# A small process that starts the command and reports its wall time and peak memory. Linux counts the
-# memory of the process a command is forked from (before its exec) in the command's peak, so the
-# command must not be forked from this one, which holds the posts and more.
+# A small process, started before this one grows, that starts each command and reports its wall
+# time and peak memory. Linux carries the peak memory of the process a command is started from
+# into the command's own figure, so no command is started from this process, which holds the posts.
 LAUNCHER = r"""
 import json, os, subprocess, sys, time
-t0 = time.perf_counter()
-proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-_, status, usage = os.wait4(proc.pid, 0)
-print(json.dumps([time.perf_counter() - t0, usage.ru_maxrss / 1024]))
+for line in sys.stdin:
+    cmd, cwd, env = json.loads(line)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    print(json.dumps([time.perf_counter() - t0, usage.ru_maxrss / 1024]), flush=True)
 """
+_launcher: subprocess.Popen | None = None
+
+
+def start_launcher() -> None:
+    global _launcher
+    _launcher = subprocess.Popen(
+        [sys.executable, "-S", "-c", LAUNCHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
 
 
 def time_command(cmd: list[str], cwd: str | None = None) -> tuple[float, float]:
     """Wall seconds and peak MiB of one whole process."""
-    out = subprocess.run(
-        [sys.executable, "-S", "-c", LAUNCHER, *cmd], cwd=cwd, env=PROCESS_ENV, capture_output=True, text=True, check=True
-    ).stdout
-    seconds, mib = json.loads(out)
+    if _launcher is None:
+        start_launcher()
+    _launcher.stdin.write(json.dumps([cmd, cwd, PROCESS_ENV]) + "\n")
+    _launcher.stdin.flush()
+    seconds, mib = json.loads(_launcher.stdout.readline())
     return seconds, mib
 
 
@@ -249,6 +260,8 @@ def main() -> int:
     ap.add_argument("--posts-file", help=argparse.SUPPRESS)
     ap.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if not args.phase:
+        start_launcher()  # while this process is still small (see LAUNCHER)
 
     if args.phase:
         posts = json.loads(Path(args.posts_file).read_text(encoding="utf-8"))
