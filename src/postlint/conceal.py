@@ -56,9 +56,11 @@ def _url_inside(url: str) -> str:
     return _blank(url[:host_end]) + url[host_end:].translate(_URL_SEPARATORS)
 
 
-def masking_rules(catalog: "Catalog", config: "Config") -> list[CompiledRule]:
+def masking_rules(catalog: "Catalog", config: "Config", compiled: "dict | None" = None) -> list[CompiledRule]:
     """Every personal rule of ``catalog`` that reads the draft, compiled whatever the selection and
-    the severities say."""
+    the severities say. ``compiled`` ({code: run}) holds the rules the run already compiled with the
+    same config: those are reused, not compiled again."""
+    compiled = compiled or {}
     out = []
     for e in catalog:
         spec = e.spec
@@ -69,7 +71,8 @@ def masking_rules(catalog: "Catalog", config: "Config") -> list[CompiledRule]:
 
             if stage_of(spec) != "main":
                 continue  # reads what suppression or the verdict did, not the draft
-        out.append(CompiledRule(e, compile_rule(spec, config), None, False, ""))
+        run = compiled.get(spec.code) or compile_rule(spec, config)
+        out.append(CompiledRule(e, run, None, False, ""))
     return out
 
 

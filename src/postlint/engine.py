@@ -119,7 +119,8 @@ def compile_rules(entries: list["RuleEntry"], config: "Config") -> RuleList:
         if e.spec.kind == "python":
             from .matchers.python import stage_of
 
-            stage = "" if stage_of(e.spec) == "main" else stage_of(e.spec)
+            stage = stage_of(e.spec)
+            stage = "" if stage == "main" else stage
         out.append(CompiledRule(e, run, Severity(override) if override else None, stage == "post", stage))
     return RuleList(out)
 
