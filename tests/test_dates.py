@@ -104,3 +104,84 @@ def test_not_dates():
 def test_nonexistent_date():
     (f,) = check("2026年2月30日（月）")
     assert "存在しない日付" in f.message
+
+
+# -- the reference day: a year written earlier, scheduled:, --date, far dates -------------------------
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+WD = "月火水木金土日"
+_days = st.dates(min_value=dt.date(2019, 6, 1), max_value=dt.date(2030, 12, 31))
+
+
+def _era(d: dt.date) -> str:
+    return f"令和{d.year - 2018}年" if d.year >= 2019 else f"{d.year}年"
+
+
+@settings(max_examples=60, deadline=None)
+@given(anchor=_days, gap=st.integers(min_value=1, max_value=60), wrong=st.booleans(), era=st.booleans())
+def test_a_year_written_earlier_sets_the_year_of_a_later_date(anchor, gap, wrong, era):
+    """「令和8年1月4日から…1月5日（月）」: the later date is read in the year the draft gave, whatever
+    year today's date would suggest; a wrong weekday is still found."""
+    later = anchor + dt.timedelta(days=gap)
+    wd = WD[(later.weekday() + (3 if wrong else 0)) % 7]
+    head = _era(anchor) if era else f"{anchor.year}年"
+    text = f"{head}{anchor.month}月{anchor.day}日から受付を始め、説明会は{later.month}月{later.day}日（{wd}）です。"
+    # the reference day is ten months on: nearest to it, 1月5日 would be read in the following year
+    ref = anchor + dt.timedelta(days=300)
+    findings = Linter(Config(), select=["weekday-mismatch"], reference_date=ref).lint_text(text).findings
+    assert bool(findings) == wrong
+    if wrong:
+        assert f"{later.year}年" in findings[0].message
+
+
+def test_a_history_line_far_from_the_reference_does_not_set_the_year():
+    text = "平成30年4月1日に開設した施設で、12月6日（日）にお祭りを開きます。"
+    assert not Linter(Config(), select=["weekday-mismatch"], reference_date=dt.date(2026, 11, 20)).lint_text(text).findings
+
+
+@pytest.mark.parametrize("key", ["scheduled", "date"])
+def test_front_matter_scheduled_or_date_beats_the_linter_reference(key):
+    text = f"---\n{key}: 2025-11-01\n---\n11月30日（日）に開催します。"  # right in 2025, wrong in 2026
+    linter = Linter(Config(), select=["weekday-mismatch"], reference_date=dt.date(2026, 11, 1))
+    assert not linter.lint_text(text).findings
+    assert linter.lint_text("11月30日（日）に開催します。").findings  # the Linter's day when the draft has none
+
+
+def test_lint_text_takes_a_reference_day_per_draft():
+    linter = Linter(Config(), select=["weekday-mismatch"])
+    assert not linter.lint_text("11月30日（日）", reference_date=dt.date(2025, 11, 1)).findings
+    assert linter.lint_text("11月30日（日）", reference_date=dt.date(2026, 11, 1)).findings
+
+
+@settings(max_examples=40, deadline=None)
+@given(offset=st.integers(min_value=-2000, max_value=2000))
+def test_without_a_reference_day_a_far_date_is_info_and_a_near_one_error(offset):
+    today = dt.date.today()
+    day = today + dt.timedelta(days=offset)
+    wrong = WD[(day.weekday() + 1) % 7]
+    text = f"{day.year}年{day.month}月{day.day}日（{wrong}）"
+    (finding,) = Linter(Config(), select=["weekday-mismatch"]).lint_text(text).findings
+    far = abs(offset) > 183
+    assert finding.severity.value == ("info" if far else "error")
+    assert ("基準日" in finding.message) == far
+    # with a reference day given, the same date is an error however far it is
+    (given_finding,) = Linter(Config(), select=["weekday-mismatch"], reference_date=today).lint_text(text).findings
+    assert given_finding.severity.value == "error"
+
+
+def test_the_date_option_sets_the_reference_day(tmp_path):
+    import subprocess
+    import sys
+
+    draft = tmp_path / "d.md"
+    draft.write_text("11月30日（日）に開催します。\n", encoding="utf-8")
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "postlint", *args, str(draft)], capture_output=True, text=True)
+
+    assert run("--date", "2025-11-01").returncode == 0
+    wrong = run("--date", "2024-11-01")
+    assert wrong.returncode == 1 and "2024年11月30日は土曜日" in wrong.stdout
+    bad = run("--date", "2026-13-01")
+    assert bad.returncode == 2 and "--date" in bad.stderr and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr

@@ -25,6 +25,7 @@ from .text.frontmatter import FrontMatterError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    import datetime
     from typing import Iterable
 
     from .catalog import RuleEntry
@@ -49,7 +50,9 @@ class Linter:
         catalog: Catalog | None = None,
         platform: str | None = None,
         require_approval: bool = False,
+        reference_date: datetime.date | None = None,
     ) -> None:
+        self.reference_date = reference_date
         self.explicit_config = config is not None
         self.platform = platform
         self.require_approval = require_approval
@@ -127,11 +130,19 @@ class Linter:
         return hit
 
     # -- linting ------------------------------------------------------------------------------
-    def lint_text(self, text: str, *, path: str | None = None, config: Config | None = None) -> Report:
-        """Lint one draft. Raises ``FrontMatterError`` for broken front matter."""
+    def lint_text(
+        self, text: str, *, path: str | None = None, config: Config | None = None,
+        reference_date: datetime.date | None = None,
+    ) -> Report:
+        """Lint one draft. Raises ``FrontMatterError`` for broken front matter.
+
+        ``reference_date`` (else the Linter's) is the day undated dates are read against when the
+        draft's front matter has no ``scheduled:`` or ``date:``."""
         config = config or self.config
         try:
-            doc = Document(text, path, inline_config=self.inline_config)
+            doc = Document(
+                text, path, inline_config=self.inline_config, reference_date=reference_date or self.reference_date
+            )
         except FrontMatterError as exc:  # the error quotes a line of the draft: mask it
             detail = _conceal.masked_message(exc.detail, text, self.masking_rules_for(config))
             raise FrontMatterError(exc.line, detail) from None

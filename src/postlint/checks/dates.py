@@ -5,7 +5,10 @@ Forms (after NFKC, so full-width digits and brackets are covered): ``11月30日(
 ``R7.11.30(日)`` and ranges whose second part has no month: ``11月29日(土)~30日(日)``.
 
 The year, when the text does not give it, is the one that puts the date nearest to the reference date:
-the front-matter ``date:`` of the draft, else the rule option ``today`` (tests), else today's date.
+the front-matter ``scheduled:`` or ``date:`` of the draft, else the day given to the Linter (``--date``,
+a record's date), else the rule option ``today`` (tests), else today's date. A date written with its
+year earlier in the draft (``令和8年1月4日…1月5日(月)``) sets the year of later dates without one. With no
+reference day given, a mismatch more than about six months from today is reported as info only.
 So a draft dated 2025-12-20 that mentions ``1月5日(月)`` means January 2026. The message says which year
 was assumed and why.
 """
@@ -92,18 +95,49 @@ def nearest_year(month: int, day: int, ref: _dt.date) -> int | None:
     return best[1] if best else None
 
 
-def reference(doc, ctx) -> tuple[_dt.date, str]:
-    """The date that stands for "now" and how it was found (for the message)."""
-    fm = parse_date(doc.front_matter.get("date"))
-    if fm is not None:
-        return fm, f"フロントマターの date: {fm.isoformat()}"
+def reference(doc, ctx) -> tuple[_dt.date, str, bool]:
+    """The date that stands for "now", how it was found (for the message), and whether it was given
+    (front matter, ``--date``, a record's date, the rule option) rather than assumed to be today."""
+    for key in ("scheduled", "date"):
+        fm = parse_date(doc.front_matter.get(key))
+        if fm is not None:
+            return fm, f"フロントマターの {key}: {fm.isoformat()}", True
+    given = parse_date(getattr(doc, "reference_date", None))
+    if given is not None:
+        return given, f"基準日 {given.isoformat()}", True
     opt = parse_date(ctx.options.get("today"))
     if opt is not None:
-        return opt, f"基準日 {opt.isoformat()}"
+        return opt, f"基準日 {opt.isoformat()}", True
     import datetime as _dt
 
     today = _dt.date.today()
-    return today, f"今日の日付 {today.isoformat()}（date: を書くと確実です）"
+    return today, f"今日の日付 {today.isoformat()}（date: を書くと確実です）", False
+
+
+# A date written with its year anywhere in the draft, weekday or not (``令和8年1月4日から``): a later
+# date without a year is read in the same year (the one nearest to it), when that date is near the
+# reference day (a history line such as 「平成30年4月1日に開設」 does not set the year of an event).
+_YEARED = regex.compile(
+    r"(?<!\d)(?:(?P<era>令和|平成|昭和)\s*(?P<eyear>元|\d{1,2})|(?P<year>(?:19|20)\d{2}))\s*年\s*"
+    r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"
+    r"|(?<![\d/.])(?:(?P<era>R|H)(?P<eyear>\d{1,2})|(?P<year>(?:19|20)\d{2}))[./-](?P<month>\d{1,2})[./-](?P<day>\d{1,2})",
+    regex.V1,
+)
+_CARRY_DAYS = 400  # an explicit date this near the reference day carries its year
+_FAR_DAYS = 183  # about six months: a date this far from an assumed "today" is only info
+
+
+def _yeared_dates(text: str) -> list[tuple[int, _dt.date]]:
+    """(start offset, date) of every date in ``text`` written with its year."""
+    out = []
+    if "年" not in text and "/" not in text and "." not in text and "-" not in text:
+        return out
+    for m in _YEARED.finditer(text):
+        year, _ = _explicit_year(m)
+        d = _safe_date(year, int(m.group("month")), int(m.group("day"))) if year else None
+        if d is not None:
+            out.append((m.start(), d))
+    return out
 
 
 def _explicit_year(m) -> tuple[int | None, str]:
@@ -132,7 +166,8 @@ def weekday_mismatch(doc, ctx):
 
 def _weekday_mismatches(doc, ctx):
     text = doc.prose
-    ref = None
+    ref = reference(doc, ctx)
+    yeared = None  # the dates written with a year, found when a date without one needs them
     prev = None  # (end offset, date) of the previous resolved date on the same line
     for m in _DATE.finditer(text):
         if prev is not None and "\n" in text[prev[0] : m.start()]:
@@ -156,15 +191,23 @@ def _weekday_mismatches(doc, ctx):
             year = pdate.year + (1 if (month, day) < (pdate.month, pdate.day) else 0)
             how = "直前の日付の年"
         elif year is None:
-            if ref is None:
-                ref = reference(doc, ctx)
-            year = nearest_year(month, day, ref[0])
-            how = f"{ref[1]} に最も近い年と推定"
+            if yeared is None:
+                yeared = [(at, d) for at, d in _yeared_dates(text) if abs((d - ref[0]).days) <= _CARRY_DAYS]
+            anchor = next((d for at, d in reversed(yeared) if at < m.start()), None)
+            if anchor is not None:
+                year = nearest_year(month, day, anchor)
+                how = f"本文の先の日付 {anchor.year}年{anchor.month}月{anchor.day}日 に最も近い年と推定"
+            else:
+                year = nearest_year(month, day, ref[0])
+                how = f"{ref[1]} に最も近い年と推定"
             if year is None:
                 year = ref[0].year
         written = m.group("wd")
         shown = f"{month}月{day}日"
         date = _safe_date(year, month, day)
+        # with no reference day given, a date far from today may be an old or a distant post: info
+        far = None if ref[2] or date is None or abs((date - ref[0]).days) <= _FAR_DAYS else "info"
+        note = "（基準日が分からず今日から遠い日付のため参考。フロントマターの date: か --date で基準日を指定してください）" if far else ""
         if date is None:
             prev = None
             yield Match(m.start(), m.end(), params={"year": year, "how": how, "date": shown},
@@ -174,10 +217,10 @@ def _weekday_mismatches(doc, ctx):
         actual = WEEKDAYS[date.weekday()]
         if actual != written:
             yield Match(
-                m.start(), m.end(),
-                params={"year": year, "how": how, "actual": actual, "written": written, "date": shown},
+                m.start(), m.end(), severity=far,
+                params={"year": year, "how": how, "actual": actual, "written": written, "date": shown, "note": note},
                 message=(
                     "「{match}」の曜日が違います。{year}年{date}は{actual}曜日です（{written}曜日と書かれています。"
-                    "年は{how}）。日付と曜日を確認してください。"
+                    "年は{how}）。日付と曜日を確認してください。{note}"
                 ),
             )

@@ -48,6 +48,7 @@ def lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes (suggestions) too")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day undated dates are read against (weekday checks), unless a draft's front matter has scheduled: or date:")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="lint files in N processes (0: one per CPU; default: 1)")
     p.add_argument("--version", action="version", version=f"postlint {version()}")
     return p
@@ -78,6 +79,19 @@ def check_inputs(args) -> None:
         raise UsageError("postlint: --fix と --diff はファイルに使います（標準入力は不可） / --fix and --diff work on files, not standard input")
     if args.jobs < 0:
         raise UsageError(f"postlint: --jobs は 0 以上です / --jobs must be 0 or more (got {args.jobs})")
+    if args.date is not None:
+        args.date = reference_date(args.date)
+
+
+def reference_date(value: str):
+    """``--date``: an ISO date (``2026-01-05``), else a usage error in both languages."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        shown = value[:40].encode("unicode_escape").decode("ascii")
+        raise UsageError(f"postlint: --date は YYYY-MM-DD の形で指定してください / --date must be YYYY-MM-DD (got '{shown}')") from None
 
 
 def file_filter(args, linter):
@@ -169,7 +183,7 @@ def run(argv: Sequence[str]) -> int:
     config = load_file(args.config) if args.config else None
     linter_kwargs = dict(
         config=config, select=select, ignore=ignore, inline_config=not args.no_inline_config, platform=args.platform,
-        require_approval=args.require_approval,
+        require_approval=args.require_approval, reference_date=args.date,
     )
     linter = Linter(**linter_kwargs)
     catalog = linter.catalog_for(linter.config)

@@ -110,9 +110,13 @@ def _comments(text: str) -> list[tuple[int, int]]:
 class Document:
     """One draft. Offsets of entities and tokens are into ``normalized``; ``to_raw`` maps them back."""
 
-    def __init__(self, raw: str, path: str | None = None, *, inline_config: bool = True):
+    def __init__(
+        self, raw: str, path: str | None = None, *, inline_config: bool = True, reference_date: object = None
+    ):
         self.raw = raw
         self.path = path
+        # the day the draft is read against (``--date``, a record's date) when its front matter gives none
+        self.reference_date = reference_date
         self.front_matter: dict = {}
         self.front_matter_span: tuple[int, int] | None = None
         self.body_start = 0
