@@ -185,3 +185,15 @@ def test_the_date_option_sets_the_reference_day(tmp_path):
     assert wrong.returncode == 1 and "2024年11月30日は土曜日" in wrong.stdout
     bad = run("--date", "2026-13-01")
     assert bad.returncode == 2 and "--date" in bad.stderr and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@settings(max_examples=40, deadline=None)
+@given(first=st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2027, 6, 30)),
+       length=st.integers(min_value=1, max_value=5), wrong=st.booleans(), sep=st.sampled_from(["～", "〜", "-", "から"]))
+def test_a_range_whose_first_date_has_no_weekday(first, length, wrong, sep):
+    """「12月5日～6日（日）」: the day-only end of a range takes the month (and the next month) of its start."""
+    last = first + dt.timedelta(days=length)
+    wd = WD[(last.weekday() + (2 if wrong else 0)) % 7]
+    text = f"{first.month}月{first.day}日{sep}{last.day}日（{wd}）に開催します。"
+    findings = Linter(Config(), select=["weekday-mismatch"], reference_date=first).lint_text(text).findings
+    assert bool(findings) == wrong

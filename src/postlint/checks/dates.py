@@ -127,6 +127,15 @@ _CARRY_DAYS = 400  # an explicit date this near the reference day carries its ye
 _FAR_DAYS = 183  # about six months: a date this far from an assumed "today" is only info
 
 
+_RANGE_START = regex.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:~|〜|ー|−|-|–|—|から|より)\s*\Z", regex.V1)
+
+
+def _range_start(text: str, end: int) -> tuple[int, int] | None:
+    """(month, day) of a 「M月D日～」 that ends right before ``end``, if any."""
+    m = _RANGE_START.search(text[max(0, end - 16) : end])
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 def _yeared_dates(text: str) -> list[tuple[int, _dt.date]]:
     """(start offset, date) of every date in ``text`` written with its year."""
     out = []
@@ -176,9 +185,22 @@ def _weekday_mismatches(doc, ctx):
         day = int(m.group("day"))
         month = int(m.group("month")) if m.group("month") else None
         year, how = _explicit_year(m)
-        if month is None:
-            if prev is None:
+        if month is None and prev is None:
+            # 「12月6日～7日（日）」: the range starts with a date that has no weekday of its own
+            start = _range_start(text, m.start())
+            if start is None:
                 continue  # 30日(日) with no month anywhere before it on the line
+            smonth, sday = start
+            if yeared is None:
+                yeared = [(at, d) for at, d in _yeared_dates(text) if abs((d - ref[0]).days) <= _CARRY_DAYS]
+            anchor = next((d for at, d in reversed(yeared) if at < m.start()), ref[0])
+            syear = nearest_year(smonth, sday, anchor) or anchor.year
+            first = _safe_date(syear, smonth, sday)
+            if first is None:
+                continue
+            prev = (m.start(), first)
+            joined = True
+        if month is None:
             pdate = prev[1]
             year, month = pdate.year, pdate.month
             if joined and day < pdate.day:  # 30日(金)~2日(日): the next month
