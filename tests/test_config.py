@@ -8,7 +8,7 @@ from postlint.config import Config, ConfigError, find_config_file, load_file
 
 def test_defaults_are_the_tokushima_profile():
     cfg = Config()
-    assert cfg.organization.domains == ["pref.tokushima.lg.jp"]
+    assert cfg.organization.domains == ["pref.tokushima.lg.jp", "pref.tokushima.jp"]
     assert "088-621-2500" in cfg.organization.phones
 
 

@@ -260,3 +260,61 @@ def test_every_link_rule_names_a_checker_of_its_own_module():
     modules = {c.function.__module__ for c in checkers}
     assert len(checkers) == 4 and len(modules) == 4
     assert all(m.startswith("postlint.checks.links.") and m.rsplit(".", 1)[1] not in LAYER for m in modules)
+
+
+# -- shorteners written so that the platform does not link them; the platforms' own media and maps ----
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_SHORT = ["bit.ly", "t.co", "lin.ee", "amzn.to", "forms.gle", "tinyurl.com"]
+_path = st.text(alphabet="abcdefghijkmnpqrstuvwxyzABCDEFGH23456789", min_size=3, max_size=10)
+
+
+def _codes(text: str) -> list[tuple[str, str]]:
+    return [(f.code, f.severity.value) for f in Linter(Config(), select=LINK_RULES).lint_text(text).findings]
+
+
+@settings(max_examples=60, deadline=None)
+@given(host=st.sampled_from(_SHORT), path=_path,
+       form=st.sampled_from(["//{h}/{p}", "https:/{h}/{p}", "http:{h}/{p}", "https://{e}/{p}", "{e}/{p}", "spelt"]),
+       before=st.sampled_from(["詳細は ", "申込み：", "（", ""]), after=st.sampled_from([" をご覧ください", "）", "", "。"]))
+def test_a_shortener_written_so_that_it_is_not_linked_is_still_an_error(host, path, form, before, after):
+    """A reader still types or follows ``//bit.ly/x``, ``https:/bit.ly/x``, ``bit%2Ely/x`` and
+    ``b i t . l y / x``: each is the shortener, an error (guideline 6.1, ※5)."""
+    if form == "spelt":
+        link = " ".join(f"{host}/{path}")
+    else:
+        link = form.format(h=host, p=path, e=host.replace(".", "%2E"))
+    text = f"{before}{link}{after}"
+    assert ("LK001", "error") in _codes(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "分数は 1 / 2 / 3 と書きます。", "A B C D E F G の順に", "比 3 : 2 / 5 . 6", "https://example.com//bit.ly/x",
+    "パス は a / b / c . t x t です", "w w w . p r e f . t o k u s h i m a . l g . j p / a b c",
+])
+def test_spaced_or_slashed_prose_is_not_a_shortener(text):
+    assert ("LK001", "error") not in _codes(text)
+
+
+@pytest.mark.parametrize("url", ["https://pic.x.com/AbC123xyz", "pic.twitter.com/AbC123xyz", "https://pbs.twimg.com/media/AbC.jpg"])
+def test_the_platforms_own_image_links_are_nothing(url):
+    assert _codes(f"会場の様子です {url}") == []
+
+
+@pytest.mark.parametrize("url", [
+    "https://maps.app.goo.gl/AbC123", "https://www.google.com/maps/place/徳島県庁/@34.06,134.55,17z",
+    "https://maps.google.com/?q=34.06,134.55", "https://www.google.co.jp/maps/@34.06,134.55,15z",
+])
+def test_a_map_pin_is_info_not_a_shortener_or_a_third_party_warning(url):
+    assert _codes(f"会場の地図 {url}") == [("LK002", "info")]
+
+
+@pytest.mark.parametrize("url", ["https://www.google.com/search?q=徳島", "https://maps.app.goo.gl.example.com/x", "https://pic.x.com.example.net/x"])
+def test_lookalikes_of_media_and_map_hosts_stay_third_party(url):
+    assert ("LK002", "warning") in _codes(url) or ("LK003", "error") in _codes(url)
+
+
+@pytest.mark.parametrize("url", ["https://www.pref.tokushima.jp/docs/2010112400153/", "https://www.bousai.pref.tokushima.jp/"])
+def test_the_prefectures_other_domain_is_its_own_in_the_builtin_profile(url):
+    assert _codes(f"詳しくは {url} へ") == []

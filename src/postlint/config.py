@@ -37,9 +37,11 @@ if TYPE_CHECKING:
         officials: list[str]
 
 CONFIG_FILES = ("postlint.toml", ".postlint.toml", "pyproject.toml")
-# The Tokushima profile: the prefecture's own web domain and its published representative number.
+# The Tokushima profile: the prefecture's own web domains and its published representative number.
+# ``pref.tokushima.jp`` is the prefecture's domain under the geographic JP names (reserved for the
+# prefectural government): its older pages and portals such as the disaster portal live there.
 DEFAULT_ORGANIZATION = "徳島県"
-DEFAULT_DOMAINS = ("pref.tokushima.lg.jp",)
+DEFAULT_DOMAINS = ("pref.tokushima.lg.jp", "pref.tokushima.jp")
 DEFAULT_PHONES = ("088-621-2500",)
 PLATFORMS = ("x", "twitter", "instagram", "facebook", "line")
 SEVERITIES = ("error", "warning", "info")

@@ -238,11 +238,12 @@ def _weekday_mismatches(doc, ctx):
         prev = (m.end(), date)
         actual = WEEKDAYS[date.weekday()]
         if actual != written:
-            yield Match(
-                m.start(), m.end(), severity=far,
-                params={"year": year, "how": how, "actual": actual, "written": written, "date": shown, "note": note},
-                message=(
-                    "「{match}」の曜日が違います。{year}年{date}は{actual}曜日です（{written}曜日と書かれています。"
-                    "年は{how}）。日付と曜日を確認してください。{note}"
-                ),
+            params = {"year": year, "how": how, "actual": actual, "written": written, "date": shown}
+            message = (
+                "「{match}」の曜日が違います。{year}年{date}は{actual}曜日です（{written}曜日と書かれています。"
+                "年は{how}）。日付と曜日を確認してください。"
             )
+            if far:
+                params["note"] = note
+                message += "{note}"
+            yield Match(m.start(), m.end(), severity=far, params=params, message=message)

@@ -98,3 +98,24 @@ def is_public_sector(host: str, extra: tuple[str, ...] = ()) -> bool:
     if labels[-1] == "jp" and len(labels) >= 2 and labels[0] not in _JP_GENERIC:
         return parts.domain in _JP_LOCAL_GOV
     return False
+
+
+# The platforms' own hosts for the images and videos attached to a post: the platform adds these
+# links itself, so they are neither a third party's page nor a shortener.
+PLATFORM_MEDIA = ("pic.x.com", "pic.twitter.com", "pbs.twimg.com", "video.twimg.com")
+# Map pins: the link shows a place on a map service, a known destination (``maps.app.goo.gl`` is the
+# share form of Google Maps pins, not a general shortener).
+_MAP_HOSTS = ("maps.app.goo.gl", "maps.google.com", "maps.google.co.jp", "map.yahoo.co.jp", "maps.apple.com")
+_MAP_PATH_HOSTS = ("google.com", "google.co.jp")  # www.google.com/maps/…
+
+
+def is_platform_media(host: str) -> bool:
+    return within(host, PLATFORM_MEDIA)
+
+
+def is_map_link(url) -> bool:
+    """A link to a place on a map service (a pin or a search), by host and, for google.com, path."""
+    host = url.ascii_host
+    if within(host, _MAP_HOSTS):
+        return True
+    return within(host, _MAP_PATH_HOSTS) and (url.path == "/maps" or url.path.startswith("/maps/"))

@@ -59,7 +59,7 @@ def shortener_index(extra: tuple[str, ...] = ()) -> ShortenerIndex:
 # ``bit。ly/x``, ``bit[.]ly/x``), followed by a path: a shortener link disguised so that the
 # platform does not link it, which readers still type or copy. Without a path it is prose.
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
-_SEP = r"[ \t]*(?:\.|。|\[\.\]|\(\.\)|\[dot\]|\(dot\))[ \t]*"
+_SEP = r"[ \t]*(?:\.|。|\[\.\]|\(\.\)|\[dot\]|\(dot\)|%2[Ee])[ \t]*"
 _DISGUISED = regex.compile(
     r"(?<![A-Za-z0-9\-_.@/])"
     r"(?:(?i:h(?:tt|xx)ps?)[ \t]*:[ \t]*/[ \t]*/[ \t]*)?"
@@ -72,7 +72,7 @@ _SEP_SPLIT = regex.compile(_SEP, regex.V1)
 # that is not a bare dot between two label characters: spaces or tabs around a dot, 。, [.], (.),
 # [dot] or (dot).
 _DISGUISED_NEEDS = re.compile(
-    r"[A-Za-z0-9][ \t]*(?:。|\[\.\]|\(\.\)|\[dot\]|\(dot\))[ \t]*[A-Za-z0-9]"
+    r"[A-Za-z0-9][ \t]*(?:。|\[\.\]|\(\.\)|\[dot\]|\(dot\)|%2[Ee])[ \t]*[A-Za-z0-9]"
     r"|[A-Za-z0-9](?:[ \t]+\.[ \t]*|\.[ \t]+)[A-Za-z0-9]"
 )
 _PLAIN_DOTS = regex.compile(rf"{_LABEL}(?:\.{_LABEL})+", regex.V1)
@@ -96,3 +96,39 @@ def disguised_shorteners(text: str, index: ShortenerIndex) -> Iterable[tuple[int
             while text[end - 1] in _TRAILING:
                 end -= 1
             yield m.start(), end, joined, hit
+
+
+# Links the platforms do not make clickable but a reader still follows: a host after ``//`` with no
+# scheme (``//bit.ly/x``) or after a scheme with one slash or none (``https:/bit.ly/x``), and a link
+# spelt out with a space between every character (``b i t . l y / 3 a b c``).
+_BROKEN_SCHEME = regex.compile(
+    r"(?:(?<![A-Za-z0-9])(?i:h(?:tt|xx)ps?)[ \t]*:[ \t]*/?(?!/)|(?<![A-Za-z0-9/]|[A-Za-z]:)//)"
+    rf"[ \t]*(?P<host>{_LABEL}(?:\.{_LABEL}){{1,4}})"
+    r"/[A-Za-z0-9][A-Za-z0-9\-._~%/?=&#+]{0,200}",
+    regex.V1,
+)
+_SPELT_OUT = regex.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z0-9./:][ \t\u3000]+){6,300}[A-Za-z0-9./:](?![A-Za-z0-9])", regex.V1)
+_SPELT_HOST = regex.compile(rf"(?:(?i:h(?:tt|xx)ps?)://)?(?P<host>{_LABEL}(?:\.{_LABEL}){{1,4}})/[A-Za-z0-9]", regex.V1)
+_SPACE = regex.compile(r"[ \t\u3000]+", regex.V1)
+
+
+def malformed_shorteners(text: str, index: ShortenerIndex) -> Iterable[tuple[int, int, str, str]]:
+    """(start, end, written host, listed shortener) of shortener links written with a broken scheme
+    or spelt out one character at a time."""
+    if "/" not in text:
+        return
+    for m in _BROKEN_SCHEME.finditer(text):
+        host = m.group("host").lower()
+        hit = index.match(host)
+        if hit:
+            end = m.end()
+            while text[end - 1] in _TRAILING:
+                end -= 1
+            yield m.start(), end, host, hit
+    for m in _SPELT_OUT.finditer(text):
+        joined = _SPACE.sub("", m.group())
+        found = _SPELT_HOST.search(joined)
+        if found:
+            hit = index.match(found.group("host").lower())
+            if hit:
+                yield m.start(), m.end(), found.group("host").lower(), hit

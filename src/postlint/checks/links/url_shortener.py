@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ...matchers import Match
 from .options import shortener_extra
-from .shorteners import ShortenerIndex, disguised_shorteners, shortener_index
+from .domains import is_map_link
+from .shorteners import ShortenerIndex, disguised_shorteners, malformed_shorteners, shortener_index
 from ..registry import checker
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -31,10 +32,16 @@ def _shortened(doc, index: ShortenerIndex) -> Iterable[Match]:
     for e in doc.urls:
         url = e.url
         hit = index.match(url.host) or index.match(url.ascii_host)
-        if hit:
+        if hit and not is_map_link(url):  # a map pin (maps.app.goo.gl) goes to a known service
             reported.append((e.start, e.end))
             yield Match(e.start, e.end, params={"host": url.host, "domain": hit})
     for start, end, host, hit in disguised_shorteners(doc.normalized, index):
         if any(s < end and start < e for s, e in reported):
             continue
+        reported.append((start, end))
+        yield Match(start, end, params={"host": host, "domain": hit}, message=DISGUISED_MESSAGE)
+    for start, end, host, hit in malformed_shorteners(doc.normalized, index):
+        if any(s < end and start < e for s, e in reported):
+            continue
+        reported.append((start, end))
         yield Match(start, end, params={"host": host, "domain": hit}, message=DISGUISED_MESSAGE)
