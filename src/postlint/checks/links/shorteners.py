@@ -92,10 +92,14 @@ def disguised_shorteners(text: str, index: ShortenerIndex) -> Iterable[tuple[int
         joined = ".".join(_SEP_SPLIT.split(host)).lower()
         hit = index.match(joined)
         if hit:
-            end = m.end()
-            while text[end - 1] in _TRAILING:
-                end -= 1
-            yield m.start(), end, joined, hit
+            yield m.start(), _trimmed_end(text, m.end()), joined, hit
+
+
+def _trimmed_end(text: str, end: int) -> int:
+    """``end`` moved back over trailing punctuation (a sentence's period is not part of the link)."""
+    while text[end - 1] in _TRAILING:
+        end -= 1
+    return end
 
 
 # Links the platforms do not make clickable but a reader still follows: a host after ``//`` with no
@@ -121,10 +125,7 @@ def malformed_shorteners(text: str, index: ShortenerIndex) -> Iterable[tuple[int
         host = m.group("host").lower()
         hit = index.match(host)
         if hit:
-            end = m.end()
-            while text[end - 1] in _TRAILING:
-                end -= 1
-            yield m.start(), end, host, hit
+            yield m.start(), _trimmed_end(text, m.end()), host, hit
     for m in _SPELT_OUT.finditer(text):
         joined = _SPACE.sub("", m.group())
         found = _SPELT_HOST.search(joined)
