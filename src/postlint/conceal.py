@@ -76,9 +76,42 @@ def masking_rules(catalog: "Catalog", config: "Config", compiled: "dict | None" 
     return out
 
 
-def exposed_text(doc: "Document") -> str | None:
-    """A copy of the draft, same length and same lines, holding only what no rule reads (front
-    matter, comments, the inside of URLs) with their markup blanked; ``None`` when there is none."""
+class Exposed:
+    """The parts of a draft that no rule reads (front matter, comments, the inside of URLs), each
+    with its markup blanked, laid one after another with a blank line between them: a short text to
+    run the personal rules on, whatever the length of the draft around them. ``to_raw`` maps a span
+    of it back to the draft."""
+
+    GAP = "\n\n"  # a paragraph break: nothing a rule finds runs from one part into the next
+
+    def __init__(self, pieces: list[tuple[int, str]]):
+        self.starts: list[int] = []  # where each piece starts in ``text``
+        self.raw_starts: list[int] = []  # where it starts in the draft
+        parts: list[str] = []
+        pos = 0
+        for raw_start, piece in pieces:
+            self.starts.append(pos)
+            self.raw_starts.append(raw_start)
+            parts.append(piece)
+            pos += len(piece) + len(self.GAP)
+        self.lengths = [len(p) for p in parts]
+        self.text = self.GAP.join(parts)
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int] | None:
+        """The draft's span of ``text[start:end]``, cut at the end of its piece; ``None`` in a gap."""
+        from bisect import bisect_right
+
+        i = bisect_right(self.starts, start) - 1
+        if i < 0 or start >= self.starts[i] + self.lengths[i]:
+            return None
+        offset = self.raw_starts[i] - self.starts[i]
+        return start + offset, min(end, self.starts[i] + self.lengths[i]) + offset
+
+
+def exposed_text(doc: "Document") -> Exposed | None:
+    """What no rule reads in the draft (front matter, comments, the inside of URLs) with their
+    markup blanked, as an ``Exposed``; ``None`` when there is none, or nothing a personal rule could
+    find in it."""
     raw = doc.raw
     regions: list[tuple[int, int, str]] = []
     if doc.front_matter_span:
@@ -87,32 +120,57 @@ def exposed_text(doc: "Document") -> str | None:
     regions.extend((*doc.to_raw(u.start, u.end), "url") for u in doc.urls)
     if not regions:
         return None
-    parts: list[str] = []
+    pieces: list[tuple[int, str]] = []
     pos = 0
     for start, end, kind in sorted(regions):
         if end <= pos:
             continue
         start = max(start, pos)
-        parts.append(_blank(raw[pos:start]))
         piece = raw[start:end]
         if kind == "comment":
             piece = piece.replace("<!--", "    ").replace("-->", "   ")
         elif kind == "url":
             piece = _url_inside(piece)
-        parts.append(piece)
+        else:
+            piece = _without_fences(piece)
+        if piece.strip():
+            pieces.append((start, piece))
         pos = end
-    parts.append(_blank(raw[pos:]))
-    text = _without_fences("".join(parts))  # no front matter in the copy
-    if text.isascii() and _DIGIT_OR_AT.search(text) is None:
+    exposed = Exposed(pieces)
+    if not pieces or (exposed.text.isascii() and _DIGIT_OR_AT.search(exposed.text) is None):
         return None  # nothing a personal rule could find: no number, no address, no name
-    return text
+    return exposed
 
 
-def _on_raw(f: "Finding", raw: str) -> "Finding":
-    """A finding of the exposed copy, quoting the draft itself: its mask hides the same characters."""
-    text = raw[f.start : f.end]
-    masked = "".join("*" if m == "*" else c for m, c in zip(f.masked, text)) if len(f.masked) == len(text) else "*" * len(text)
-    return f.replace(text=text, masked=masked, message="")
+def _on_raw(f: "Finding", doc: "Document", exposed: Exposed) -> "Finding | None":
+    """A finding of the exposed text, quoting the draft itself: its mask hides the same characters."""
+    span = exposed.to_raw(f.start, f.end)
+    if span is None:
+        return None
+    start, end = span
+    text = doc.raw[start:end]
+    (line, column), (end_line, end_column) = doc.position(start), doc.position(end)
+    masked = f.masked[: len(text)]
+    masked = "".join("*" if m == "*" else c for m, c in zip(masked, text)) if len(masked) == len(text) else "*" * len(text)
+    return f.replace(
+        start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column,
+        text=text, masked=masked, message="",
+    )
+
+
+def _exposed_findings(doc: "Document", rules: list[CompiledRule]) -> list["Finding"]:
+    """The personal spans in the parts of ``doc`` no rule reads, as spans of the draft."""
+    exposed = exposed_text(doc)
+    if exposed is None:
+        return []
+    from .text.document import Document
+    from .text.frontmatter import FrontMatterError
+
+    try:
+        copy = Document(exposed.text, doc.path, inline_config=False)
+    except FrontMatterError:  # pragma: no cover - the parts have no fences left
+        return []
+    return [g for g in (_on_raw(f, doc, exposed) for f in run_rules(copy, rules)) if g is not None]
 
 
 def personal_for_masking(doc: "Document", rules: list[CompiledRule], unreported: list[CompiledRule]) -> list["Finding"]:
@@ -122,18 +180,15 @@ def personal_for_masking(doc: "Document", rules: list[CompiledRule], unreported:
     if not rules:
         return []
     out = run_rules(doc, unreported) if unreported else []
-    exposed = exposed_text(doc)
-    if exposed is not None:
-        from .text.document import Document
-        from .text.frontmatter import FrontMatterError
-
-        try:
-            copy = Document(exposed, doc.path, inline_config=False)
-        except FrontMatterError:  # pragma: no cover - the copy has no fences left
-            copy = None
-        if copy is not None:
-            out.extend(_on_raw(f, doc.raw) for f in run_rules(copy, rules))
+    out.extend(_exposed_findings(doc, rules))
     return [f for f in out if f.personal and f.end > f.start]
+
+
+def _on_raw_same(f: "Finding", raw: str) -> "Finding":
+    """A finding of a same-length copy of the draft, quoting the draft itself."""
+    text = raw[f.start : f.end]
+    masked = "".join("*" if m == "*" else c for m, c in zip(f.masked, text)) if len(f.masked) == len(text) else "*" * len(text)
+    return f.replace(text=text, masked=masked, message="")
 
 
 def masked_message(message: str, raw: str, rules: list[CompiledRule]) -> str:
@@ -149,12 +204,10 @@ def masked_message(message: str, raw: str, rules: list[CompiledRule]) -> str:
         copy = Document(text, inline_config=False)
     except FrontMatterError:  # pragma: no cover - the copy has no fences left
         return message
-    copy_doc_findings = run_rules(copy, rules)
-    exposed = exposed_text(copy)  # comments and URLs of the draft
-    if exposed is not None:
-        copy_doc_findings += run_rules(Document(exposed, inline_config=False), rules)
+    found = [_on_raw_same(f, raw) for f in run_rules(copy, rules) if f.personal]
+    found += [f for f in _exposed_findings(copy, rules) if f.personal]  # comments and URLs of the draft
     pairs: dict[str, str] = {}
-    for f in (_on_raw(f, raw) for f in copy_doc_findings if f.personal):
+    for f in found:
         pairs[f.text] = f.masked
         # an error quotes one line: each line of a span that a line break splits, too
         for part, masked in zip(f.text.splitlines(), f.masked.splitlines()):
