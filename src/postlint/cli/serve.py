@@ -130,5 +130,9 @@ def run(argv: Sequence[str]) -> int:
             limit_concurrency=200, timeout_graceful_shutdown=5,
         )  # fmt: skip
     )
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn shuts down on Ctrl-C, then raises it again: the normal stop
+        pass
+    sys.stdout.write("postlint serve: 終了しました / stopped\n")
     return EXIT_OK
