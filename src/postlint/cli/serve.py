@@ -109,6 +109,7 @@ def run(argv: Sequence[str]) -> int:
     except OSError as exc:
         sock.close()
         raise UsageError(f"postlint serve: {args.host}:{args.port} で待ち受けできません / cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
+    sock.listen(2048)  # before the address is printed: a client that reads it is queued, not refused
     port = sock.getsockname()[1]
 
     import logging

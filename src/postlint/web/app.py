@@ -91,7 +91,10 @@ class Service:
                 cfg = config.replace(platform=None if choice == "none" else choice)
             self.linters[choice] = Linter(cfg)
         self.catalog = self.linters[None].catalog_for(config)
-        self.workers = max_workers or max(2, min(4, os.cpu_count() or 2))
+        # Linting is CPU-bound Python: threads do not run it in parallel (the GIL), they only take
+        # turns. Two workers keep the event loop free and a short draft from waiting behind a long
+        # one for the whole of it; more add switching, and so latency, for nothing.
+        self.workers = max_workers or 2
         self.max_waiting = max_waiting
         self.waiting = 0
         self._limiter: anyio.CapacityLimiter | None = None
@@ -109,6 +112,10 @@ class Service:
         if not filename and isinstance(result, Report):
             result = result.replace(path=None)
         return result
+
+    def lint_json(self, text: str, platform: str | None, filename: str | None) -> bytes:
+        """The JSON report of ``lint``, as the command prints it (one trip to a worker thread)."""
+        return render("json", [self.lint(text, platform, filename)], self.options()).encode("utf-8")
 
     async def run(self, fn, *args):
         """``fn(*args)`` in a worker thread, at most ``workers`` at a time; 503 when too many wait."""
@@ -237,9 +244,8 @@ def handlers(service: Service, static: dict[str, tuple[bytes, str]], token: str 
 
     async def api_lint(request: Request) -> Response:
         text, platform, filename = draft_fields(await read_json(request))
-        result = await service.run(service.lint, text, platform, filename)
-        doc = await service.run(lambda: render("json", [result], service.options()))
-        return Response(doc.encode("utf-8"), media_type="application/json")
+        doc = await service.run(service.lint_json, text, platform, filename)
+        return Response(doc, media_type="application/json")
 
     async def api_decode(request: Request) -> Response:
         require_type(request, "application/octet-stream")
