@@ -8,10 +8,13 @@ the command finds it for standard input (from the current folder up), or given w
 from __future__ import annotations
 
 import ipaddress
+import logging
 import os
 import socket
 import sys
 
+from .. import web
+from ..config import default_config, find_config_file, load_file
 from .common import EXIT_ERROR, EXIT_OK, Parser, UsageError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -67,8 +70,6 @@ def allowed_hosts(host: str, port: int, extra: list[str]) -> set[str]:
 
 
 def load_config(path: str | None):
-    from ..config import default_config, find_config_file, load_file
-
     if path:
         return load_file(path)
     found = find_config_file(os.getcwd())
@@ -77,8 +78,6 @@ def load_config(path: str | None):
 
 def run(argv: Sequence[str]) -> int:
     args = parser().parse_args(argv)
-    from .. import web
-
     if not web.available():
         sys.stderr.write(
             "postlint serve: Starlette と uvicorn がインストールされていません。pip install 'postlint[serve]' を実行してください / "
@@ -112,9 +111,7 @@ def run(argv: Sequence[str]) -> int:
     sock.listen(2048)  # before the address is printed: a client that reads it is queued, not refused
     port = sock.getsockname()[1]
 
-    import logging
-
-    import uvicorn
+    import uvicorn  # the serve extra, checked above
 
     from ..web.app import create_app
 

@@ -4,9 +4,9 @@ and JavaScript shipped in this package (no build step, no remote asset)."""
 
 from __future__ import annotations
 
+import importlib.util
+
 
 def available() -> bool:
     """Whether the ``serve`` extra (Starlette and uvicorn) is installed."""
-    import importlib.util
-
     return all(importlib.util.find_spec(name) is not None for name in ("starlette", "uvicorn"))

@@ -34,6 +34,8 @@ from starlette.routing import Route
 
 from .. import __version__
 from ..api import Linter
+from ..ruletext import explain_text
+from ..config import default_config
 from ..drafts import MAX_BYTES, DraftError, decode_draft
 from ..model import InputError, Report
 from ..reporters import ReportOptions, render
@@ -133,8 +135,6 @@ class Service:
         return ReportOptions(catalog=self.catalog)
 
     def rules(self) -> list[dict]:
-        from ..cli.explain import explain_text
-
         out = []
         for entry in self.catalog:
             s = entry.spec
@@ -374,8 +374,6 @@ def create_app(
     """The application: ``config`` (a ``Config``; None for the defaults) for every draft;
     ``allowed_hosts``, the ``host[:port]`` values the Host header may take; ``token``, required by
     the API when given."""
-    from ..config import default_config
-
     service = service or Service(config or default_config())
     if warm:
         service.warm_up()
