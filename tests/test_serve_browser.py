@@ -143,7 +143,7 @@ def test_review_sheet_opens_in_a_new_window(page):
     sheet = popup.value
     sheet.wait_for_load_state()
     html = sheet.content()
-    assert "LK001" in html and "consultation" in html or "協議" in html
+    assert "LK001" in html and ("consultation" in html or "協議" in html)
     assert PHONE not in html
     sheet.close()
 
@@ -215,3 +215,43 @@ def test_no_serious_or_critical_accessibility_violations(page):
         for v in result["violations"] if v["impact"] in ("serious", "critical")
     ]  # fmt: skip
     assert bad == [], bad
+
+
+def test_nothing_of_the_draft_is_kept_in_the_browser(page):
+    type_draft(page, DRAFT)
+    kept = page.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]")
+    assert kept == [0, 0, ""]
+    assert page.context.cookies() == []
+
+
+def test_token_is_asked_once_and_kept_in_memory_only(browser, tmp_path):
+    token = "office-token-0123456789abcdef"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "postlint", "serve", "--port", "0", "--token", token],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    try:
+        url = re.search(r"(http://127\.0\.0\.1:\d+/)", proc.stdout.readline()).group(1)
+        context = browser.new_context(locale="ja-JP")
+        page = context.new_page()
+        page.goto(url)
+        box = page.locator("#token-box")
+        box.wait_for(state="visible")
+        page.get_by_label("このサーバーのアクセストークン").fill("wrong-token-wrong-token")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.getElementById('token-error').textContent.includes('違います')")
+        page.get_by_label("このサーバーのアクセストークン").fill(token)
+        page.keyboard.press("Enter")
+        box.wait_for(state="hidden")
+        type_draft(page, DRAFT)
+        assert page.locator("#verdict-level").inner_text() == "consultation"
+        with page.expect_popup() as popup:  # the review sheet carries the token in its form
+            page.get_by_role("button", name="審査シートを開く").click()
+        popup.value.wait_for_load_state()
+        assert "LK001" in popup.value.content()
+        assert page.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
+        assert token not in page.content()
+        context.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
