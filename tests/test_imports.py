@@ -145,6 +145,7 @@ def test_lint_loads_no_other_subcommand_nor_the_jobs_machinery(tmp_path):
     others = {
         "postlint.cli.rules", "postlint.cli.explain", "postlint.cli.init", "postlint.cli.approve", "postlint.approve",
         "postlint.cli.lsp", "postlint.lspserver", "pygls",
+        "postlint.cli.serve", "postlint.web", "postlint.web.app", "starlette", "uvicorn",
         "postlint.initconfig", "postlint.docgen", "postlint.fixes", "postlint.batch.forked", "postlint.batch.spawned",
         "multiprocessing", "concurrent.futures",
     }
@@ -203,6 +204,8 @@ SEAMS = {
         "postlint.config:find_config_file",
         "postlint.config:load_file",
     },
+    # postlint serve: the serve extra (Starlette, uvicorn), checked for before it is imported
+    "serve extra": {"postlint.cli.serve:run"},
     # ``import postlint`` costs nothing until a name of the public API is used
     "public facade": {"postlint:__getattr__"},
 }

@@ -36,6 +36,9 @@ def test_wheel_installs_and_lints_outside_the_repo(tmp_path):
     # the shipped rules and the defaults, validated by the build (prevalidated.py); no other data
     assert "postlint/_prevalidated.json" in names
     assert "postlint/py.typed" in names  # the public API is typed (PEP 561)
+    # postlint serve: its page ships in the wheel, with nothing remote and no test-only code (axe-core)
+    assert {"postlint/web/static/index.html", "postlint/web/static/app.js", "postlint/web/static/style.css"} <= set(names)
+    assert not [n for n in names if "axe" in n.lower() or "node_modules" in n]
     assert not [n for n in names if n.startswith("postlint/") and n.endswith((".jsonl", ".pickle", ".pkl"))]
 
     env_dir = tmp_path / "venv"

@@ -1,7 +1,7 @@
 """The ``postlint`` command: arguments, exit codes (0 clean, 1 findings, 2 usage or input error).
 
 One module per subcommand (``lint``, the default, and ``rules``, ``explain``, ``init``,
-``approve``, ``lsp``), and ``common`` for what they share. Only the subcommand that runs is imported:
+``approve``, ``lsp``, ``serve``), and ``common`` for what they share. Only the subcommand that runs is imported:
 ``postlint FILE`` loads none of the others.
 """
 
@@ -16,7 +16,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run t
 if TYPE_CHECKING:
     from typing import Callable, Sequence
 
-SUBCOMMANDS = ("rules", "explain", "init", "approve", "lsp")
+SUBCOMMANDS = ("rules", "explain", "init", "approve", "lsp", "serve")
 
 
 def _handler(name: str | None) -> Callable[[Sequence[str]], int]:
@@ -31,6 +31,8 @@ def _handler(name: str | None) -> Callable[[Sequence[str]], int]:
         from . import approve as command
     elif name == "lsp":
         from . import lsp as command
+    elif name == "serve":
+        from . import serve as command
     else:
         from . import lint as command
     return command.run

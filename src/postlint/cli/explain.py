@@ -4,40 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from ..masking import mask
+from ..ruletext import explain_text
 from .common import EXIT_OK, Parser, UsageError, rule_catalog
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from typing import Sequence
-
-
-def explain_text(entry) -> str:
-    s = entry.spec
-    lines = [
-        f"{s.code} {s.name}",
-        f"  カテゴリ / category: {s.category}",
-        f"  重大度 / severity:   {s.severity}",
-        f"  ガイドライン / guideline: {s.guideline}",
-        f"  既定で有効 / on by default: {'はい / yes' if s.default else 'いいえ / no'}",
-        "",
-        "理由 / rationale:",
-        *("  " + line for line in s.rationale.strip().splitlines()),
-        "",
-        "メッセージ / message:",
-        "  " + s.message,
-        "",
-        "例 / examples:",
-    ]
-    for ex in s.examples:
-        mark = "✗ 指摘あり / flagged" if ex.spans else "✓ 指摘なし / passes"
-        lines.append(f"  {mark}: {ex.text}")
-        for a, b in ex.spans:
-            shown = ex.text[a:b]
-            if s.personal:
-                shown = mask(shown, s.mask)
-            lines.append(f"      → 「{shown}」")
-    return "\n".join(lines) + "\n"
 
 
 def run(argv: Sequence[str]) -> int:
