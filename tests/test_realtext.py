@@ -176,6 +176,9 @@ def test_rule_listing_masks_personal_data_unless_asked(tmp_path, capsys):
     assert "1234-5678" not in masked and "山田太郎" not in masked
     assert tool.main(["--data", str(path), "--rule", "PD001", "--show"]) == 0
     assert "090-1234-5678" in capsys.readouterr().out
+    listing = run_json(capsys, path, "--rule", "pd001")["listings"]["PD001"]
+    assert [item["id"] for item in listing] == ["rt-0001"] and listing[0]["type"] == "FP"
+    assert "1234-5678" not in json.dumps(listing, ensure_ascii=False)
 
 
 def test_measure_real_runs_on_the_committed_set(capsys):

@@ -195,26 +195,46 @@ def one_line(text: str, limit: int = 160) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def list_rule(result: dict, code: str, show: bool) -> None:
+def rule_listing(result: dict, code: str, show: bool) -> list[dict]:
+    """The texts behind each false positive and false negative of ``code`` (warning or above),
+    personal data masked unless ``show``."""
     code = code.upper()
-    print(f"Texts behind the false positives and false negatives of {code} (warning or above):")
-    any_listed = False
+    out = []
     for r in result["_results"]:
         row = r["row"]
         marks = result["_rows_warning"][row["id"]]
         kinds = [k.upper() for k in ("fp", "fn") if code in marks[k]]
         if not kinds:
             continue
-        any_listed = True
         report = r["report"]
         text = row["text"] if show or report is None else masked_text(report)
-        print(f"- {row['id']} [{'/'.join(kinds)}] kind={row.get('kind')} publisher={row.get('publisher')}")
-        for f in r["spans"].get(code, []):
-            shown = f.text if show else f.display_text
-            print(f"    found {f.severity.value}: {one_line(shown, 60)!r}")
-        print(f"    expect: {json.dumps(row.get('expect') or {}, ensure_ascii=False)}; note: {row.get('note', '')}")
-        print(f"    text: {one_line(text)}")
-    if not any_listed:
+        out.append(
+            {
+                "id": row["id"],
+                "type": "/".join(kinds),
+                "kind": row.get("kind"),
+                "publisher": row.get("publisher"),
+                "found": [
+                    {"severity": f.severity.value, "text": f.text if show else f.display_text}
+                    for f in r["spans"].get(code, [])
+                ],
+                "expect": row.get("expect") or {},
+                "note": row.get("note", ""),
+                "text": text,
+            }
+        )
+    return out
+
+
+def print_listing(code: str, listing: list[dict]) -> None:
+    print(f"Texts behind the false positives and false negatives of {code.upper()} (warning or above):")
+    for item in listing:
+        print(f"- {item['id']} [{item['type']}] kind={item['kind']} publisher={item['publisher']}")
+        for f in item["found"]:
+            print(f"    found {f['severity']}: {one_line(f['text'], 60)!r}")
+        print(f"    expect: {json.dumps(item['expect'], ensure_ascii=False)}; note: {item['note']}")
+        print(f"    text: {one_line(item['text'])}")
+    if not listing:
         print("  (none)")
     print()
 
@@ -236,8 +256,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"データを読めません / cannot read the data: {args.data}: {exc}", file=sys.stderr)
         return 2
     result = measure(rows, prefixes)
+    listings = {code.upper(): rule_listing(result, code, args.show) for code in args.rule}
     if args.json:
         public = {k: v for k, v in result.items() if not k.startswith("_")}
+        if listings:
+            public["listings"] = listings
         print(json.dumps(public, ensure_ascii=False, indent=2))
     else:
         print(f"{result['texts']} texts from {result['publishers']} publishers; ignored prefixes: {', '.join(prefixes) or '-'}")
@@ -254,8 +277,8 @@ def main(argv: list[str] | None = None) -> int:
                 f" {c.get('texts_with_fp', 0):5} {c.get('texts_with_fn', 0):5}"
             )
         print()
-    for code in args.rule:
-        list_rule(result, code, args.show)
+        for code, listing in listings.items():
+            print_listing(code, listing)
     return 0
 
 
