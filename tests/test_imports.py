@@ -189,6 +189,8 @@ SEAMS = {
     "--jobs processes": {"postlint.batch:lint_paths"},
     # --fix / --diff: the fixing machinery, only when asked
     "fixes": {"postlint.cli.lint:fix_results"},
+    # --date: datetime, which a run without dates never loads (start-up)
+    "reference day": {"postlint.cli.lint:reference_date"},
     # the -o file is written atomically (tempfile), only when there is one
     "report file": {"postlint.cli.common:write"},
     # heavy third-party or parsing modules (regex, pydantic, tldextract, tomllib), on first use
@@ -232,7 +234,7 @@ PENDING = {
     "postlint.checks.pii_phone:_Plan.__init__", "postlint.checks.platform:_hashtag_limit",
     "postlint.checks.political.lexicon:party_index", "postlint.checks.political.lexicon:councillor_index",
     "postlint.checks.political.lexicon:issue_index", "postlint.checks.political.lexicon:stance_table",
-    "postlint.conceal:personal_for_masking", "postlint.conceal:masked_message",
+    "postlint.conceal:_exposed_findings", "postlint.conceal:masked_message",
     "postlint.config:_fresh", "postlint.config:_default_fields",
     "postlint.confignames:_closest",
     "postlint.engine:_plain",

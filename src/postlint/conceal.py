@@ -17,6 +17,8 @@ What they find is never reported: it only joins ``Report.concealed``, the spans 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .engine import CompiledRule, make_finding, run_rules
 from .lazyregex import re
 from .matchers import compile_rule
@@ -99,8 +101,6 @@ class Exposed:
 
     def to_raw(self, start: int, end: int) -> tuple[int, int] | None:
         """The draft's span of ``text[start:end]``, cut at the end of its piece; ``None`` in a gap."""
-        from bisect import bisect_right
-
         i = bisect_right(self.starts, start) - 1
         if i < 0 or start >= self.starts[i] + self.lengths[i]:
             return None
