@@ -450,24 +450,78 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4)
+def _entry_readings(name: str) -> frozenset[str]:
+    """The readings of a dictionary's entries: a word that shares only the normalized form of an entry
+    but is read differently (片っ端 and 片輪 both normalize to 片端) is another word."""
+    from ..catalog import load_dictionary
+    from ..text.tokens import tokenize
+
+    return frozenset("".join(t.reading for t in tokenize(entry)) for entry, _ in load_dictionary(name))
+
+
+# Threats and calls to gang up on someone in a reply, written as phrases of several words.
+_THREAT = regex.compile(
+    r"(?:ひどい|酷い|痛い|ひでえ)目に(?:あ|合|遭)わせ(?:てやる|てやろう|てやります|るぞ|るからな|る|ます|たる)"
+    r"|覚えて(?:ろ|おけ|いろ)(?=$|[\s。、!?」』]|よ)|覚えとけ|覚悟しろ|ただじゃ(?:おかない|済まない|すまない|済まさない)"
+)
+_INCITE = regex.compile(
+    r"(?:押しかけ|押し掛け|おしかけ|突撃し|突撃|凸し|炎上させ|吊るし上げ|つるし上げ)(?:よう|ましょう|ろ|てやろう|てやれ)"
+    r"|(?:晒|さら)(?:そう|しましょう|してやろう|してやれ|し上げよう|しあげよう)|電凸"
+)
+_THREAT_NEEDS = prefilter(_THREAT)
+_INCITE_NEEDS = prefilter(_INCITE)
+# バカ高い / バカでかい / バカ売れ: バカ as an intensifier before an adjective or a verb stem.
+_INTENSIFIED = regex.compile(r"で[かっ]か|デカ|でけ|うま|ウマ|売れ|騒ぎ|笑い|ウケ|受け|正直|丁寧|力|ぢから|ヂカラ")
+# バカって言われた / バカにされた: teasing reported by the one it was aimed at, not an insult by the writer.
+_REPORTED = regex.compile(r"(?:って|と)(?:言|い|呼|からか|笑|罵|ののし)[ぁ-ゖ]{0,3}?(?:れ|られ)|に(?:され|された)")
+
+
+def _threats(prose):
+    if _THREAT_NEEDS.search(prose):
+        for m in _THREAT.finditer(prose):
+            yield m.start(), m.end(), "脅迫・暴言"
+    if _INCITE_NEEDS.search(prose):
+        for m in _INCITE.finditer(prose):
+            yield m.start(), m.end(), "扇動（集団での攻撃の呼びかけ）"
+
+
+def _not_an_insult(doc, s: int, e: int) -> bool:
+    """An insult word used as an intensifier (バカ高い) or in reported teasing (バカって言われた)."""
+    prose = doc.prose
+    if _INTENSIFIED.match(prose, e, min(len(prose), e + 4)) or _REPORTED.match(prose, e, min(len(prose), e + 10)):
+        return True
+    nxt = next((t for t in doc.tokens if t.start == e), None)
+    return nxt is not None and nxt.pos[0] == "形容詞"
+
+
 @checker("EX030")
 def abusive_language(doc, ctx):
-    hits = phrase_index((ABUSE_DICTIONARY,)).find(doc)
+    hits = [(s, e, label, True) for s, e, label in phrase_index((ABUSE_DICTIONARY,)).find(doc)]
+    hits.extend((s, e, label, False) for s, e, label in _threats(doc.prose))
     if not hits:
         return ()
-    return _abusive(doc, hits)
+    return _abusive(doc, sorted(hits))
 
 
 def _abusive(doc, hits):
     allowed = phrase_index((ABUSE_EXCEPTIONS,)).find(doc)
     surfaces = _entry_surfaces(ABUSE_DICTIONARY)
     prose = doc.prose
-    for s, e, label in hits:
+    for s, e, label, from_dictionary in hits:
         if any(a <= s and e <= b for a, b, _ in allowed):
             continue
-        # 死ね / 消えろ are threats; 死んだ / 消える are not: inflecting words count only as written
-        if prose[s:e] not in surfaces and any(t.pos[0] in _INFLECTING for t in doc.tokens if s <= t.start < e):
-            continue
+        if from_dictionary:
+            written = prose[s:e] in surfaces
+            toks = [t for t in doc.tokens if s <= t.start < e]
+            # 死ね / 消えろ are threats; 死んだ / 消える are not: inflecting words count only as written
+            if not written and any(t.pos[0] in _INFLECTING for t in toks):
+                continue
+            # same normalized form, other reading: another word (片っ端 is not 片輪)
+            if not written and "".join(t.reading for t in toks) not in _entry_readings(ABUSE_DICTIONARY):
+                continue
+            if label == "侮辱" and _not_an_insult(doc, s, e):
+                continue
         if _quoted(prose, s, e):
             yield Match(s, e, severity="warning", params={"label": label}, message=_ABUSE_QUOTED)
         else:
