@@ -307,6 +307,10 @@ def _unverified(doc, spans):
         if _DEBUNK.search(prose, s, e):
             continue
         last_end = end
+        if _CAUTION.search(prose, s, e):
+            # 真偽不明の情報の拡散に注意: a warning against rumours, not a rumour
+            yield Match(start, end, severity="info", message=_RUMOUR_CAUTION)
+            continue
         if emergency is None:
             emergency = emergency_terms(doc)
         if emergency:
@@ -316,6 +320,16 @@ def _unverified(doc, spans):
             yield Match(start, end)
 
 
+# A sentence that warns against rumours (拡散に注意, うのみにしないで) names a rumour without spreading one.
+_CAUTION = regex.compile(
+    r"(?:拡散|転送|共有|リツイート|リポスト|うのみ|鵜呑み|シェア)(?:を|に|は|する前に|しないよう)?(?:ご?注意|お控え|控え|しないで|しない|せず|やめ|気をつけ|気を付け)"
+    r"|(?:拡散|転送|共有|シェア)(?:する|の)前に(?:ご?確認|確かめ)"
+    r"|(?:情報|うわさ|噂)(?:に|には)(?:ご?注意|気をつけ|気を付け|お気をつけ|お気を付け)"
+)
+_RUMOUR_CAUTION = (
+    "「{match}」はうわさや未確認の情報への注意を呼びかける文の中にあります（参考情報）。"
+    "注意を呼びかける投稿には、確認できる公式の情報源を添えてください。"
+)
 _RUMOUR_EMERGENCY = (
     "「{match}」は未確認の情報・うわさを示す表現です。災害・緊急時の投稿（{context}）では、"
     "誤った情報がもっとも速く広まります。確認の取れた事実だけを、出典（公式発表・URL）とともに発信してください。"
