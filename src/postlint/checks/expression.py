@@ -545,3 +545,71 @@ def _abusive(doc, hits):
 _ABUSE_QUOTED = (
     "「{match}」は{label}にあたる語です（かぎ括弧の中: 作品名や引用でも、公式アカウントで発信してよいか確認してください）。"
 )
+
+
+# -- stereotypes (4.3 基本的人権, 4.6) ------------------------------------------------------------
+# Groups by gender, nationality, age and disability, each with the kind shown in the message. The bare
+# 女 / 男 must not end a longer word (彼女, 長男).
+_GROUPS = {
+    "性別": r"女性|男性|女の子|男の子|女子|男子|(?<![\p{Han}\p{Katakana}ー])(?:女|男)",
+    "国籍・人種": r"外国人|日本人|中国人|韓国人|朝鮮人|外人|黒人|白人|アジア人|ハーフ",
+    "年齢": r"高齢者|お年寄り|年寄り|老人|若者|若い(?:者|もん|人|子)|今どきの若(?:者|い者|いもん|い人)",
+    "障害": r"障害者|障がい者|障碍者|(?:障害|障がい|障碍)の(?:ある|あるかた)(?:人|方)",
+}
+_GROUP = "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(_GROUPS.values()))
+_GROUP_KINDS = tuple(_GROUPS)
+_TRAIT = (
+    r"(?:きめ)?細やかさ|きめ細かさ|気配り|心配り|心遣い|気遣い|優しさ|やさしさ|柔らかさ|繊細さ|感性|華やかさ|母性"
+    r"|力強さ|たくましさ|包容力|忍耐強さ|勤勉さ|器用さ"
+)
+_PRAISE = r"上手|うまい|上手い|頑張|がんば|えらい|偉い|すごい|立派|しっかり|礼儀正しい|詳しい|力持ち|勇気"
+_STEREOTYPE = regex.compile(
+    rf"(?:{_GROUP})(?:"
+    rf"(?:ならでは|特有|独特)の(?:{_TRAIT})"  # 女性ならではの細やかさ
+    rf"|(?:には|に|では|じゃ)[^。、!?\n]{{0,12}}?(?:無理|務まらない|つとまらない|向かない|向いていない|向いてない|できっこない)"
+    r"(?=だ|です|でしょ|だろ|って|よ|な|[。!?」\s]|$)"  # 外国人にはこの仕事は無理
+    r"|の?くせ(?:に|して)"  # 男のくせに
+    rf"|(?:なのに|にしては|の割に|のわりに)[^。!?\n]{{0,12}}?(?:{_PRAISE})"  # 外国人なのに日本語が上手
+    r"|(?:は|って)(?:どうせ|所詮|しょせん)"  # 年寄りはどうせ
+    r"|(?:らしく|なら|は)[^。!?\n]{0,10}?(?:すべき|するべき|べきだ|であるべき|でなければ|じゃないと|しなさい|泣くな|黙って|家庭を守|お茶くみ|お茶汲み)"
+    r")"
+    r"|(?<![\p{Han}\p{Katakana}ー])(?:女|男)(?:の子)?らしく(?:しなさい|しろ|しなきゃ|しないと|ない)"
+    r"|最近の若い(?:者|もん|人|子)(?:は|って)",
+    regex.MULTILINE,
+)
+_STEREOTYPE_NEEDS = prefilter(_STEREOTYPE)
+# A sentence that names the stereotype to warn against it (固定観念, 思い込み, 〜という表現は避けましょう).
+_STEREOTYPE_REPORT = regex.compile(
+    r"固定観念|固定的|思い込み|偏見|決めつけ|決め付け|押し付け|押しつけ|とらわれ|捉われ|囚われ|ステレオタイプ|アンコンシャス"
+    r"|無意識の|差別|避け|やめ|NG|不適切|言わない|使わない|言ってはいけない|見直"
+)
+
+
+@checker("EX032")
+def stereotype(doc, ctx):
+    if _STEREOTYPE_NEEDS.search(doc.prose) is None:
+        return ()
+    hits = list(_STEREOTYPE.finditer(doc.prose))
+    if not hits:
+        return ()
+    return _stereotypes(doc, hits)
+
+
+def _stereotypes(doc, hits):
+    prose = doc.prose
+    for m in hits:
+        sent = doc.sentence_at(m.start())
+        s, e = (sent.start, sent.end) if sent is not None else (m.start(), m.end())
+        if _STEREOTYPE_REPORT.search(prose, s, max(e, m.end())):
+            continue  # 「女性ならではの細やかさ」という表現は避けましょう: a report of what not to say
+        kind = next((_GROUP_KINDS[i] for i in range(len(_GROUP_KINDS)) if m.group(f"g{i}")), "性別" if "女" in m.group() or "男" in m.group() else "年齢")
+        if _quoted(prose, m.start(), m.end()):
+            yield Match(m.start(), m.end(), severity="info", params={"kind": kind}, message=_STEREOTYPE_QUOTED)
+        else:
+            yield Match(m.start(), m.end(), params={"kind": kind})
+
+
+_STEREOTYPE_QUOTED = (
+    "「{match}」はかぎ括弧の中の、{kind}についての決めつけの表現です。してはいけない言い方の紹介なら問題ありません。"
+    "県の言葉として使う場合は、属性でひとくくりにしない書き方にしてください。"
+)
