@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..catalog import load_dictionary
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from ..matchers.literals import prefilter
+from ..text.tokens import tokenize
 from .registry import checker
 
 EMERGENCY_DICTIONARY = "emergency-ja.txt"
@@ -468,9 +470,6 @@ def _quoted(text: str, start: int, end: int) -> bool:
 def _entry_readings(name: str) -> frozenset[str]:
     """The readings of a dictionary's entries: a word that shares only the normalized form of an entry
     but is read differently (片っ端 and 片輪 both normalize to 片端) is another word."""
-    from ..catalog import load_dictionary
-    from ..text.tokens import tokenize
-
     return frozenset("".join(t.reading for t in tokenize(entry)) for entry, _ in load_dictionary(name))
 
 
