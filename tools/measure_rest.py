@@ -7,7 +7,8 @@ was published by a government agency, so a finding on one is a false positive un
 The 5,343 encyclopedic sentences of ``corpora/ner_wikipedia_ja.jsonl`` (CC-BY-SA-3.0) are a second,
 harder corpus: history and fiction legitimately contain insults, rumours and old terms.
 
-Then a small hand-written set of drafts that each rule must flag (recall), and of drafts it must not.
+Then a small hand-written set of drafts that each rule must flag (recall), of drafts it must not, and of
+drafts whose findings of a rule must stay at info.
 
     python tools/measure_rest.py [--data PATH] [--show N]
 
@@ -48,6 +49,13 @@ MUST_FLAG = [
     ("reposted-content", "きれいな桜の画像お借りしました。"),
     ("people-in-photo", "運動会での子どもたちの写真を掲載します。"),
     ("abusive-language", "そんなことも知らないなんてバカですね。"),
+    ("abusive-language", "そんなことを言うならひどい目に合わせるぞ。"),
+    ("abusive-language", "こんな対応をする役所にはみんなで押しかけよう。"),
+    ("stereotype", "女性ならではの細やかさを生かして窓口対応をお願いします。"),
+    ("stereotype", "外国人にはこの仕事は無理です。"),
+    ("stereotype", "男のくせに泣くなんて情けない。"),
+    ("people-in-photo", "写真は来館者の皆さまです。"),
+    ("provided-photo", "写真は〇〇新聞社提供"),
     ("outdated-term", "父兄の皆様へのお知らせです。"),
     ("platform-length", "---\nplatform: x\n---\n" + "県立図書館の秋の特別展を開催します。" * 8),
     ("hashtag-limit", "---\nplatform: instagram\n---\n秋の特別展 #徳島 #図書館 #秋 #読書 #特別展 #イベント"),
@@ -69,6 +77,19 @@ MUST_PASS = [
     "本ページの画像の無断転載を禁じます。",
     "電気代も馬鹿にならない季節です。",
     "果汁100%のジュースを配布します。",
+    "片っ端から電話をかけて確認しました。",
+    "バカでかいカボチャが展示されています。",
+    "子どものころ、兄にバカって言われて泣きました。",
+    "女性のための相談窓口を開設しました。",
+    "外国人向け生活ガイドを多言語で発行しました。",
+    "高齢者の方は、無理のない範囲で運動を続けましょう。",
+    "本県の女性の就業率は全国平均を上回りました。",
+    "「女性ならではの細やかさ」のような表現は避けましょう。",
+]
+# Drafts whose findings of a rule must stay at info (a warning against rumours is not a rumour).
+AT_MOST_INFO = [
+    ("unverified-information", "真偽不明の情報の拡散に注意してください。"),
+    ("unverified-information", "地震に関する出所不明の情報が出回っています。拡散しないようご注意ください。"),
 ]
 
 
@@ -169,6 +190,14 @@ def main(argv=None) -> int:
         else:
             clean += 1
     print(f"  {clean}/{len(MUST_PASS)} without any finding")
+    low = 0
+    print("hand-written drafts whose findings of a rule stay at info:")
+    for rule, text in AT_MOST_INFO:
+        above = [f for f in linter.lint_text(text).findings if f.rule == rule and f.severity.value != "info"]
+        low += not above
+        if above:
+            print(f"  ABOVE INFO {rule}: {text[:60]!r}")
+    print(f"  {low}/{len(AT_MOST_INFO)} at info or below")
     return 0
 
 

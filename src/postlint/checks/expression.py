@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..catalog import load_dictionary
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from ..matchers.literals import prefilter
+from ..text.tokens import tokenize
 from .registry import checker
 
 EMERGENCY_DICTIONARY = "emergency-ja.txt"
@@ -307,6 +309,10 @@ def _unverified(doc, spans):
         if _DEBUNK.search(prose, s, e):
             continue
         last_end = end
+        if _CAUTION.search(prose, s, e):
+            # 真偽不明の情報の拡散に注意: a warning against rumours, not a rumour
+            yield Match(start, end, severity="info", message=_RUMOUR_CAUTION)
+            continue
         if emergency is None:
             emergency = emergency_terms(doc)
         if emergency:
@@ -316,6 +322,16 @@ def _unverified(doc, spans):
             yield Match(start, end)
 
 
+# A sentence that warns against rumours (拡散に注意, うのみにしないで) names a rumour without spreading one.
+_CAUTION = regex.compile(
+    r"(?:拡散|転送|共有|リツイート|リポスト|うのみ|鵜呑み|シェア)(?:を|に|は|する前に|しないよう)?(?:ご?注意|お控え|控え|しないで|しない|せず|やめ|気をつけ|気を付け)"
+    r"|(?:拡散|転送|共有|シェア)(?:する|の)前に(?:ご?確認|確かめ)"
+    r"|(?:情報|うわさ|噂)(?:に|には)(?:ご?注意|気をつけ|気を付け|お気をつけ|お気を付け)"
+)
+_RUMOUR_CAUTION = (
+    "「{match}」はうわさや未確認の情報への注意を呼びかける文の中にあります（参考情報）。"
+    "注意を呼びかける投稿には、確認できる公式の情報源を添えてください。"
+)
 _RUMOUR_EMERGENCY = (
     "「{match}」は未確認の情報・うわさを示す表現です。災害・緊急時の投稿（{context}）では、"
     "誤った情報がもっとも速く広まります。確認の取れた事実だけを、出典（公式発表・URL）とともに発信してください。"
@@ -450,24 +466,75 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4)
+def _entry_readings(name: str) -> frozenset[str]:
+    """The readings of a dictionary's entries: a word that shares only the normalized form of an entry
+    but is read differently (片っ端 and 片輪 both normalize to 片端) is another word."""
+    return frozenset("".join(t.reading for t in tokenize(entry)) for entry, _ in load_dictionary(name))
+
+
+# Threats and calls to gang up on someone in a reply, written as phrases of several words.
+_THREAT = regex.compile(
+    r"(?:ひどい|酷い|痛い|ひでえ)目に(?:あ|合|遭)わせ(?:てやる|てやろう|てやります|るぞ|るからな|る|ます|たる)"
+    r"|覚えて(?:ろ|おけ|いろ)(?=$|[\s。、!?」』]|よ)|覚えとけ|覚悟しろ|ただじゃ(?:おかない|済まない|すまない|済まさない)"
+)
+_INCITE = regex.compile(
+    r"(?:押しかけ|押し掛け|おしかけ|突撃し|突撃|凸し|炎上させ|吊るし上げ|つるし上げ)(?:よう|ましょう|ろ|てやろう|てやれ)"
+    r"|(?:晒|さら)(?:そう|しましょう|してやろう|してやれ|し上げよう|しあげよう)|電凸"
+)
+_THREAT_NEEDS = prefilter(_THREAT)
+_INCITE_NEEDS = prefilter(_INCITE)
+# バカ高い / バカでかい / バカ売れ: バカ as an intensifier before an adjective or a verb stem.
+_INTENSIFIED = regex.compile(r"で[かっ]か|デカ|でけ|うま|ウマ|売れ|騒ぎ|笑い|ウケ|受け|正直|丁寧|力|ぢから|ヂカラ")
+# バカって言われた / バカにされた: teasing reported by the one it was aimed at, not an insult by the writer.
+_REPORTED = regex.compile(r"(?:って|と)(?:言|い|呼|からか|笑|罵|ののし)[ぁ-ゖ]{0,3}?(?:れ|られ)|に(?:され|された)")
+
+
+def _threats(prose):
+    if _THREAT_NEEDS.search(prose):
+        for m in _THREAT.finditer(prose):
+            yield m.start(), m.end(), "脅迫・暴言"
+    if _INCITE_NEEDS.search(prose):
+        for m in _INCITE.finditer(prose):
+            yield m.start(), m.end(), "扇動（集団での攻撃の呼びかけ）"
+
+
+def _not_an_insult(doc, s: int, e: int) -> bool:
+    """An insult word used as an intensifier (バカ高い) or in reported teasing (バカって言われた)."""
+    prose = doc.prose
+    if _INTENSIFIED.match(prose, e, min(len(prose), e + 4)) or _REPORTED.match(prose, e, min(len(prose), e + 10)):
+        return True
+    nxt = next((t for t in doc.tokens if t.start == e), None)
+    return nxt is not None and nxt.pos[0] == "形容詞"
+
+
 @checker("EX030")
 def abusive_language(doc, ctx):
-    hits = phrase_index((ABUSE_DICTIONARY,)).find(doc)
+    hits = [(s, e, label, True) for s, e, label in phrase_index((ABUSE_DICTIONARY,)).find(doc)]
+    hits.extend((s, e, label, False) for s, e, label in _threats(doc.prose))
     if not hits:
         return ()
-    return _abusive(doc, hits)
+    return _abusive(doc, sorted(hits))
 
 
 def _abusive(doc, hits):
     allowed = phrase_index((ABUSE_EXCEPTIONS,)).find(doc)
     surfaces = _entry_surfaces(ABUSE_DICTIONARY)
     prose = doc.prose
-    for s, e, label in hits:
+    for s, e, label, from_dictionary in hits:
         if any(a <= s and e <= b for a, b, _ in allowed):
             continue
-        # 死ね / 消えろ are threats; 死んだ / 消える are not: inflecting words count only as written
-        if prose[s:e] not in surfaces and any(t.pos[0] in _INFLECTING for t in doc.tokens if s <= t.start < e):
-            continue
+        if from_dictionary:
+            written = prose[s:e] in surfaces
+            toks = [t for t in doc.tokens if s <= t.start < e]
+            # 死ね / 消えろ are threats; 死んだ / 消える are not: inflecting words count only as written
+            if not written and any(t.pos[0] in _INFLECTING for t in toks):
+                continue
+            # same normalized form, other reading: another word (片っ端 is not 片輪)
+            if not written and "".join(t.reading for t in toks) not in _entry_readings(ABUSE_DICTIONARY):
+                continue
+            if label == "侮辱" and _not_an_insult(doc, s, e):
+                continue
         if _quoted(prose, s, e):
             yield Match(s, e, severity="warning", params={"label": label}, message=_ABUSE_QUOTED)
         else:
@@ -476,4 +543,73 @@ def _abusive(doc, hits):
 
 _ABUSE_QUOTED = (
     "「{match}」は{label}にあたる語です（かぎ括弧の中: 作品名や引用でも、公式アカウントで発信してよいか確認してください）。"
+)
+
+
+# -- stereotypes (4.3 基本的人権, 4.6) ------------------------------------------------------------
+# Groups by gender, nationality, age and disability, each with the kind shown in the message. The bare
+# 女 / 男 must not end a longer word (彼女, 長男).
+_GROUPS = {
+    "性別": r"女性|男性|女の子|男の子|女子|男子|(?<![\p{Han}\p{Katakana}ー])(?:女|男)",
+    "国籍・人種": r"外国人|日本人|中国人|韓国人|朝鮮人|外人|黒人|白人|アジア人|ハーフ",
+    "年齢": r"高齢者|お年寄り|年寄り|老人|若者|若い(?:者|もん|人|子)|今どきの若(?:者|い者|いもん|い人)",
+    "障害": r"障害者|障がい者|障碍者|(?:障害|障がい|障碍)の(?:ある|あるかた)(?:人|方)",
+}
+_GROUP = "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(_GROUPS.values()))
+_GROUP_KINDS = tuple(_GROUPS)
+_TRAIT = (
+    r"(?:きめ)?細やかさ|きめ細かさ|気配り|心配り|心遣い|気遣い|優しさ|やさしさ|柔らかさ|繊細さ|感性|華やかさ|母性"
+    r"|力強さ|たくましさ|包容力|忍耐強さ|勤勉さ|器用さ"
+)
+_PRAISE = r"上手|うまい|上手い|頑張|がんば|えらい|偉い|すごい|立派|しっかり|礼儀正しい|詳しい|力持ち|勇気"
+_STEREOTYPE = regex.compile(
+    rf"(?:{_GROUP})(?:"
+    rf"(?:ならでは|特有|独特)の(?:{_TRAIT})"  # 女性ならではの細やかさ
+    rf"|(?:には|に|では|じゃ)[^。、!?\n]{{0,12}}?(?:無理|務まらない|つとまらない|向かない|向いていない|向いてない|できっこない)"
+    r"(?=だ|です|でしょ|だろ|って|と|よ|な|ね|から|[。!?」\s]|$)"  # 外国人にはこの仕事は無理
+    r"|の?くせ(?:に|して)"  # 男のくせに
+    rf"|(?:なのに|にしては|の割に|のわりに)[^。!?\n]{{0,12}}?(?:{_PRAISE})"  # 外国人なのに日本語が上手
+    r"|(?:は|って)(?:どうせ|所詮|しょせん)"  # 年寄りはどうせ
+    r"|(?:らしく|なら)[^。!?\n]{0,10}?(?:すべき|するべき|べきだ|であるべき|でなければ|じゃないと|しなさい|泣くな|黙って)"  # 男なら泣くな
+    r"|は[^。!?\n]{0,8}?(?:家庭を守|お茶くみ|お茶汲み|泣くな|黙って|家にいるべき|家事をすべき|家事をするべき)"  # 女は家庭を守るべき
+    r")"
+    r"|(?<![\p{Han}\p{Katakana}ー])(?:女|男)(?:の子)?らしく(?:しなさい|しろ|しなきゃ|しないと|ない)"
+    r"|最近の若い(?:者|もん)(?:は|って)",
+    regex.MULTILINE,
+)
+_STEREOTYPE_NEEDS = prefilter(_STEREOTYPE)
+# A sentence that names the stereotype to warn against it (固定観念, 思い込み, 〜という表現は避けましょう).
+_STEREOTYPE_REPORT = regex.compile(
+    r"固定観念|固定的|思い込み|偏見|決めつけ|決め付け|押し付け|押しつけ|とらわれ|捉われ|囚われ|ステレオタイプ|アンコンシャス"
+    r"|無意識の|差別|避け|やめ|NG|不適切|言わない|使わない|言ってはいけない|見直"
+)
+
+
+@checker("EX032")
+def stereotype(doc, ctx):
+    if _STEREOTYPE_NEEDS.search(doc.prose) is None:
+        return ()
+    hits = list(_STEREOTYPE.finditer(doc.prose))
+    if not hits:
+        return ()
+    return _stereotypes(doc, hits)
+
+
+def _stereotypes(doc, hits):
+    prose = doc.prose
+    for m in hits:
+        sent = doc.sentence_at(m.start())
+        s, e = (sent.start, sent.end) if sent is not None else (m.start(), m.end())
+        if _STEREOTYPE_REPORT.search(prose, s, max(e, m.end())):
+            continue  # 「女性ならではの細やかさ」という表現は避けましょう: a report of what not to say
+        kind = next((_GROUP_KINDS[i] for i in range(len(_GROUP_KINDS)) if m.group(f"g{i}")), "性別" if "女" in m.group() or "男" in m.group() else "年齢")
+        if _quoted(prose, m.start(), m.end()):
+            yield Match(m.start(), m.end(), severity="info", params={"kind": kind}, message=_STEREOTYPE_QUOTED)
+        else:
+            yield Match(m.start(), m.end(), params={"kind": kind})
+
+
+_STEREOTYPE_QUOTED = (
+    "「{match}」はかぎ括弧の中の、{kind}についての決めつけの表現です。してはいけない言い方の紹介なら問題ありません。"
+    "県の言葉として使う場合は、属性でひとくくりにしない書き方にしてください。"
 )
