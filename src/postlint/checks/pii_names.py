@@ -66,15 +66,17 @@ _PUBLIC_WORDS = (
     r"インフルエンサー|アナウンサー|キャスター|ジャーナリスト|コメディアン|ノーベル\p{Han}{0,6}受賞者)"
 )
 PUBLIC_ROLE = regex.compile(_PUBLIC_WORDS + r"\Z")
+# the same before a name in the text (Sudachi may cut a rare name's surname: 秋|山外茂彦)
+PUBLIC_BEFORE = regex.compile(_PUBLIC_WORDS + r"\s?[の・:：、]?\s?[\p{Han}々]{0,4}\Z")
 # "山田花子（やまだ はなこ、1900年 - 1980年）は、日本の小説家。": the whole clause in the sentence.
 PUBLIC_BIO = regex.compile(
     r"\A[^。\n]{0,60}?は[、,]\s*[^。\n]{0,60}?" + _PUBLIC_WORDS + r"(?:\s*[。.]|である|であった|だった|で[、,]|として|\Z)"
 )
 # Historic context in the sentence: years before 1900, centuries, eras, feudal words.
 HISTORIC = regex.compile(
-    r"(?<!\d)1[0-8]\d\d\s*年|(?<!\d)[1-9]\d{2}\s*年|\d{1,2}\s*世紀|紀元前|江戸|幕府|幕末|戦国|室町|鎌倉|平安|奈良時代|"
-    r"安土|桃山|藩|明治|大正|天平|永禄|慶長|元禄|享保|天保|文政|嘉永|安政|寛永|寛政|文化\d|延宝|天正|文禄|元和|"
-    r"天皇|将軍|大名|武将|家督|城主"
+    r"(?<!\d)1[0-8]\d\d\s*年(?!\s*(?:の歴史|に一度|ぶり))|(?<!\d)1?\d\s*世紀|紀元前|"
+    r"(?:江戸|室町|鎌倉|平安|奈良|飛鳥|戦国|安土桃山|明治|大正)(?:時代|期|初期|前期|中期|後期|末期)|"
+    r"(?:明治|大正)(?:\d{1,2}|元)\s*年(?!\s*生)|(?:江戸|鎌倉|室町)幕府|幕末|藩主|藩士|戦国大名|戦国武将|城主|家督"
 )
 # A reading in parentheses right after a name: （やまだ・はなこ）, (ヤマダ ハナコ).
 READING = regex.compile(r"\s?[(（]\s?[\p{Hiragana}\p{Katakana}ー]{1,12}(?:[・\s、,]{1,2}[\p{Hiragana}\p{Katakana}ー]{1,12})?\s?[)）]")
@@ -242,9 +244,9 @@ def _sentence_around(text: str, start: int, end: int, reach: int = 60) -> tuple[
 
 def _public_reason(text: str, start: int, end: int, role_before: str, known: bool) -> str:
     """Why the name at [start, end) is a public figure's, or ""."""
-    if role_before and PUBLIC_ROLE.search(role_before):
-        return "role"
     head, tail = _sentence_around(text, start, end)
+    if (role_before and PUBLIC_ROLE.search(role_before)) or PUBLIC_BEFORE.search(head[-24:]):
+        return "role"
     if PUBLIC_BIO.match(tail):
         return "bio"
     if (HISTORIC.search(head) or HISTORIC.search(tail)) and not (AGE.search(head[-15:]) or AGE.search(tail[:20])):
@@ -290,19 +292,27 @@ def _find(doc, officials: tuple[str, ...], public: tuple[str, ...] = ()) -> list
         kinds = {t.pos[3] for t in run}
         if dotted:
             kinds |= {"姓", "名"}
-        # a surname followed by an unknown given name and an honorific: 田中ミナミちゃん
-        if "姓" in kinds and "名" not in kinds and j + 1 < n:
-            nxt, hon = tokens[j], tokens[j + 1]
-            if (
-                hon.surface in HONORIFICS
-                and nxt.start - run[-1].end <= 1
-                and hon.start == nxt.end
-                and nxt.pos[0] == "名詞"
-                and len(nxt.surface) <= 4
-            ):
-                run = [*run, nxt]
-                j += 1
-                kinds.add("名")
+        # a surname followed by an unknown given name (one to three tokens, four characters at
+        # most, a reading in parentheses allowed) and an honorific: 田中ミナミちゃん, 荒木史乃芙さん,
+        # 井上 さくら（いのうえ・さくら）さん
+        if "姓" in kinds and "名" not in kinds and j < n and tokens[j].start - run[-1].end <= 1:
+            k = j
+            while (
+                k < n and k - j < 3 and tokens[k].pos[0] in ("名詞", "接頭辞", "形状詞", "動詞")
+                and (k == j or tokens[k].start == tokens[k - 1].end)
+                and tokens[k].end - tokens[j].start <= 4 and tokens[k].surface not in HONORIFICS
+                and not tokens[k].surface[0].isdigit()
+            ):  # fmt: skip
+                k += 1
+                pos = tokens[k - 1].end
+                m = READING.match(text, pos, min(len(text), pos + 32)) if pos < len(text) and text[pos] in " (（" else None
+                if m:
+                    pos = m.end()
+                if any(text.startswith(h, pos) for h in HONORIFICS):
+                    run = [*run, *tokens[j:k]]
+                    j = k
+                    kinds.add("名")
+                    break
         if not kinds & {"姓", "名"} and not _full_name_token(run):
             done = j  # 人名,一般 in kana: mascots and nicknames (すだちくん, マイナちゃん)
             continue
