@@ -139,8 +139,11 @@ def _shipped_public_figures() -> frozenset[str]:
     return frozenset(_canon(n) for n in names_)
 
 
+_HIRAGANA = regex.compile(r"[\u3041-\u309fー]+")
+
+
 def _hiragana(text: str) -> bool:
-    return all("\u3041" <= c <= "\u309f" or c == "ー" for c in text)
+    return _HIRAGANA.fullmatch(text) is not None
 
 
 def _is_name(tok) -> bool:
@@ -260,7 +263,9 @@ def _find(doc, officials: tuple[str, ...], public: tuple[str, ...] = ()) -> list
     tokens = _name_tokens(doc)
     text = doc.prose
     configured = {_canon(o) for o in officials if o.strip()}
-    listed = _shipped_public_figures() | {_canon(o) for o in public if o.strip()}
+    listed = _shipped_public_figures()
+    if public:
+        listed = listed | {_canon(o) for o in public if o.strip()}
     readings = None
     out: list[Name] = []
     n = len(tokens)
@@ -378,7 +383,7 @@ def _find(doc, officials: tuple[str, ...], public: tuple[str, ...] = ()) -> list
             if canon in configured or (not full and any(c.startswith(canon) for c in configured)):
                 official = "officials"
         reason = ""
-        if not official:
+        if not official and (full or honorific or private_role):  # only a name PD004 reports
             reason = "list" if canon in listed else _public_reason(text, start, span_end, role_before, _full_name_token(run))
         out.append(Name(start, span_end, name_text, full, honorific, private_role, official, hon_end, reason))
         done = j
@@ -400,7 +405,9 @@ def _hiragana_given_names(doc, text: str, out: list[Name], readings) -> None:
     tokens = doc.tokens
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
-    taken = [(nm.start, nm.end_with_honorific) for nm in out]
+    found: list[Name] = []
+    known = [nm.start for nm in out]  # the token pass found them in order, without overlaps
+    last_end = -1
     for m in _CHILD_HONORIFIC.finditer(text):
         p = m.start()
         if m.end() not in ends:
@@ -412,11 +419,13 @@ def _hiragana_given_names(doc, text: str, out: list[Name], readings) -> None:
                 continue
             if s > 0 and _hiragana(text[s - 1]) and s not in starts:
                 continue  # the end of a longer word
-            if any(a < m.end() and s < z for a, z in taken):
-                break
-            out.append(Name(s, p, word, False, m.group(), "", "", m.end(), ""))
-            taken.append((s, m.end()))
+            k = bisect.bisect_left(known, m.end())
+            if s < last_end or (k and out[k - 1].end_with_honorific > s):
+                break  # part of a name already found
+            found.append(Name(s, p, word, False, m.group(), "", "", m.end(), ""))
+            last_end = m.end()
             break
+    out += found
 
 
 def private_names_between(doc, officials: tuple[str, ...], lo: int, hi: int) -> list[Name]:
