@@ -269,3 +269,16 @@ def test_a_name_and_its_reading_are_masked_on_quoted_lines_whatever_the_selectio
         assert reading not in shown and g not in shown, shown
         checked += 1
     assert checked >= 15
+
+
+@pytest.mark.parametrize("reading", ["（{sr} {gr}）", "({sr}{gr})", "（{gr}）", "（{sr}・{gr}）"])
+def test_a_name_with_its_reading_is_one_finding_not_two(reading):
+    checked = 0
+    for s, sr, g, gr, _ in PEOPLE[:40]:
+        text = f"西小学校6年{s}{g}" + reading.format(sr=sr, gr=gr) + "さんが代表してあいさつしました。"
+        found = _pd004(text)
+        if not found:
+            continue
+        assert len(found) == 1 and _covers(found[0], text, gr) and found[0].severity.value == "error", text
+        checked += 1
+    assert checked >= 30

@@ -300,12 +300,14 @@ def _find(doc, officials: tuple[str, ...], public: tuple[str, ...] = ()) -> list
         # a surname followed by an unknown given name (one to three tokens, four characters at
         # most, a reading in parentheses allowed) and an honorific: 田中ミナミちゃん, 荒木史乃芙さん,
         # 井上 さくら（いのうえ・さくら）さん
-        if "姓" in kinds and "名" not in kinds and j < n and tokens[j].start - run[-1].end <= 1:
+        # (a given name cut short, 森田広之|輔くん: one or two more characters)
+        given = "名" in kinds
+        if "姓" in kinds and j < n and tokens[j].start - run[-1].end <= (0 if given else 1):
             k = j
             while (
                 k < n and k - j < 3 and tokens[k].pos[0] in ("名詞", "接頭辞", "形状詞", "動詞")
                 and (k == j or tokens[k].start == tokens[k - 1].end)
-                and tokens[k].end - tokens[j].start <= 4 and tokens[k].surface not in HONORIFICS
+                and tokens[k].end - tokens[j].start <= (2 if given else 4) and tokens[k].surface not in HONORIFICS
                 and not tokens[k].surface[0].isdigit()
             ):  # fmt: skip
                 k += 1
@@ -386,7 +388,7 @@ def _find(doc, officials: tuple[str, ...], public: tuple[str, ...] = ()) -> list
         if not official and (full or honorific or private_role):  # only a name PD004 reports
             reason = "list" if canon in listed else _public_reason(text, start, span_end, role_before, _full_name_token(run))
         out.append(Name(start, span_end, name_text, full, honorific, private_role, official, hon_end, reason))
-        done = j
+        done = max(j, k)  # past the reading too: （たむら かずま） is not a second name
     _hiragana_given_names(doc, text, out, readings)
     out.sort(key=attrgetter("start"))
     return out
