@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import attrgetter, eq, itemgetter
 
+from ..catalog import load_dictionary
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..text.tokens import tokenize
 from ..values import Value, set_field
@@ -125,15 +126,11 @@ class Name(Value):
 
 @lru_cache(maxsize=1)
 def given_name_readings() -> frozenset[str]:
-    from ..catalog import load_dictionary
-
     return frozenset(r for r, _ in load_dictionary("given-name-readings-ja.txt"))
 
 
 @lru_cache(maxsize=1)
 def _shipped_public_figures() -> frozenset[str]:
-    from ..catalog import load_dictionary
-
     names_ = [n for n, _ in load_dictionary("public-figures-ja.txt")]
     names_ += [n for n, _ in load_dictionary("political-councillors.txt")]
     return frozenset(_canon(n) for n in names_)
