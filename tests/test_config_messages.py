@@ -35,6 +35,7 @@ ORG = {
     "phones": [("088-621-2500", "organization.phones"), ([886212500], "organization.phones[0]")],
     "mailboxes": [("kouhou@example.jp", "organization.mailboxes"), ([{}], "organization.mailboxes[0]")],
     "officials": [("山田太郎", "organization.officials"), ([True], "organization.officials[0]")],
+    "public-figures": [("阿波踊子", "organization.public-figures"), ([1], "organization.public-figures[0]")],
 }
 CASES = [({k: v}, key) for k, vals in TOP.items() for v, key in vals] + [
     ({"organization": {k: v}}, key) for k, vals in ORG.items() for v, key in vals

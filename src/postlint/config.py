@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         phones: list[str]
         mailboxes: list[str]
         officials: list[str]
+        public_figures: list[str]
 
 CONFIG_FILES = ("postlint.toml", ".postlint.toml", "pyproject.toml")
 # The Tokushima profile: the prefecture's own web domains and its published representative number.

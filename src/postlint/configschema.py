@@ -31,6 +31,7 @@ class OrganizationSchema(_Section):
     phones: list[str] = Field(default_factory=lambda: list(DEFAULT_PHONES))
     mailboxes: list[str] = []  # own e-mail addresses or mail domains
     officials: list[str] = []  # names of public officials who may be named in their official role
+    public_figures: list[str] = []  # names of public figures (artists, athletes …): person-name reports them as info
 
     @field_validator("domains", "trusted_domains", "mailboxes")
     @classmethod

@@ -16,7 +16,7 @@ from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from ..text.entities import EntityKind
 from . import pii_address, pii_birth, pii_ids, pii_phone
-from .pii_context import block_window, sensitive_around, window
+from .pii_context import AGE_BRACKET, block_window, sensitive_around, window
 from .pii_names import names, near_private_name
 from .registry import checker
 
@@ -203,21 +203,40 @@ def credit_card(doc, ctx) -> Iterable[Match]:
 @checker("PD004")
 def person_name(doc, ctx) -> Iterable[Match]:
     """Private persons' names: a name with an honorific or a private role (warning), a full name alone
-    (info); age, school grade, residence or health words around raise the severity."""
-    for n in names(doc, _officials(ctx)):
-        if n.official or not (n.marked or n.full):
+    (info); age, school grade, residence or health words around raise the severity. A name alone is
+    raised only by an age or grade written right after it (山田 花子（105歳）): biographies and news
+    name people with their age and home town too. A public figure (歌手の, 作家の, an encyclopedic
+    sentence, historic dates, the public-figure lists) is at most info."""
+    org = ctx.config.organization
+    for n in names(doc, tuple(org.officials), tuple(org.public_figures)):
+        if n.official or not (n.marked or n.full or n.honorific):
+            continue
+        params = {"kind": "個人の氏名", "detail": ""}
+        if n.public:
+            params["kind"] = "氏名"
+            params["detail"] = _PUBLIC_DETAIL[n.public]
+            yield Match(n.start, n.end, mask="name", severity="info", params=params)
             continue
         severity = "warning" if n.marked else "info"
         sens = sensitive_around(doc, n.start, n.end_with_honorific)
-        params = {"kind": "個人の氏名", "detail": ""}
-        if sens.special_care:
-            severity = "error"
+        attached = n.marked or bool(AGE_BRACKET.match(doc.prose[n.end_with_honorific : n.end_with_honorific + 16]))
+        if sens.special_care and attached:
+            severity = "error" if n.marked else "warning"
             params["approval"] = CONSULT
-        elif sens.any:
+        elif sens.any and attached:
             severity = _raise(severity)
         if sens.any:
             params["detail"] = f"（{sens.describe()}に関する情報と一緒に書かれています）"
         yield Match(n.start, n.end, mask="name", severity=severity, params=params)
+
+
+_PUBLIC_DETAIL = {
+    "role": "（職業・肩書から著名人と見られるため参考）",
+    "bio": "（人物紹介の文から著名人と見られるため参考）",
+    "historic": "（歴史上の人物と見られるため参考）",
+    "known": "（辞書に載る著名人の氏名のため参考）",
+    "list": "（公人・著名人の一覧にある氏名のため参考）",
+}
 
 
 @checker("PD005")

@@ -106,6 +106,8 @@ HEALTH = regex.compile(
     r"感染|陽性|発症|症状|診断|治療|手術|服薬|妊娠|出産|負傷|けが|怪我|重傷|軽傷|重体|意識不明|"
     r"搬送|心肺停止|うつ病|精神疾患|発達障|透析|介護認定"
 )
+# An age that opens the next sentence: 山田ゆいちゃん。4歳でした。/ 現在5歳。
+NEXT_AGE = regex.compile(r"\A\s*(?:当時|現在|今年で?|まだ|わずか)?\s*(\d{1,3})\s*(?:歳|才)(?!\d)")
 RESIDENCE = regex.compile(r"在住|お住まい|住まい|住所|自宅|出身|在籍")
 PLACE_BEFORE = regex.compile(r"[\p{Han}\p{Katakana}ー]{1,8}(?:都|道|府|県|市|区|町|村|郡|地区)(?:在住)?の\s*\Z")
 
@@ -150,6 +152,16 @@ class Sensitive(Value):
         return "・".join(parts)
 
 
+def _age_in_next_sentence(doc, end: int) -> int | None:
+    """The age that opens the sentence after the one ending within 12 characters of ``end``."""
+    text = doc.prose
+    _, e1 = bounds(doc).sentence(max(0, end - 1), len(text))
+    if e1 - end > 12 or e1 >= len(text):
+        return None
+    m = NEXT_AGE.match(text[e1 : e1 + 16])
+    return int(m.group(1)) if m else None
+
+
 def sensitive_around(doc, start: int, end: int) -> Sensitive:
     """Age, school grade, residence and health words near a person (same sentence)."""
     before, after = window(doc, start, end, 30, 30)
@@ -162,6 +174,8 @@ def sensitive_around(doc, start: int, end: int) -> Sensitive:
         m = AGE.search(near)
         if m:
             age = int(m.group(1)) if m.group(1) else 0
+        else:
+            age = _age_in_next_sentence(doc, end)
     grade = bool(GRADE.search(before[-25:]) or GRADE.search(after[:25]))
     child = grade or (age is not None and age < 18)
     residence = bool(
