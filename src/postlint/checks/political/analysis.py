@@ -23,6 +23,7 @@ from .lexicon import (
     ELECTION_WORDS,
     FIRST_PERSON,
     GENERIC_PARTY_NOT,
+    HEDGE_VERBS,
     HONORIFICS,
     LIST_CLOSERS,
     LIST_SEPARATORS,
@@ -623,6 +624,12 @@ def predicate(toks, i: int, *, own: bool = False) -> tuple[str | None, int]:
         j += 1
     last = j - 1
     nxt = toks[j] if j < n else None
+    hedged = False
+    if nxt is not None and nxt.surface in ("と", "って"):
+        end = hedge_end(toks, j)
+        if end is not None:
+            # 増税に賛成だと思います / 改憲に反対と考えています: a hedged opinion is still an opinion
+            hedged, last, nxt = True, end, None
     if nxt is not None and (nxt.surface in REPORTED_NEXT or nxt.surface in ("か", "かな", "かも")):
         return None, last
     if nxt is not None and nxt.pos[1] == "終助詞" and nxt.surface == "な" and chain and chain[-1].pos[5].startswith("終止形"):
@@ -635,10 +642,16 @@ def predicate(toks, i: int, *, own: bool = False) -> tuple[str | None, int]:
     negated = any(t.pos[4] in ("助動詞-ナイ", "助動詞-ヌ") for t in auxes) or any(
         t.pos[0] == "形容詞" and t.dictionary_form == "ない" for t in chain
     )
-    ends = _is_clause_end(nxt) or (nxt is not None and (nxt.pos[1] in ("終助詞", "読点") or nxt.surface in ("、", "!")))
+    ends = hedged or _is_clause_end(nxt) or (nxt is not None and (nxt.pos[1] in ("終助詞", "読点") or nxt.surface in ("、", "!")))
+    # 投票して！ / 応援してね: a te-form that ends the sentence is a casual request
+    te_request = (
+        len(chain) > 1
+        and chain[-1].pos[1] == "接続助詞"
+        and (_is_clause_end(nxt) or (nxt.pos[1] == "終助詞" and nxt.surface in ("ね", "よ", "ねー", "な")))
+    )
     # 〜しましょう / 〜してください / 頑張れ are requests wherever they stand; 〜すべき, 〜を求める,
     # 〜をお願い only when they end the clause (取り組むべき課題, 辞任を求める抗議行動 are not requests)
-    request = any(t.pos[5].startswith(("意志推量形", "命令形")) for t in chain) or (
+    request = te_request or any(t.pos[5].startswith(("意志推量形", "命令形")) for t in chain) or (
         ends
         and (
             any(t.dictionary_form == "べし" for t in auxes)
@@ -662,6 +675,30 @@ def predicate(toks, i: int, *, own: bool = False) -> tuple[str | None, int]:
     if tail.pos[0] in ("助動詞", "動詞", "形容詞") and (tail.pos[5].startswith("終止形") or tail.pos[5] == "*"):
         return "declare", last
     return None, last
+
+
+def hedge_end(toks, j: int) -> int | None:
+    """``と思います`` / ``と考えています`` after a predicate (``toks[j]`` is と or って): the index of the
+    last token of the hedge, or None when it is not one (a question, a quotation of someone else)."""
+    n = len(toks)
+    k = j + 1
+    if k < n and toks[k].surface == "は":
+        k += 1  # 賛成だとは思いません
+    if k >= n or toks[k].pos[0] not in ("動詞", "名詞") or not lemma_in(toks[k], HEDGE_VERBS):
+        return None
+    k += 1
+    while k < n and (
+        toks[k].pos[0] == "助動詞"
+        or (toks[k].pos[0] == "助詞" and toks[k].pos[1] == "接続助詞" and toks[k].surface in ("て", "で"))
+        or (toks[k].pos[0] == "動詞" and lemma_in(toks[k], CHAIN_VERBS))
+    ):
+        k += 1
+    after = toks[k] if k < n else None
+    if after is not None and (after.surface in ("か", "かな", "かも", "人", "方", "者", "方々") or after.surface in REPORTED_NEXT):
+        return None  # 賛成だと思いますか / 賛成だと考える人: a question or a description of others
+    if not (_is_clause_end(after) or after.pos[1] in ("終助詞", "読点")):
+        return None
+    return k - 1
 
 
 def _np_start(toks, hi: int, limit: int = 12) -> int:
