@@ -474,7 +474,7 @@ def _reported_subject(toks, i: int) -> bool:
         if t.pos[0] in ("動詞", "形容詞", "助動詞") or _is_clause_end(t):
             return False
         if t.pos[0] == "助詞" and t.surface in ("は", "が") and k > 0 and is_noun_like(toks[k - 1]):
-            lo = _np_start(toks, k)
+            lo = np_start(toks, k)
             return not any(lemma_in(x, FIRST_PERSON) for x in toks[lo:k])
         k -= 1
     return False
@@ -701,7 +701,7 @@ def hedge_end(toks, j: int) -> int | None:
     return k - 1
 
 
-def _np_start(toks, hi: int, limit: int = 12) -> int:
+def np_start(toks, hi: int, limit: int = 12) -> int:
     """Start of the noun phrase ending before token ``hi`` (nouns joined by の・や・と・、)."""
     k = hi
     while k > 0 and hi - k < limit:
@@ -732,7 +732,7 @@ def find_object(toks, i: int, particles) -> tuple[int, int, str] | None:
             hi = k
             if t.surface == "の" and hi > 0 and toks[hi - 1].surface in ("へ", "に", "と"):
                 hi -= 1  # 〇〇候補への応援
-            lo = _np_start(toks, hi)
+            lo = np_start(toks, hi)
             if lo < hi:
                 return lo, hi, t.surface
             return None
@@ -764,13 +764,13 @@ def adjacent_subject(toks, i: int) -> tuple[int, int] | None:
         return None
     t = toks[k]
     if is_noun_like(t):
-        lo = _np_start(toks, k + 1)
+        lo = np_start(toks, k + 1)
         return (lo, k + 1) if lo <= k else None
     if t.pos[0] == "助詞" and t.surface in ("は", "が", "も", "を", "に", "には", "へ", "の"):
         hi = k
         if hi > 0 and toks[hi - 1].surface in ("に", "へ") and t.surface in ("は", "も"):
             hi -= 1  # 〜には反対
-        lo = _np_start(toks, hi)
+        lo = np_start(toks, hi)
         return (lo, hi) if lo < hi else None
     return None
 
