@@ -31,6 +31,7 @@ from .lexicon import (
     MENTIONED_AFTER,
     OFFICE,
     OPEN_QUOTES,
+    PARTY_HEAD_AFTER_NO,
     PARTY_SUFFIX,
     PLACEHOLDER,
     POLITICAL_CONTEXT,
@@ -527,6 +528,9 @@ def _confirm(toks, cands: list[tuple[int, int, str, str]]):
         glued_next = nxt is not None and nxt.start == toks[hi - 1].end
         suffixes = WEAK_SUFFIX if kind == "weak" else PARTY_SUFFIX
         ok = not glued_prev and glued_next and nxt.surface in suffixes
+        if not ok and not glued_prev and nxt is not None and nxt.surface == "の":
+            # 立憲の公約 / 維新の候補 / れいわの山本代表 (but not 維新の志士, 国民の皆様)
+            ok = _political_head_after(toks, hi + 1, strict=kind == "weak")
         if ok and nxt.surface == "党":
             spans[k][1] = hi + 1
         status.append(ok)
@@ -561,6 +565,23 @@ def _confirm(toks, cands: list[tuple[int, int, str, str]]):
             elif kind == "weak" and 0 < pos < len(g) - 1 and strong[pos - 1] and strong[pos + 1]:
                 status[k] = True
     return [(spans[k][0], spans[k][1], c[2], c[3], status[k]) for k, c in enumerate(cands) if not blocked[k]]
+
+
+def _political_head_after(toks, k: int, *, strict: bool) -> bool:
+    """Whether the noun phrase from ``k`` (after 〇〇の) ends in a party's or politician's noun; for an
+    everyday word (国民の, 民主の) only a party's own noun counts (代表, 公約 of 国民の代表 are general)."""
+    n = len(toks)
+    j = k
+    while j < n and j - k < 4 and is_noun_like(toks[j]):
+        j += 1
+    if j == k:
+        return False
+    head = toks[j - 1]
+    if strict:
+        # れいわの党首 / れいわの山本代表 (a person's name before the title), not 国民の代表
+        named = j - 2 >= k and toks[j - 2].pos[2] == "人名" and head.surface in ("代表", "議員", "候補", "共同代表")
+        return named or head.surface in ("党首", "幹事長", "公認", "議員団", "会派")
+    return lemma_in(head, PARTY_HEAD_AFTER_NO) or OFFICE.search(head.surface) is not None
 
 
 def _list_closed(toks, hi: int) -> bool:
