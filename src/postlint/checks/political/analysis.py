@@ -188,6 +188,16 @@ class Analysis:
         if not self._party_candidates:
             return []
         promoted = {st.target_span for st in self.stances if st.target == "party"}
+        for st in self.stances:
+            if st.target is None and st.role in SUBJECT_ROLES and st.voice in ("declare", "negated", "request"):
+                # 維新は許せない / 立憲は最高: a short form as the subject of praise or criticism
+                toks = self.sentences[st.sentence].tokens
+                subj = adjacent_subject(toks, st.token)
+                if subj is not None:
+                    span = (toks[subj[0]].start, toks[subj[1] - 1].end)
+                    maybe = self._unconfirmed.get(span)
+                    if maybe is not None and maybe.kind == "short":
+                        promoted.add(span)
         extra = [p for span, p in self._unconfirmed.items() if span in promoted]
         return sorted(self.confirmed_parties + extra, key=lambda p: p.start)
 
@@ -414,6 +424,8 @@ class Analysis:
 
 
 PROMOTING_ROLES = frozenset("vote vote-weak support oppose favor criticize criticize-neg".split())
+# roles whose subject is what they evaluate (維新は許せない, 立憲は最高です)
+SUBJECT_ROLES = frozenset("praise criticize criticize-neg".split())
 # roles that, declared by a subject other than the office, are a report (自民党は増税に反対しています)
 AGENTIVE_ROLES = frozenset("vote vote-weak support oppose favor".split())
 

@@ -56,7 +56,7 @@ def _proportional(a: Analysis, toks, i: int):
     if k == lo or k >= len(toks) or toks[k].surface not in ("へ", "に") or a.mentioned(toks[i].start):
         return None
     name = "".join(x.surface for x in toks[lo:k])
-    if any(g in name for g in GENERIC_BALLOT) or any(lemma_in(x, AUDIENCE) for x in toks[lo:k]):
+    if name.startswith(GENERIC_BALLOT) or any(lemma_in(x, AUDIENCE) for x in toks[lo:k]):
         return None
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if not (nxt is None or nxt.pos[1] in ("句点", "終助詞") or nxt.surface in ("!", "…", "♪") or nxt.normalized_form in ("投票", "1", "御", "お", "宜しく", "是非", "入れる")):
