@@ -15,7 +15,7 @@ from .analysis import Analysis, analysis, find_object, lemma_in, predicate
 from ..registry import checker
 
 # the religion itself, or a body of believers
-RELIGIONS = frozenset("宗教 宗派 宗 教団 教会 信仰 神様 仏様 御仏 教え 教義 お題目 題目 念仏 聖書 経典 お経".split())
+RELIGIONS = frozenset("宗教 宗派 宗 教団 教会 信仰 神 仏 神様 仏様 イエス キリスト 御仏 教え 教義 お題目 題目 念仏 聖書 経典 お経".split())
 NOT_RELIGIONS = frozenset("信教 文教 説教 政教 胎教 調教 助教 国教 教 宗教法人".split())
 # religious services (not festivals: 祭り, 例大祭, 神輿 are also tourism events)
 SERVICES = frozenset("礼拝 ミサ 法話 説法 布教 伝道 集会 祈祷 祈祷会 勉強会 集い 修行 洗礼 礼拝会 座談会 入信".split())
