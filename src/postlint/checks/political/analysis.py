@@ -257,7 +257,12 @@ class Analysis:
 
     @lazy_property
     def election_context(self) -> bool:
-        if self._lemmas & ELECTION_WORDS or self.confirmed_parties:
+        return bool(self.confirmed_parties) or self.election_words
+
+    @lazy_property
+    def election_words(self) -> bool:
+        """Whether the draft says it is about an election (選挙, 候補, 投票日 …), a party name aside."""
+        if self._lemmas & ELECTION_WORDS:
             return True
         if "選" not in self.doc.prose:
             return False  # both forms of ELECTION_SURFACE hold 選

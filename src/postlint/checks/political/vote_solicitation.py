@@ -169,7 +169,7 @@ def _solicitation_severity(a: Analysis, st: Stance) -> str | None:
         if tgt is None and a.election_context and not a.lottery_context:
             return "error"
         return None
-    if tgt is None and st.voice == "request" and (st.role == "support" or a.doc.prose[st.start : st.end].find("票") >= 0):
+    if tgt is None and st.voice == "request" and (st.role == "support" or "票" in a.doc.prose[st.start : st.end]):
         # 〇〇候補が出馬しました。ぜひ一票を！: the request follows the sentence that names the candidate
         return "error" if _named_before(a, st.sentence) else None
     # support / oppose
@@ -183,13 +183,12 @@ def _solicitation_severity(a: Analysis, st: Stance) -> str | None:
 
 
 def _named_before(a: Analysis, si: int) -> bool:
-    """Whether the sentence before ``si`` names a party, a candidate or (in an election) a person."""
-    if si == 0:
-        return False
+    """Whether, in a draft about an election, the sentence before ``si`` names a party, a candidate or a
+    person."""
+    if si == 0 or not a.election_words:
+        return False  # 〇〇党県連から要望を受けました。ご支援をお願いします。 is not about an election
     if any(p.sentence == si - 1 for p in a.parties):
         return True
-    if not a.election_context:
-        return False
     toks = a.sentences[si - 1].tokens
     for k, t in enumerate(toks):
         if t.surface in ("候補", "候補者", "立候補者", "陣営", "新人", "現職"):
