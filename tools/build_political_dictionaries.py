@@ -29,7 +29,7 @@ OUT = ROOT / "dictionaries"
 KIND = {
     "自民": "name",
     "立憲": "short",
-    "立民": "weak",  # Sudachi reads it as a given name
+    "立民": "short",  # Sudachi reads it as a given name; a party only as the object of support or with a suffix
     "国民": "weak",
     "民主": "weak",
     "公明": "short",
@@ -76,8 +76,14 @@ ADDITIONS = [
     ("新党さきがけ", "新党さきがけ"),
     ("日本新党", "日本新党"),
     ("日本自由党", "日本自由党"),
+    ("LDP", "自由民主党"),
+    ("JCP", "日本共産党"),
+    ("Komeito", "公明党"),
 ]
 ADDITION_KIND = {"日本のこころ": "weak"}
+
+# Names written with spaces between their characters (自 民 党), a way around a word filter.
+SPACED_FROM = ["自民党", "自由民主党", "立憲民主党", "国民民主党", "公明党", "共産党", "日本共産党", "参政党", "社民党"]
 
 # Short forms ending in 党 also appear in katakana (ジミン党, ジミントウ); half-width katakana is
 # folded to full width before matching, so these cover both.
@@ -141,6 +147,8 @@ def build_parties(data: Path) -> list[tuple[str, str, str]]:
             add(abbrev, canonical, KIND.get(abbrev, "name"))
     for form, canonical in ADDITIONS:
         add(form, canonical, ADDITION_KIND.get(form, "name"))
+    for form in SPACED_FROM:
+        add(" ".join(form), entries[form][0], "name")
     for form in KATAKANA_FROM:
         canonical = entries[form][0]
         for r in readings(form):

@@ -13,6 +13,7 @@ Imports go one way, ``lexicon`` <- ``analysis`` <- rules. The rule files name th
 from .contested_issue import contested_issue_opinion
 from .party_name import party_names
 from .pledge_evaluation import pledge_evaluation
+from .religious_promotion import religious_promotion
 from .vote_solicitation import vote_solicitation
 from .winner_congratulation import winner_congratulation
 
@@ -20,6 +21,7 @@ __all__ = [
     "contested_issue_opinion",
     "party_names",
     "pledge_evaluation",
+    "religious_promotion",
     "vote_solicitation",
     "winner_congratulation",
 ]

@@ -23,6 +23,7 @@ from .lexicon import (
     ELECTION_WORDS,
     FIRST_PERSON,
     GENERIC_PARTY_NOT,
+    HEDGE_VERBS,
     HONORIFICS,
     LIST_CLOSERS,
     LIST_SEPARATORS,
@@ -30,6 +31,7 @@ from .lexicon import (
     MENTIONED_AFTER,
     OFFICE,
     OPEN_QUOTES,
+    PARTY_HEAD_AFTER_NO,
     PARTY_SUFFIX,
     PLACEHOLDER,
     POLITICAL_CONTEXT,
@@ -186,6 +188,16 @@ class Analysis:
         if not self._party_candidates:
             return []
         promoted = {st.target_span for st in self.stances if st.target == "party"}
+        for st in self.stances:
+            if st.target is None and st.role in SUBJECT_ROLES and st.voice in ("declare", "negated", "request"):
+                # 維新は許せない / 立憲は最高: a short form as the subject of praise or criticism
+                toks = self.sentences[st.sentence].tokens
+                subj = adjacent_subject(toks, st.token)
+                if subj is not None:
+                    span = (toks[subj[0]].start, toks[subj[1] - 1].end)
+                    maybe = self._unconfirmed.get(span)
+                    if maybe is not None and maybe.kind == "short":
+                        promoted.add(span)
         extra = [p for span, p in self._unconfirmed.items() if span in promoted]
         return sorted(self.confirmed_parties + extra, key=lambda p: p.start)
 
@@ -245,7 +257,12 @@ class Analysis:
 
     @lazy_property
     def election_context(self) -> bool:
-        if self._lemmas & ELECTION_WORDS or self.confirmed_parties:
+        return bool(self.confirmed_parties) or self.election_words
+
+    @lazy_property
+    def election_words(self) -> bool:
+        """Whether the draft says it is about an election (選挙, 候補, 投票日 …), a party name aside."""
+        if self._lemmas & ELECTION_WORDS:
             return True
         if "選" not in self.doc.prose:
             return False  # both forms of ELECTION_SURFACE hold 選
@@ -412,6 +429,8 @@ class Analysis:
 
 
 PROMOTING_ROLES = frozenset("vote vote-weak support oppose favor criticize criticize-neg".split())
+# roles whose subject is what they evaluate (維新は許せない, 立憲は最高です)
+SUBJECT_ROLES = frozenset("praise criticize criticize-neg".split())
 # roles that, declared by a subject other than the office, are a report (自民党は増税に反対しています)
 AGENTIVE_ROLES = frozenset("vote vote-weak support oppose favor".split())
 
@@ -473,7 +492,7 @@ def _reported_subject(toks, i: int) -> bool:
         if t.pos[0] in ("動詞", "形容詞", "助動詞") or _is_clause_end(t):
             return False
         if t.pos[0] == "助詞" and t.surface in ("は", "が") and k > 0 and is_noun_like(toks[k - 1]):
-            lo = _np_start(toks, k)
+            lo = np_start(toks, k)
             return not any(lemma_in(x, FIRST_PERSON) for x in toks[lo:k])
         k -= 1
     return False
@@ -526,6 +545,9 @@ def _confirm(toks, cands: list[tuple[int, int, str, str]]):
         glued_next = nxt is not None and nxt.start == toks[hi - 1].end
         suffixes = WEAK_SUFFIX if kind == "weak" else PARTY_SUFFIX
         ok = not glued_prev and glued_next and nxt.surface in suffixes
+        if not ok and not glued_prev and nxt is not None and nxt.surface == "の":
+            # 立憲の公約 / 維新の候補 / れいわの山本代表 (but not 維新の志士, 国民の皆様)
+            ok = _political_head_after(toks, hi + 1, strict=kind == "weak")
         if ok and nxt.surface == "党":
             spans[k][1] = hi + 1
         status.append(ok)
@@ -560,6 +582,23 @@ def _confirm(toks, cands: list[tuple[int, int, str, str]]):
             elif kind == "weak" and 0 < pos < len(g) - 1 and strong[pos - 1] and strong[pos + 1]:
                 status[k] = True
     return [(spans[k][0], spans[k][1], c[2], c[3], status[k]) for k, c in enumerate(cands) if not blocked[k]]
+
+
+def _political_head_after(toks, k: int, *, strict: bool) -> bool:
+    """Whether the noun phrase from ``k`` (after 〇〇の) ends in a party's or politician's noun; for an
+    everyday word (国民の, 民主の) only a party's own noun counts (代表, 公約 of 国民の代表 are general)."""
+    n = len(toks)
+    j = k
+    while j < n and j - k < 4 and is_noun_like(toks[j]):
+        j += 1
+    if j == k:
+        return False
+    head = toks[j - 1]
+    if strict:
+        # れいわの党首 / れいわの山本代表 (a person's name before the title), not 国民の代表
+        named = j - 2 >= k and toks[j - 2].pos[2] == "人名" and head.surface in ("代表", "議員", "候補", "共同代表")
+        return named or head.surface in ("党首", "幹事長", "公認", "議員団", "会派")
+    return lemma_in(head, PARTY_HEAD_AFTER_NO) or OFFICE.search(head.surface) is not None
 
 
 def _list_closed(toks, hi: int) -> bool:
@@ -623,6 +662,12 @@ def predicate(toks, i: int, *, own: bool = False) -> tuple[str | None, int]:
         j += 1
     last = j - 1
     nxt = toks[j] if j < n else None
+    hedged = False
+    if nxt is not None and nxt.surface in ("と", "って"):
+        end = hedge_end(toks, j)
+        if end is not None:
+            # 増税に賛成だと思います / 改憲に反対と考えています: a hedged opinion is still an opinion
+            hedged, last, nxt = True, end, None
     if nxt is not None and (nxt.surface in REPORTED_NEXT or nxt.surface in ("か", "かな", "かも")):
         return None, last
     if nxt is not None and nxt.pos[1] == "終助詞" and nxt.surface == "な" and chain and chain[-1].pos[5].startswith("終止形"):
@@ -635,10 +680,16 @@ def predicate(toks, i: int, *, own: bool = False) -> tuple[str | None, int]:
     negated = any(t.pos[4] in ("助動詞-ナイ", "助動詞-ヌ") for t in auxes) or any(
         t.pos[0] == "形容詞" and t.dictionary_form == "ない" for t in chain
     )
-    ends = _is_clause_end(nxt) or (nxt is not None and (nxt.pos[1] in ("終助詞", "読点") or nxt.surface in ("、", "!")))
+    ends = hedged or _is_clause_end(nxt) or (nxt is not None and (nxt.pos[1] in ("終助詞", "読点") or nxt.surface in ("、", "!")))
+    # 投票して！ / 応援してね: a te-form that ends the sentence is a casual request
+    te_request = (
+        len(chain) > 1
+        and chain[-1].pos[1] == "接続助詞"
+        and (_is_clause_end(nxt) or (nxt.pos[1] == "終助詞" and nxt.surface in ("ね", "よ", "ねー", "な")))
+    )
     # 〜しましょう / 〜してください / 頑張れ are requests wherever they stand; 〜すべき, 〜を求める,
     # 〜をお願い only when they end the clause (取り組むべき課題, 辞任を求める抗議行動 are not requests)
-    request = any(t.pos[5].startswith(("意志推量形", "命令形")) for t in chain) or (
+    request = te_request or any(t.pos[5].startswith(("意志推量形", "命令形")) for t in chain) or (
         ends
         and (
             any(t.dictionary_form == "べし" for t in auxes)
@@ -664,7 +715,31 @@ def predicate(toks, i: int, *, own: bool = False) -> tuple[str | None, int]:
     return None, last
 
 
-def _np_start(toks, hi: int, limit: int = 12) -> int:
+def hedge_end(toks, j: int) -> int | None:
+    """``と思います`` / ``と考えています`` after a predicate (``toks[j]`` is と or って): the index of the
+    last token of the hedge, or None when it is not one (a question, a quotation of someone else)."""
+    n = len(toks)
+    k = j + 1
+    if k < n and toks[k].surface == "は":
+        k += 1  # 賛成だとは思いません
+    if k >= n or toks[k].pos[0] not in ("動詞", "名詞") or not lemma_in(toks[k], HEDGE_VERBS):
+        return None
+    k += 1
+    while k < n and (
+        toks[k].pos[0] == "助動詞"
+        or (toks[k].pos[0] == "助詞" and toks[k].pos[1] == "接続助詞" and toks[k].surface in ("て", "で"))
+        or (toks[k].pos[0] == "動詞" and lemma_in(toks[k], CHAIN_VERBS))
+    ):
+        k += 1
+    after = toks[k] if k < n else None
+    if after is not None and (after.surface in ("か", "かな", "かも", "人", "方", "者", "方々") or after.surface in REPORTED_NEXT):
+        return None  # 賛成だと思いますか / 賛成だと考える人: a question or a description of others
+    if not (_is_clause_end(after) or after.pos[1] in ("終助詞", "読点")):
+        return None
+    return k - 1
+
+
+def np_start(toks, hi: int, limit: int = 12) -> int:
     """Start of the noun phrase ending before token ``hi`` (nouns joined by の・や・と・、)."""
     k = hi
     while k > 0 and hi - k < limit:
@@ -695,7 +770,7 @@ def find_object(toks, i: int, particles) -> tuple[int, int, str] | None:
             hi = k
             if t.surface == "の" and hi > 0 and toks[hi - 1].surface in ("へ", "に", "と"):
                 hi -= 1  # 〇〇候補への応援
-            lo = _np_start(toks, hi)
+            lo = np_start(toks, hi)
             if lo < hi:
                 return lo, hi, t.surface
             return None
@@ -727,13 +802,13 @@ def adjacent_subject(toks, i: int) -> tuple[int, int] | None:
         return None
     t = toks[k]
     if is_noun_like(t):
-        lo = _np_start(toks, k + 1)
+        lo = np_start(toks, k + 1)
         return (lo, k + 1) if lo <= k else None
     if t.pos[0] == "助詞" and t.surface in ("は", "が", "も", "を", "に", "には", "へ", "の"):
         hi = k
         if hi > 0 and toks[hi - 1].surface in ("に", "へ") and t.surface in ("は", "も"):
             hi -= 1  # 〜には反対
-        lo = _np_start(toks, hi)
+        lo = np_start(toks, hi)
         return (lo, hi) if lo < hi else None
     return None
 

@@ -74,8 +74,16 @@ LIST_CLOSERS = frozenset("両党 各党 党 会派 野党 与党".split())
 # nouns that make a noun phrase a candidate, a party or a politician
 POLITICAL_NOUNS = frozenset(
     "候補 候補者 立候補者 立候補予定者 政党 陣営 会派 政治家 議員 代議士 市議 県議 府議 都議 町議 村議 区議 "
-    "市長 知事 町長 村長 区長 首長 首相 総理 総理大臣 大臣 党首".split()
+    "市長 知事 町長 村長 区長 首長 首相 総理 総理大臣 大臣 党首 与党 野党 現職 与野党".split()
 )
+# nouns after 〇〇の that make a short party form a party: 立憲の公約, 維新の候補, れいわの山本代表
+# (維新の志士, 共産の理想 are not)
+PARTY_HEAD_AFTER_NO = POLITICAL_NOUNS | frozenset(
+    "公約 政策 主張 方針 マニフェスト 代表 党首 幹事長 議席 会派 支持者 支持層 政権 候補 推薦 公認 街頭演説 演説 法案 "
+    "議員団 公約集 政見".split()
+)
+# verbs that hedge an opinion (〜だと思います, 〜と考えています): the opinion is still the office's
+HEDGE_VERBS = frozenset("思う 考える 感じる 信じる 確信 存じる 思える".split())
 HONORIFICS = frozenset("さん 氏 様 さま 殿 先生".split())
 PRONOUNS = frozenset("彼 彼女 あの人 あの方".split())
 AUDIENCE = frozenset("皆 皆さん 皆様 皆さま みなさん みなさま みんな 市民 県民 町民 村民 区民 住民 有権者 皆皆".split())
@@ -123,3 +131,5 @@ CLAUSE_END = frozenset("。 ! ? ！ ？ … ♪".split())
 # after a closing quotation mark: the quotation is talked about, not said (「〜に投票して」といった行為)
 MENTIONED_AFTER = re.compile(r"\s*(?:と|って|など|等|は|が|も|を|に|の|という|といった|のような|との)")
 OPEN_QUOTES = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")"}
+# asking readers to spread a post (賛成の方は拡散を)
+SPREAD_WORDS = frozenset("拡散 シェア リツイート RT リポスト 広める 広げる".split())

@@ -1,5 +1,5 @@
-"""PO001 party_names: a party name is a warning; with support, opposition, praise or criticism in its
-sentence, an error."""
+"""PO001 party_names: a party name alone is information (it does not force consultation); with
+support, opposition, praise or criticism in its sentence, an error."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ ENDORSING_ROLES = frozenset(
 
 @checker("PO001")
 def party_names(doc, ctx):
-    """PO001: a party name is a warning; with support, opposition, praise or criticism, an error."""
+    """PO001: a party name alone is info; with support, opposition, praise or criticism, an error."""
     a = analysis(doc)
     if not a.parties:
         return ()
@@ -23,7 +23,7 @@ def party_names(doc, ctx):
 
 def _party_names(doc, a: Analysis):
     for p in a.parties:
-        severity = "warning"
+        severity = "info"  # a neutral mention (a council's motion, a foreign leader's party) is a fact
         reason = ""
         for st in a.stances_in(p.sentence):
             if st.role not in ENDORSING_ROLES:

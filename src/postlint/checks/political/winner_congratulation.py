@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...matchers import Match
-from .analysis import analysis, lemma_in
-from .lexicon import CONGRATULATION, ELECTORAL_WIN_WORDS, OFFICE, WIN_WORDS
+from .analysis import analysis, is_noun_like, lemma_in
+from .lexicon import CONGRATULATION, ELECTORAL_WIN_WORDS, HONORIFICS, OFFICE, WIN_WORDS
 from ..registry import checker
 
 
@@ -36,7 +36,9 @@ def _winner_congratulations(doc):
         for i in wins:
             t = toks[i]
             electoral = lemma_in(t, ELECTORAL_WIN_WORDS)
-            if not electoral and (a.lottery_context or not (a.election_context or OFFICE.search(doc.prose))):
+            if not electoral and (
+                a.lottery_context or not (a.election_context or OFFICE.search(doc.prose) or _person_wins(a, toks, i))
+            ):
                 continue
             if a.mentioned(t.start):
                 continue
@@ -67,3 +69,15 @@ def _congratulation_end(toks, i: int) -> int:
     ):
         i += 1
     return i
+
+
+def _person_wins(a, toks, i: int) -> bool:
+    """〇〇さん、当選おめでとう: a person named (with an honorific) before the win, which is theirs (当選者,
+    当選番号 are a draw's); a contest (グランプリ) is not an election."""
+    if a.contest_context:
+        return False
+    if i + 1 < len(toks) and toks[i + 1].pos[0] == "接尾辞":
+        return False
+    return any(
+        t.pos[0] == "接尾辞" and t.surface in HONORIFICS and k > 0 and is_noun_like(toks[k - 1]) for k, t in enumerate(toks[:i])
+    )
