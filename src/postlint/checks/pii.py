@@ -46,8 +46,12 @@ OFFICE = regex.compile(
     r"(?<!\p{Han})店|支店|本店|営業所|事業所|研究所|試験場|案内所|公園"
 )
 # Words that make a number a person's own: 自宅, 携帯 (私用), 本人 …
-PERSONAL_PHONE = regex.compile(r"(?:自宅|実家|個人|私用|本人|ご家族)(?:の)?\s*(?:電話|携帯|TEL|連絡先)?\s*(?:番号)?\s*[:：]?\s*\Z")
-_DIGITS = regex.compile(r"\d")
+PERSONAL_PHONE = regex.compile(
+    r"(?:自宅|実家|個人|私用|本人|ご家族)(?:の)?\s*(?:電話|携帯|TEL|連絡先)?\s*(?:番号)?\s*(?:[:：]|は|が|を)?\s*[(（]?\s*\Z"
+)
+_DIGITS = regex.compile(r"\d|[〇零一二三四五六七八九]{3}")
+# A telephone number in a link: tel:090…, ?tel=090…, &phone=…
+URL_PHONE = regex.compile(r"(?:\Atel:|[?&;](?:tel|phone|mobile|keitai|denwa|tel_?no|phone_?number)=)(?P<num>[0-9+()\-.%]{9,24})", regex.IGNORECASE)
 _KIND_PHONE = {"mobile": "携帯電話番号", "pager": "携帯電話番号", "personal_number": "携帯電話番号", "voip": "IP電話番号"}
 
 
@@ -64,9 +68,11 @@ def _phone_kind(p: pii_phone.PhoneNumber) -> str:
 def phone_number(doc, ctx) -> Iterable[Match]:
     """Telephone numbers that may be a private person's; the office's own and toll-free numbers are not."""
     text = doc.prose
+    own = _own_numbers(tuple(ctx.config.organization.phones))
+    if doc.urls:
+        yield from _phones_in_links(doc, own)
     if not _DIGITS.search(text):
         return
-    own = _own_numbers(tuple(ctx.config.organization.phones))
     org_name = ctx.config.organization.name
     officials = _officials(ctx)
     for p in pii_phone.find(text):
@@ -85,11 +91,29 @@ def phone_number(doc, ctx) -> Iterable[Match]:
             yield Match(p.start, p.end, mask="phone", severity="warning", params={"kind": kind, "reason": "自宅・個人の番号と書かれています"})
             continue
         if OFFICE.search(before) or OFFICE.search(after) or (org_name and org_name in before):
+            if p.is_mobile:  # an office's contact point is never a mobile phone: a person's own
+                yield Match(p.start, p.end, mask="phone", severity="warning", params={"kind": kind, "reason": "携帯電話番号は所属・施設の問い合わせ先ではなく、担当者個人の番号と思われます"})
             continue  # an office's contact block: 〇〇課 TEL 088-…
         if p.is_mobile or p.type == "voip":
             yield Match(p.start, p.end, mask="phone", severity="warning", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
         else:
             yield Match(p.start, p.end, mask="phone", severity="info", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
+
+
+def _phones_in_links(doc, own: frozenset[str]) -> Iterable[Match]:
+    """Numbers in a link (tel:, ?tel=): a mobile number is a warning, any other number information."""
+    for u in doc.urls:
+        m = URL_PHONE.search(u.text)
+        if not m:
+            continue
+        found = pii_phone.validate(m.group("num").replace("%2B", "+").replace("%2b", "+"))
+        if found is None:
+            continue
+        p = pii_phone.PhoneNumber(u.start + m.start("num"), u.start + m.end("num"), *found)
+        if p.is_business or p.digits in own:
+            continue
+        severity = "warning" if p.is_mobile or p.type == "voip" else "info"
+        yield Match(p.start, p.end, mask="phone", severity=severity, params={"kind": _phone_kind(p), "reason": "リンクの中に書かれた番号です"})
 
 
 # -- e-mail addresses -----------------------------------------------------------------------------
