@@ -12,7 +12,7 @@ from .pii_names import private_names_between
 
 # Arabic numbers anywhere; kanji numerals only before a unit (三田 and 六番町 are names, 三丁目 is not).
 _BAN = r"番(?!町|街|館|目|線)"
-_NUM = r"(?:\d{1,5}|[一二三四五六七八九十百千〇]{1,4}(?=\s*(?:丁目|" + _BAN + r"|号|条[東西南北]?\s*[\d一二三四五六七八九十])))"
+_NUM = r"(?:\d{1,5}|[一二三四五六七八九十百千〇]{1,4}(?=\s*(?:丁目|" + _BAN + r"|号|条[東西南北]?\s*(?:\d|[一二三四五六七八九十]{1,3}丁目))))"
 _DASH = r"[\-‐‑‒–—―−ー]"
 # Characters of place names: kanji, katakana and the hiragana of names (勝どき, 桜が丘, 星の宮), but not
 # the particles that end a phrase, so that 自宅は徳島市… starts the address at 徳島市.
@@ -59,13 +59,13 @@ VENUE_NEAR = regex.compile(
     r"図書館|美術館|博物館|施設|店舗|事業所|営業所|学校|病院|診療所|医院|クリニック|ホテル|旅館|公園|駅|窓口|"
     r"[\p{Han}\p{Katakana}ー](?:課|室|局|館|店|園|所|署|社)(?![\p{Han}])|会社|法人|協会|組合|名称|店名"
 )
-# A house named by who lives there: 山田さん宅, 山田様方, 田中さんの家
-HONORIFIC_HOUSE = regex.compile(r"(?:さん|様|さま|氏)(?:宅|方|の家|の自宅|家)\s*[:：(（]?\s*\Z")
+# A house named by who lives there: 山田さん宅, 山田様方
+HONORIFIC_HOUSE = regex.compile(r"(?:さん|様|さま|氏)(?:宅|方|の自宅)\s*[:：(（]?\s*\Z")
 # A flat and its room after the address: コーポ徳島201号室
 ROOM_AFTER = regex.compile(
     r"[ 　]?(?:[\p{Han}\p{Katakana}ーA-Za-z・]{1,20}[ 　]?)?(?:\d{1,4}|[一二三四五六七八九〇]{1,4})\s?号室"
 )
-HOUSE_AFTER_NAME = regex.compile(r"\A\s*(?:様|さん|氏)?\s*(?:方|宅|家)(?![\p{Han}])")
+HOUSE_AFTER_NAME = regex.compile(r"\A\s*(?:様|さん|氏)?\s*(?:方|宅|家)(?![\p{Han}\p{Katakana}ー])")
 # A venue or office right before the address: 会場, 所在地, 〇〇センター …
 VENUE_BEFORE = regex.compile(
     r"(?:会場|場所|所在地|開催地|集合場所|事務所|本社|本店|支店|庁舎|役所|役場|県庁|センター|会館|ホール|"
