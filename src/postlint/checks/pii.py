@@ -126,7 +126,9 @@ ROLE_MAILBOX = regex.compile(
     r"mail|staff|team|kikaku|soumu|somu|jinji|kyoiku|yoyaku|entry|apply|moshikomi)(?:[._\-].*|\d*)\Z",
     regex.IGNORECASE,
 )
-PUBLIC_SUFFIXES = ("lg.jp", "go.jp")  # local and national government: public bodies' mailboxes
+PUBLIC_SUFFIXES = ("lg.jp", "go.jp")
+# Endings of file names that look like addresses (icon@2x.png); none is a top-level domain in use.
+FILE_EXTENSIONS = frozenset(("png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "tif", "tiff", "heic", "pdf", "txt", "csv", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "html", "htm", "css", "js", "json", "mp4", "mp3"))  # local and national government: public bodies' mailboxes
 
 
 @lru_cache(maxsize=1)
@@ -183,6 +185,8 @@ def email_address(doc, ctx) -> Iterable[Match]:
     officials = _officials(ctx)
     for start, end, address, disguised in sorted(found):
         local, _, domain = address.rpartition("@")
+        if domain.rpartition(".")[2] in FILE_EXTENSIONS:
+            continue  # icon@2x.png: a file name, not an address
         if address in own_addresses or host_in(domain, own_domains) or host_in(domain, org.trusted_domains):
             continue
         if host_in(domain, PUBLIC_SUFFIXES):
