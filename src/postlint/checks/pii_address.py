@@ -50,14 +50,16 @@ RESIDENT_BEFORE = regex.compile(
     r"(?:在住|現住所|自宅住所|自宅|ご自宅|お宅|実家|居住地|転居先|引っ?越し先|お住まい|住んでいる(?:所|ところ|場所)|住まい)"
     r"\s*(?:は|が|:|：|の住所(?:は|が|:|：)?)?\s*(?:〒?\s*\d{3}-?\d{4})?\s*\Z"
 )
-# 住所は / ご住所： alone: a person's unless a venue, an office or a shop is named just before
+# 住所は alone: a person's unless a venue, an office, a shop or an event is named just before;
+# 住所： (a label) only in a block that names a person (氏名：…): event and shop blocks label theirs too.
 BARE_ADDRESS_LABEL = regex.compile(
-    r"(?<![\p{Han}\p{Katakana}ーの])(?:ご|お)?住所\s*(?:は|が|:|：)\s*(?:〒?\s*\d{3}-?\d{4})?\s*\Z"
+    r"(?<![\p{Han}\p{Katakana}ーの])(?:ご|お)?住所\s*(?P<label>は|が|:|：)\s*(?:〒?\s*\d{3}-?\d{4})?\s*\Z"
 )
+PERSON_LABEL = regex.compile(r"(?:氏名|お名前|名前|保護者名?|本人)\s*[:：]")
 VENUE_NEAR = regex.compile(
     r"会場|場所|所在地|開催地|事務所|本社|本店|支店|庁舎|役所|役場|県庁|市庁|センター|会館|ホール|公民館|体育館|"
     r"図書館|美術館|博物館|施設|店舗|事業所|営業所|学校|病院|診療所|医院|クリニック|ホテル|旅館|公園|駅|窓口|"
-    r"[\p{Han}\p{Katakana}ー](?:課|室|局|館|店|園|所|署|社)(?![\p{Han}])|会社|法人|協会|組合|名称|店名"
+    r"[\p{Han}\p{Katakana}ー](?:課|室|局|館|店|園|所|署|社)(?![\p{Han}])|会社|法人|協会|組合|名称|店名|広場|街路|商店街|マルシェ|日時|開催|イベント|主催"
 )
 # A house named by who lives there: 山田さん宅, 山田様方
 HONORIFIC_HOUSE = regex.compile(r"(?:さん|様|さま|氏)(?:宅|方|の自宅)\s*[:：(（]?\s*\Z")
@@ -98,11 +100,12 @@ def find(doc, officials: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
             cue = "宅"
         elif VENUE_BEFORE.search(before):
             continue
-        elif BARE_ADDRESS_LABEL.search(before):
-            label = start - len(before) + before.rfind("住所")
+        elif bare := BARE_ADDRESS_LABEL.search(before):
+            label = start - len(before) + bare.start()
             block = text[max(0, label - 80) : label]
             block = block[block.rfind("\n\n") + 1 :]
-            if not VENUE_NEAR.search(block) and not VENUE_NEAR.search(after):
+            named = bare.group("label") in "はが" or PERSON_LABEL.search(block)
+            if named and not VENUE_NEAR.search(block) and not VENUE_NEAR.search(after):
                 cue = "住所"
         else:
             # a private person's name next to the address: 山田様方 …, … 山田宅, 山田太郎さん（…）
