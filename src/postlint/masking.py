@@ -49,6 +49,24 @@ def _digit_count(text: str) -> int:
     return sum(c.isdigit() for c in text)
 
 
+_KANJI_TO_ASCII = {ord(c): str(i) for i, c in enumerate("〇一二三四五六七八九")} | {ord("零"): "0"}
+
+
+def _digit_view(mask_fn):
+    """``mask_fn`` applied with kanji digits read as digits (〇九〇‐一二三四‐五六七八 is a number)."""
+
+    def masked(text: str) -> str:
+        view = text.translate(_KANJI_TO_ASCII)
+        if view == text:
+            return mask_fn(text)
+        out = mask_fn(view)
+        return "".join("*" if m == "*" and v != "*" else o for o, v, m in zip(text, view, out))
+
+    masked.__doc__ = mask_fn.__doc__
+    return masked
+
+
+@_digit_view
 def mask_phone(text: str) -> str:
     """``090-1234-5678`` → ``090-****-****``: the leading group (area code or mobile prefix) stays,
     every other digit goes. ``+81 90-1234-5678`` → ``+81 90-****-****``."""
@@ -72,6 +90,7 @@ def mask_phone(text: str) -> str:
     return _stars(text, lambda i, c: i < keep_until or not c.isdigit())
 
 
+@_digit_view
 def mask_number(text: str) -> str:
     """Twelve digits or more keep the last four (``****-****-9018``); shorter numbers keep none."""
     total = _digit_count(text)
@@ -87,6 +106,7 @@ def mask_number(text: str) -> str:
     return "".join(out)
 
 
+@_digit_view
 def mask_digits(text: str) -> str:
     """A number of unknown kind: nine to eleven digits are masked as a phone number, longer ones
     as an identification number, shorter ones entirely."""

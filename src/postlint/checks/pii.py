@@ -16,6 +16,7 @@ from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from ..text.entities import EntityKind
 from . import pii_address, pii_birth, pii_ids, pii_phone
+from ..text.numerals import digit_view
 from .pii_context import AGE_BRACKET, block_window, sensitive_around, window
 from .pii_names import names, near_private_name
 from .registry import checker
@@ -46,8 +47,12 @@ OFFICE = regex.compile(
     r"(?<!\p{Han})店|支店|本店|営業所|事業所|研究所|試験場|案内所|公園"
 )
 # Words that make a number a person's own: 自宅, 携帯 (私用), 本人 …
-PERSONAL_PHONE = regex.compile(r"(?:自宅|実家|個人|私用|本人|ご家族)(?:の)?\s*(?:電話|携帯|TEL|連絡先)?\s*(?:番号)?\s*[:：]?\s*\Z")
-_DIGITS = regex.compile(r"\d")
+PERSONAL_PHONE = regex.compile(
+    r"(?:自宅|実家|個人|私用|本人|ご家族)(?:の)?\s*(?:電話|携帯|TEL|連絡先)?\s*(?:番号)?\s*(?:[:：]|は|が|を)?\s*[(（]?\s*\Z"
+)
+_DIGITS = regex.compile(r"\d|[〇零一二三四五六七八九]{3}")
+# A telephone number in a link: tel:090…, ?tel=090…, &phone=…
+URL_PHONE = regex.compile(r"(?:\Atel:|[?&;](?:tel|phone|mobile|keitai|denwa|tel_?no|phone_?number)=)(?P<num>[0-9+()\-.%]{9,24})", regex.IGNORECASE)
 _KIND_PHONE = {"mobile": "携帯電話番号", "pager": "携帯電話番号", "personal_number": "携帯電話番号", "voip": "IP電話番号"}
 
 
@@ -64,9 +69,11 @@ def _phone_kind(p: pii_phone.PhoneNumber) -> str:
 def phone_number(doc, ctx) -> Iterable[Match]:
     """Telephone numbers that may be a private person's; the office's own and toll-free numbers are not."""
     text = doc.prose
+    own = _own_numbers(tuple(ctx.config.organization.phones))
+    if doc.urls:
+        yield from _phones_in_links(doc, own)
     if not _DIGITS.search(text):
         return
-    own = _own_numbers(tuple(ctx.config.organization.phones))
     org_name = ctx.config.organization.name
     officials = _officials(ctx)
     for p in pii_phone.find(text):
@@ -85,11 +92,29 @@ def phone_number(doc, ctx) -> Iterable[Match]:
             yield Match(p.start, p.end, mask="phone", severity="warning", params={"kind": kind, "reason": "自宅・個人の番号と書かれています"})
             continue
         if OFFICE.search(before) or OFFICE.search(after) or (org_name and org_name in before):
+            if p.is_mobile:  # an office's contact point is never a mobile phone: a person's own
+                yield Match(p.start, p.end, mask="phone", severity="warning", params={"kind": kind, "reason": "携帯電話番号は所属・施設の問い合わせ先ではなく、担当者個人の番号と思われます"})
             continue  # an office's contact block: 〇〇課 TEL 088-…
         if p.is_mobile or p.type == "voip":
             yield Match(p.start, p.end, mask="phone", severity="warning", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
         else:
             yield Match(p.start, p.end, mask="phone", severity="info", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
+
+
+def _phones_in_links(doc, own: frozenset[str]) -> Iterable[Match]:
+    """Numbers in a link (tel:, ?tel=): a mobile number is a warning, any other number information."""
+    for u in doc.urls:
+        m = URL_PHONE.search(u.text)
+        if not m:
+            continue
+        found = pii_phone.validate(m.group("num").replace("%2B", "+").replace("%2b", "+"))
+        if found is None:
+            continue
+        p = pii_phone.PhoneNumber(u.start + m.start("num"), u.start + m.end("num"), *found)
+        if p.is_business or p.digits in own:
+            continue
+        severity = "warning" if p.is_mobile or p.type == "voip" else "info"
+        yield Match(p.start, p.end, mask="phone", severity=severity, params={"kind": _phone_kind(p), "reason": "リンクの中に書かれた番号です"})
 
 
 # -- e-mail addresses -----------------------------------------------------------------------------
@@ -101,7 +126,9 @@ ROLE_MAILBOX = regex.compile(
     r"mail|staff|team|kikaku|soumu|somu|jinji|kyoiku|yoyaku|entry|apply|moshikomi)(?:[._\-].*|\d*)\Z",
     regex.IGNORECASE,
 )
-PUBLIC_SUFFIXES = ("lg.jp", "go.jp")  # local and national government: public bodies' mailboxes
+PUBLIC_SUFFIXES = ("lg.jp", "go.jp")
+# Endings of file names that look like addresses (icon@2x.png); none is a top-level domain in use.
+FILE_EXTENSIONS = frozenset(("png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "tif", "tiff", "heic", "pdf", "txt", "csv", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "html", "htm", "css", "js", "json", "mp4", "mp3"))  # local and national government: public bodies' mailboxes
 
 
 @lru_cache(maxsize=1)
@@ -111,11 +138,44 @@ def _consumer_domains() -> dict[str, str]:
     return {d.lower(): label for d, label in load_dictionary("personal-mail-domains.txt")}
 
 
+# An address written so that it is not a link: taro(at)example.com, taro あっと example。com,
+# taro%40example.com, taro&#64;example.com, taro @ example [dot] com. The plain form is an entity.
+_AT = (
+    r"(?:\s{0,2}(?:[(\[{<（［【]\s?(?:at|アット|あっと)\s?[)\]}>）］】]|@|あっと|アット|%40|&\#0*64;|&\#x0*40;|&commat;)\s{0,2})"
+)
+_DOT = r"(?:\.|。|\s?[(\[{<（［【]\s?(?:dot|ドット)\s?[)\]}>）］】]\s?|\s?ドット\s?)"
+OBFUSCATED_EMAIL = regex.compile(
+    r"(?<![A-Za-z0-9._%+\-])(?P<local>[A-Za-z0-9][A-Za-z0-9._+\-]{0,63})" + _AT
+    + r"(?P<domain>[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:" + _DOT + r"[A-Za-z0-9][A-Za-z0-9\-]{0,62}){0,4}" + _DOT + r"[A-Za-z]{2,24})"
+    r"(?![A-Za-z0-9\-])",
+    regex.IGNORECASE | regex.V1,
+)
+_OBFUSCATION_HINT = regex.compile(r"(?i)\bat\b|あっと|アット|%40|&\#|&commat;|\s@|@\s|@[^\s]*。|dot|ドット")
+_DOTS = regex.compile(_DOT, regex.IGNORECASE)
+
+
+def _obfuscated_emails(doc) -> list[tuple[int, int, str]]:
+    """(start, end, address) of addresses written in a disguised form, in normalized offsets."""
+    text = doc.normalized
+    if not _OBFUSCATION_HINT.search(text):
+        return []
+    plain = doc.entities_of(EntityKind.EMAIL)
+    out = []
+    for m in OBFUSCATED_EMAIL.finditer(text):
+        if any(e.start <= m.start() and m.end() <= e.end for e in plain):
+            continue
+        domain = _DOTS.sub(".", m.group("domain"))
+        out.append((m.start(), m.end(), f"{m.group('local')}@{domain}".lower()))
+    return out
+
+
 @checker("PD002")
 def email_address(doc, ctx) -> Iterable[Match]:
-    """E-mail addresses of consumer, carrier or ISP mailboxes (a person's), or of unknown domains."""
-    emails = doc.entities_of(EntityKind.EMAIL)
-    if not emails:
+    """E-mail addresses of consumer, carrier or ISP mailboxes (a person's), or of unknown domains;
+    written plainly or disguised (taro(at)example.com, taro あっと example。com)."""
+    found = [(e.start, e.end, e.text.lower(), False) for e in doc.entities_of(EntityKind.EMAIL)]
+    found += [(s, e, a, True) for s, e, a in _obfuscated_emails(doc)]
+    if not found:
         return
     from ..text.domains import host_in
     org = ctx.config.organization
@@ -123,31 +183,34 @@ def email_address(doc, ctx) -> Iterable[Match]:
     own_domains = [*org.domains, *(m for m in org.mailboxes if "@" not in m)]
     consumer = _consumer_domains()
     officials = _officials(ctx)
-    for e in emails:
-        address = e.text.lower()
+    for start, end, address, disguised in sorted(found):
         local, _, domain = address.rpartition("@")
+        if domain.rpartition(".")[2] in FILE_EXTENSIONS:
+            continue  # icon@2x.png: a file name, not an address
         if address in own_addresses or host_in(domain, own_domains) or host_in(domain, org.trusted_domains):
             continue
         if host_in(domain, PUBLIC_SUFFIXES):
             continue
         label = next((consumer[d] for d in _suffixes(domain) if d in consumer), None)
-        person = near_private_name(doc, officials, e.start, e.end)
+        person = near_private_name(doc, officials, start, end)
         if label:
             reason = {"携帯電話": "携帯電話会社のメールアドレスです", "プロバイダ": "プロバイダの個人向けメールアドレスです"}.get(
                 label, "個人向けのフリーメールのアドレスです"
             )
-            yield Match(e.start, e.end, mask="email", severity="error" if person else "warning", params={"kind": "メールアドレス", "reason": reason})
+            yield Match(start, end, mask="email", severity="error" if person else "warning", params={"kind": "メールアドレス", "reason": reason})
             continue
         if person is not None:
-            yield Match(e.start, e.end, mask="email", severity="warning", params={"kind": "メールアドレス", "reason": "個人の氏名のすぐ近くにあります"})
+            yield Match(start, end, mask="email", severity="warning", params={"kind": "メールアドレス", "reason": "個人の氏名のすぐ近くにあります"})
             continue
         if ROLE_MAILBOX.match(local):
             continue  # info@, toiawase@ …: an organization's mailbox
-        before, after = block_window(doc.prose, e.start, e.end, 60, 25)
+        before, after = block_window(doc.prose, start, end, 60, 25)
         if OFFICE.search(before) or OFFICE.search(after):
-            yield Match(e.start, e.end, mask="email", severity="info", params={"kind": "メールアドレス", "reason": "組織のアドレスか担当者個人のアドレスか確認できません"})
+            yield Match(start, end, mask="email", severity="info", params={"kind": "メールアドレス", "reason": "組織のアドレスか担当者個人のアドレスか確認できません"})
+        elif disguised:
+            yield Match(start, end, mask="email", severity="warning", params={"kind": "メールアドレス", "reason": "表記を変えて書かれたアドレスで、組織のドメインであることが確認できません"})
         else:
-            yield Match(e.start, e.end, mask="email", severity="warning", params={"kind": "メールアドレス", "reason": "組織のドメインであることが確認できません"})
+            yield Match(start, end, mask="email", severity="warning", params={"kind": "メールアドレス", "reason": "組織のドメインであることが確認できません"})
 
 
 def _suffixes(domain: str) -> Iterable[str]:
@@ -165,12 +228,14 @@ def my_number(doc, ctx) -> Iterable[Match]:
     text = doc.prose
     if not _DIGITS.search(text):
         return
-    for m in pii_ids.MY_NUMBER.finditer(text):
+    text = digit_view(text)  # 一二三四…: same offsets, ASCII digits
+    grouped = [(m, True) for m in pii_ids.MY_NUMBER_GROUPED.finditer(text)] if pii_ids.MY_NUMBER_WORDS.search(text) else []
+    for m, odd_grouping in sorted([(m, False) for m in pii_ids.MY_NUMBER.finditer(text)] + grouped, key=lambda x: x[0].start()):
         digits = "".join(c for c in m.group() if c.isdigit())
         valid = pii_ids.my_number_valid(digits)
         before, after = window(doc, m.start(), m.end(), 30, 30)
         context = bool(pii_ids.MY_NUMBER_WORDS.search(before) or pii_ids.MY_NUMBER_WORDS.search(after))
-        if not context and (not valid or pii_ids.OTHER_NUMBER_LABEL.search(before[-16:])):
+        if not context and (odd_grouping or not valid or pii_ids.OTHER_NUMBER_LABEL.search(before[-16:])):
             continue
         if valid:
             reason = "検査用数字（チェックデジット）が一致する12桁の番号です"

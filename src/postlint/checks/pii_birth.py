@@ -6,16 +6,20 @@ from __future__ import annotations
 
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
+from ..text.numerals import kanji_int
 from ..values import Value, set_field
 
 ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
 _ERA_LETTERS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
 
+# Kanji numerals: positional (十二, 三十一) or digit by digit (二〇〇〇).
+_KN = r"[〇一二三四五六七八九十]{1,3}"
 _DATE = (
     r"(?P<date>"
-    r"(?:(?P<era>明治|大正|昭和|平成|令和)\s*(?P<ey>\d{1,2}|元)\s*年|(?P<y>(?:18|19|20)\d{2})\s*年)"
-    r"(?:\s*[(（](?:明治|大正|昭和|平成|令和|西暦)?\s*(?:\d{1,4}|元)\s*年[)）])?"  # 1974年（昭和49年）
-    r"(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?"
+    r"(?:(?P<era>明治|大正|昭和|平成|令和)\s*(?P<ey>\d{1,2}|元|" + _KN + r")\s*年"
+    r"|(?P<y>(?:18|19|20)\d{2}|[一][八九][〇一二三四五六七八九]{2}|二〇[〇一二三四五六七八九]{2})\s*年)"
+    r"(?:\s*[(（](?:明治|大正|昭和|平成|令和|西暦)?\s*(?:\d{1,4}|元|" + _KN + r")\s*年[)）])?"  # 1974年（昭和49年）
+    r"(?:\s*(?P<m>\d{1,2}|" + _KN + r")\s*月(?:\s*(?P<d>\d{1,2}|" + _KN + r")\s*日)?)?"
     r"|(?P<y2>(?:19|20)\d{2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<d2>\d{1,2})(?!\d)"
     r"|(?P<el>[MTSHR])\s*(?P<ey2>\d{1,2})\s*[./]\s*(?P<m3>\d{1,2})\s*[./]\s*(?P<d3>\d{1,2})(?!\d)"
     r")"
@@ -30,16 +34,19 @@ BORN_AFTER = regex.compile(
 )
 # 生年月日：平成20年4月1日, 誕生日は2008年4月1日
 BORN_BEFORE = regex.compile(
-    r"(?:生年月日|誕生日|生年)\s*(?:は|が|[:：])?\s*" + _DATE + r"(?!\s*(?:から|～|〜|まで|以降|以前|以後))",
+    r"(?:生年月日|誕生日|生年|(?i:DOB|D\.O\.B\.?|date\s?of\s?birth|birth\s?date|birthday|born(?:\s?on)?))"
+    r"\s*(?:は|が|[:：])?\s*" + _DATE + r"(?!\s*(?:から|～|〜|まで|以降|以前|以後))",
     regex.V1,
 )
 # An eligibility range or a group of people: not one person's birth date.
 _GROUP_AFTER = regex.compile(
     r"\A(?:た|の|れ|の間に|までに)?\s*(?:以降|以前|以後|から|まで|迄|～|〜|"
-    r"方|人|者|皆|児童|子ども|子供|こども|お子|女性|男性|生徒|学生|対象|全員|世代|高齢者|乳幼児|幼児|乳児|新生児|被保険者)"
+    r"方|かた|ひと|人|者|皆|児童|子ども|子供|こども|お子|女性|男性|生徒|学生|対象|全員|世代|高齢者|乳幼児|幼児|乳児|新生児|被保険者)"
 )
 _RANGE_BEFORE = regex.compile(r"(?:から|～|〜|-|−|以降|以前|以後|及び|および|又は|または)\s*\Z")
-_HINT = regex.compile(r"生まれ|生れ|うまれ|生年|誕生日|[\d日月年]\s*生")
+_HINT = regex.compile(r"生まれ|生れ|うまれ|生年|誕生日|[\d日月年]\s*生|(?i:dob|d\.o\.b|birth|born)")
+# A range said between the date and 生まれ: 昭和61年4月2日以降に生まれた方
+_RANGE_GAP = regex.compile(r"以降|以前|以後|から|まで|迄|より")
 
 
 class BirthDate(Value):
@@ -59,10 +66,12 @@ class BirthDate(Value):
 
 def _year(m) -> int | None:
     if m.group("era"):
-        n = 1 if m.group("ey") == "元" else int(m.group("ey"))
+        n = 1 if m.group("ey") == "元" else kanji_int(m.group("ey"))
+        if n is None:
+            return None
         return ERAS[m.group("era")] + n - 1
     if m.group("y"):
-        return int(m.group("y"))
+        return kanji_int(m.group("y"))
     if m.group("y2"):
         return int(m.group("y2"))
     if m.group("el"):
@@ -89,6 +98,8 @@ def find(text: str) -> list[BirthDate]:
         if _GROUP_AFTER.match(text[m.end("born") : m.end("born") + 12]):
             continue
         if _RANGE_BEFORE.search(text[max(0, s - 4) : s]):
+            continue
+        if _RANGE_GAP.search(m.group("gap")):
             continue
         out.append(BirthDate(s, e, _year(m), _granularity(m)))
         seen.add(s)

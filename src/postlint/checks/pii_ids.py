@@ -12,6 +12,13 @@ MY_NUMBER = regex.compile(
     r"(?![0-9A-Za-z_]|" + _ID_SEP + r"\d)",
     regex.V1,
 )
+# Twelve digits in other groups (3-3-3-3, 6-6): a My Number only next to マイナンバー / 個人番号.
+MY_NUMBER_GROUPED = regex.compile(
+    r"(?<![0-9A-Za-z_]|\d" + _ID_SEP + r")"
+    r"(?:\d{3}(?:\s?" + _ID_SEP + r"\s?\d{3}){3}|\d{6}\s?" + _ID_SEP + r"\s?\d{6})"
+    r"(?![0-9A-Za-z_]|" + _ID_SEP + r"\d)",
+    regex.V1,
+)
 # 13 to 19 digits, plain or grouped by spaces or hyphens.
 CARD = regex.compile(
     r"(?<![0-9A-Za-z_]|\d[ \-])"

@@ -13,16 +13,19 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
+from ..text.numerals import digit_view
 from ..values import Value, set_field
 
-# Separators people put between the groups of a number (after NFKC: ー and ・ stay, － becomes -).
-_SEP = r"[ \-‐‑‒–—―−ー・.]"
+# Separators people put between the groups of a number (after NFKC: ー and ・ stay, － becomes -),
+# with a space on either side (090 - 1234 - 5678), or spaces alone.
+_SEP_MARK = r"[\-‐‑‒–—―−ー・.〜~_/]"
+_SEP = r"(?: ?" + _SEP_MARK + r"{1,2} ?| {1,2})"
 CANDIDATE = regex.compile(
     r"(?<![0-9A-Za-z+\-.,/_#$¥%@=]|\d:)"
     r"(?P<num>"
-    r"(?:\+ ?81(?:" + _SEP + r"{0,2}\(0\))?" + _SEP + r"{0,2})?"  # +81, +81 (0)
+    r"(?:\+ ?81(?:" + _SEP + r"?\(0\))?" + _SEP + r"?)?"  # +81, +81 (0)
     r"\(?\d{1,13}"
-    r"(?:(?:" + _SEP + r"{1,2}\(?|\(|\)" + _SEP + r"{0,2})\d{1,5}){0,3}"
+    r"(?:(?:" + _SEP + r"\(?|\(|\)" + _SEP + r"?)\d{1,8}){0,3}"
     r"\)?"
     r")"
     r"(?![0-9A-Za-z]|[\-.,]\d)",
@@ -31,7 +34,7 @@ CANDIDATE = regex.compile(
 # A local number without area code (621-2500) only right after a telephone word.
 LOCAL = regex.compile(
     r"(?:TEL|Tel|tel|電話(?:番号)?|FAX|Fax|fax|ファックス|ファクス|☎)\s*[:：.]?\s*"
-    r"(?P<num>\d{1,4}" + _SEP + r"\d{4})(?![0-9A-Za-z]|[\-.,]\d)",
+    r"(?P<num>\d{1,4}[ \-‐‑‒–—―−ー・.]{1,2}\d{4})(?![0-9A-Za-z]|[\-.,]\d)",
     regex.V1,
 )
 
@@ -45,6 +48,7 @@ _PLUS81 = regex.compile(r"\+ ?81")
 # Numbers the organization publishes for everyone; never a private person's.
 BUSINESS_TYPES = frozenset({"toll_free", "uan", "premium_rate"})
 MOBILE_TYPES = frozenset({"mobile", "pager", "personal_number"})
+ODD_GROUPING_TYPES = frozenset({"mobile", "voip"})
 
 
 class PhoneNumber(Value):
@@ -158,10 +162,11 @@ def validate(text: str) -> tuple[str, str] | None:
         return None
     if len(groups) > 1:
         expected = p.groups(national)
-        if expected is None or len(groups[-1]) != expected[-1] or len(groups) > 4:
+        planned = expected is not None and len(groups[-1]) == expected[-1] and len(groups) <= 4
+        planned = planned and len(groups[0]) <= (4 if international else 5)  # an area code: five digits with its 0
+        # a mobile or IP number (eleven digits, one meaning) in odd groups: 090-12345678, 0901234-5678
+        if not planned and not (kind in ODD_GROUPING_TYPES and len(groups) <= 3):
             return None
-        if len(groups[0]) > (4 if international else 5):
-            return None  # an area code has at most five digits with its 0
     return national, kind
 
 
@@ -169,6 +174,7 @@ def find(text: str) -> list[PhoneNumber]:
     """Telephone numbers in ``text`` (normalized), validated against the number plan."""
     out: list[PhoneNumber] = []
     taken: list[tuple[int, int]] = []
+    text = digit_view(text)  # 〇九〇‐一二三四‐五六七八: same offsets, ASCII digits
     full = _NINE_DIGITS.search(text) is not None
     for m in CANDIDATE.finditer(text) if full else ():
         s = m.start("num")
