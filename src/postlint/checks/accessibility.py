@@ -264,11 +264,15 @@ def hashtag_break(doc, ctx):
     mask = excluded(doc)
     only_x = _tag_targets(doc, ctx) == ["x"]
     tag_at = {t.start: t for t in tags}
+    # "#1" alone is a number ("Gov #0", "No.#3"); beside real hashtags it was meant as one
+    worded = any(not _DIGITS.fullmatch(text[t.start + 1 : t.end]) for t in tags)
     for t in tags:
         if mask[t.start]:
             continue
         body = text[t.start + 1 : t.end]
         if _DIGITS.fullmatch(body):
+            if not worded:
+                continue
             yield Match(t.start, t.end, params={"tag": text[t.start : t.end]},
                         message="数字だけのハッシュタグ「{tag}」はハッシュタグになりません（リンクにならず検索もできません）。言葉を含めてください。")
             continue
@@ -321,6 +325,7 @@ def _lines(text: str):
 # -- AC004 halfwidth-kana ------------------------------------------------------------------------------
 
 _HALFWIDTH_KANA = re.compile("[\uff61-\uff9f]+")
+_HALFWIDTH_LETTER = re.compile("[\uff66-\uff9d]")  # ｦ … ﾝ: a run of only ･ ｡ ｢ ｣ ､ ｰ ﾞ ﾟ is read as punctuation
 
 
 @checker("AC004", context=False)
@@ -329,8 +334,8 @@ def halfwidth_kana(doc):
         return
     faces = kaomoji_spans(doc)
     for start, end, raw in _raw_hits(doc, _HALFWIDTH_KANA):
-        if any(s < end and start < e for s, e in faces):
-            continue  # part of a 顔文字: emoji-overuse speaks about it
+        if any(s < end and start < e for s, e in faces) or not _HALFWIDTH_LETTER.search(raw):
+            continue  # part of a 顔文字 (emoji-overuse speaks about it), or punctuation alone
         full = unicodedata.normalize("NFKC", raw)
         yield Match(start, end, params={"kana": raw, "full": full}, fix=(full, "safe"))
 
@@ -552,7 +557,7 @@ _DOUBLE_NEGATIVE = regex.compile(
 )
 _KANJI = regex.compile(r"\p{Han}")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}ー]")
-DEFAULT_KANJI_RATIO = 0.5
+DEFAULT_KANJI_RATIO = 0.6
 DEFAULT_MIN_LETTERS = 20
 
 
