@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..config import ConfigError
 from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
@@ -422,14 +423,18 @@ def kaomoji_spans(doc) -> list[tuple[int, int]]:
     return doc.memo("a11y-kaomoji", make)
 
 
+def _bad_option(ctx, key: str, ja: str, en: str):
+    raise ConfigError(ctx.config.source or "<config>", [(f"rules.{ctx.rule.name}.{key}", f"{ja} / {en}")])
+
+
 def _emoji_options(ctx):
     def make():
         run = ctx.options.get("max-run", ctx.options.get("max_run", DEFAULT_MAX_RUN))
         if isinstance(run, bool) or not isinstance(run, int) or run < 1:
-            raise ValueError("emoji-overuse: max-run は1以上の整数にしてください / max-run must be an integer of at least 1")
+            _bad_option(ctx, "max-run", "1以上の整数にしてください", "expected an integer of at least 1")
         allow = ctx.options.get("allow", [])
         if not isinstance(allow, list):
-            raise ValueError("emoji-overuse: allow は絵文字のリストにしてください / allow must be a list of emoji")
+            _bad_option(ctx, "allow", "絵文字のリストにしてください", "expected a list of emoji")
         allowed = {str(a).replace("\ufe0f", "") for a in allow}
         return run, allowed, bool(ctx.options.get("allow-kaomoji", ctx.options.get("allow_kaomoji", False)))
 
@@ -529,7 +534,7 @@ def sentences(doc):
 def _int_option(ctx, key: str, default):
     value = ctx.options.get(key, ctx.options.get(key.replace("-", "_"), default))
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise ValueError(f"{ctx.rule.name}: {key} は正の数にしてください / {key} must be a positive number")
+        _bad_option(ctx, key, "正の数にしてください", "expected a positive number")
     return value
 
 
