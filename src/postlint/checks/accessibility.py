@@ -325,7 +325,9 @@ def _lines(text: str):
 
 # -- AC004 halfwidth-kana ------------------------------------------------------------------------------
 
-_HALFWIDTH_KANA = re.compile("[\uff61-\uff9f]+")
+# zero-width characters (removed by normalization) do not split a run: ｲ\u200bﾍﾞﾝﾄ is one word
+_ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
+_HALFWIDTH_KANA = re.compile(f"[\uff61-\uff9f](?:[{_ZERO_WIDTH}]*[\uff61-\uff9f])*")
 _HALFWIDTH_LETTER = re.compile("[\uff66-\uff9d]")  # ｦ … ﾝ: a run of only ･ ｡ ｢ ｣ ､ ｰ ﾞ ﾟ is read as punctuation
 
 
@@ -337,7 +339,7 @@ def halfwidth_kana(doc):
     for start, end, raw in _raw_hits(doc, _HALFWIDTH_KANA):
         if any(s < end and start < e for s, e in faces) or not _HALFWIDTH_LETTER.search(raw):
             continue  # part of a 顔文字 (emoji-overuse speaks about it), or punctuation alone
-        full = unicodedata.normalize("NFKC", raw)
+        full = unicodedata.normalize("NFKC", "".join(c for c in raw if c not in _ZERO_WIDTH))
         yield Match(start, end, params={"kana": raw, "full": full}, fix=(full, "safe"))
 
 
@@ -397,6 +399,8 @@ _EMOJI = regex.compile(
     r"|(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f)[\ufe0f\U0001F3FB-\U0001F3FF]?"
     r"(?:\u200d\p{Extended_Pictographic}[\ufe0f\U0001F3FB-\U0001F3FF]?){0,8}"
 )
+_MODIFIERS = regex.compile("[\ufe0f\U0001F3FB-\U0001F3FF]")
+_GAP = regex.compile(f"[ \u3000{_ZERO_WIDTH}]*")  # what may stand between the emoji of one run
 _KAOMOJI = regex.compile(r"[(（][^()（）\n]{1,15}[)）]")
 _FACE_PARTS = set("´｀`ωд∀▽≧≦∇ﾟ゜°◕‿＿_^＾;；*＊＞＜><σДΦ≡∩ε｡ノヮ")
 _WORD_AFTER = regex.compile(r"[をがにでへとはもや][\p{Hiragana}\p{Han}\p{Katakana}]")
@@ -413,7 +417,7 @@ def kaomoji_spans(doc) -> list[tuple[int, int]]:
             return []
         out = []
         for m in _KAOMOJI.finditer(text):
-            inner = m.group()[1:-1]
+            inner = "".join(c for c in m.group()[1:-1] if c not in _ZERO_WIDTH)
             parts = sum(1 for c in inner if c in _FACE_PARTS)
             letters = len(_LETTER.findall(inner.replace("ノ", "").replace("ヮ", "")))
             if parts >= 2 and letters <= 1 and parts * 2 >= len(inner.replace(" ", "")) - letters:
@@ -450,11 +454,14 @@ def emoji_overuse(doc, ctx):
     for m in _EMOJI.finditer(text):
         if m.group().replace("\ufe0f", "") in allowed:
             continue
-        items.append((m.start(), m.end(), "emoji"))
+        # a joined sequence of one emoji repeated (🔥 ZWJ 🔥) is no emoji of its own: read one by one
+        parts = set(_MODIFIERS.sub("", m.group()).split("\u200d"))
+        weight = m.group().count("\u200d") + 1 if len(parts) == 1 else 1
+        items.append((m.start(), m.end(), "emoji", weight))
     faces = [] if allow_kaomoji else kaomoji_spans(doc)
     for s, e in faces:
         rs, re_ = doc.to_raw(s, e)
-        items.append((rs, re_, "face"))
+        items.append((rs, re_, "face", 1))
     items.sort()
 
     def norm(rs, re_):
@@ -463,15 +470,15 @@ def emoji_overuse(doc, ctx):
     i = 0
     while i < len(items):
         j = i
-        while j + 1 < len(items) and text[items[j][1] : items[j + 1][0]].strip(" \u3000") == "" and "\n" not in text[items[j][1] : items[j + 1][0]]:
+        while j + 1 < len(items) and _GAP.fullmatch(text, items[j][1], items[j + 1][0]):
             j += 1
         start, end = norm(items[i][0], items[j][1])
-        run = j - i + 1
+        run = sum(item[3] for item in items[i : j + 1])
         if start < end and not any(mask[start:end]):
             if run > max_run:
                 yield Match(start, end, params={"count": run, "max": max_run},
                             message=f"絵文字・顔文字が{run}個続いています。読み上げソフトは1つずつ名前を読み上げます（「🔥🔥🔥」は「炎 炎 炎」）。{max_run}個までにしてください。")
-            elif run == 1 and items[i][2] == "face":
+            elif j == i and items[i][2] == "face":
                 yield Match(start, end, params={"count": 1, "max": max_run},
                             message="顔文字は読み上げソフトで記号の名前を1つずつ読み上げられ、意味が伝わりません。言葉で書いてください（設定 allow-kaomoji で許可できます）。")
             elif run == 1 and _WORD_AFTER.match(text, items[i][1]):
