@@ -302,7 +302,8 @@ def hashtag_break(doc, ctx):
             if tag is not None and tag.end == s + len(p):
                 prev_tag = tag
                 continue
-            if prev_tag is None or not _BARE_WORD.fullmatch(p) or _SENTENCE_WORD.search(p) or mask[s]:
+            # a Japanese word only: "#Japan travel" or "#徳島 LOVE" may well be meant as they stand
+            if prev_tag is None or not _BARE_WORD.fullmatch(p) or not _LETTER.search(p) or _SENTENCE_WORD.search(p) or mask[s]:
                 ok = False
                 break
             if text[prev_tag.end : s] != " ":
@@ -403,7 +404,7 @@ _MODIFIERS = regex.compile("[\ufe0f\U0001F3FB-\U0001F3FF]")
 _GAP = regex.compile(f"[ \u3000{_ZERO_WIDTH}]*")  # what may stand between the emoji of one run
 _KAOMOJI = regex.compile(r"[(（][^()（）\n]{1,15}[)）]")
 _FACE_PARTS = set("´｀`ωд∀▽≧≦∇ﾟ゜°◕‿＿_^＾;；*＊＞＜><σДΦ≡∩ε｡ノヮ")
-_WORD_AFTER = regex.compile(r"[をがにでへとはもや][\p{Hiragana}\p{Han}\p{Katakana}]")
+_WORD_AFTER = regex.compile(r"[をがにでへとはものや][\p{Hiragana}\p{Han}\p{Katakana}]")
 _LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 DEFAULT_MAX_RUN = 2
 
