@@ -20,6 +20,7 @@ TOP = {
     "fail-on": [("fatal", "fail-on"), (1, "fail-on"), (["error"], "fail-on")],
     "severity": [(3, "severity"), ("off", "severity"), ({"link": "high"}, "severity.link"), ({"link": 1}, "severity.link")],
     "platform": [("twiter", "platform"), (1, "platform")],
+    "profile": [("easy", "profile"), (1, "profile"), (["yasashii"], "profile")],
     "require-approval": [("yes", "require-approval"), (1, "require-approval"), ("true", "require-approval")],
     "organization": [(3, "organization"), ("徳島県", "organization")],
     "rules": [(1, "rules"), ({"url-shortener": 1}, "rules.url-shortener"), ({"LK001": ["x"]}, "rules.LK001")],

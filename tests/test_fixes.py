@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from postlint.approval import RECORD_RULES
+from postlint.api import Linter
 from postlint.cli import main
 from postlint.fixes import apply_fixes, chosen_fixes
 from postlint.model import Finding, Fix, Severity
@@ -73,6 +74,7 @@ FRAGMENTS = [
     "<!-- postlint-disable-next-line outdated-term -->\n", "<!-- postlint-disable-line -->",
 ]
 _DIR = tempfile.mkdtemp(prefix="postlint-fixes-")
+_NO_A11Y = Linter(ignore=["accessibility"])
 
 
 def _keys(report) -> Counter:
@@ -83,7 +85,10 @@ def _keys(report) -> Counter:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12), st.booleans())
-def test_fixing_then_linting_brings_no_new_finding_and_removes_the_fixed_ones(linter, parts, unsafe):
+def test_fixing_then_linting_brings_no_new_finding_and_removes_the_fixed_ones(parts, unsafe):
+    # the half-width fragment stresses offsets; its own fix (halfwidth-kana, overlapping the term's)
+    # is tested in test_accessibility.py
+    linter = _NO_A11Y
     text = "".join(parts)
     path = os.path.join(_DIR, "draft.md")
     report = linter.lint_text(text, path=path)
@@ -188,13 +193,13 @@ def test_only_the_fixed_spans_bytes_change(capsys, tmp_path, codec, bom, nl):
     draft.write_bytes(data)
     run(capsys, "--fix", draft)
     new = draft.read_bytes()
-    expected = text.replace("父兄", "保護者").replace("痴呆", "認知症")
+    expected = text.replace("父兄", "保護者").replace("痴呆", "認知症").replace("ｶﾅ", "カナ")  # halfwidth-kana's fix
     assert new == bom + expected.encode(codec)
     # byte for byte: what lies before the first fix and after the last is the original's
     first = bom + text[: text.index("父兄")].encode(codec)
     last = text[text.rindex("父兄") + 2 :].encode(codec)
     assert new.startswith(first) and new.endswith(last if last else new[-1:])
-    assert [f["text"] for f in findings(capsys, draft)] == ["片手落ち"]
+    assert [f["text"] for f in findings(capsys, draft)] == ["片手落ち", "①"]  # ①: platform-dependent-character (info)
 
 
 def test_fix_keeps_the_file_mode(capsys, tmp_path):

@@ -12,7 +12,7 @@ from . import confignames as _confignames
 from . import conceal as _conceal
 from . import suppress as _suppress
 from .catalog import Catalog, CatalogError, catalog_with, default_catalog
-from .config import PLATFORMS, ConfigError, default_config, find_config_file
+from .config import PLATFORMS, PROFILE_RULES, ConfigError, default_config, find_config_file
 from .engine import CompiledRule, RuleList, compile_rules, findings_of, run_rules, sort_findings
 from .drafts import DraftError, discover_in_order, read_draft
 from .masking import conceal_overlaps
@@ -95,11 +95,13 @@ class Linter:
     def selected(self, config: Config) -> list[RuleEntry]:
         catalog = self.catalog_for(config)
         select = self.select if self.select is not None else config.select
-        if select is not None and config.extend_select:
-            select = [*select, *config.extend_select]
-        elif select is None and config.extend_select:
+        # a profile adds its rules as extend-select does (``profile = "yasashii"``: the plain-Japanese rules)
+        extend = [*config.extend_select, *PROFILE_RULES.get(config.profile, ())]
+        if select is not None and extend:
+            select = [*select, *extend]
+        elif select is None and extend:
             defaults = [e.code for e in catalog if e.spec.default]
-            select = [*defaults, *config.extend_select]
+            select = [*defaults, *extend]
         return catalog.select(select, [*config.ignore, *self.ignore])
 
     def rules_for(self, config: Config) -> RuleList:

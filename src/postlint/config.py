@@ -45,6 +45,9 @@ DEFAULT_ORGANIZATION = "徳島県"
 DEFAULT_DOMAINS = ("pref.tokushima.lg.jp", "pref.tokushima.jp")
 DEFAULT_PHONES = ("088-621-2500",)
 PLATFORMS = ("x", "twitter", "instagram", "facebook", "line")
+# Profiles: ``yasashii`` adds the plain-Japanese rules (やさしい日本語), which are off by default.
+PROFILES = ("default", "yasashii")
+PROFILE_RULES = {"default": (), "yasashii": ("long-sentence", "plain-japanese")}
 SEVERITIES = ("error", "warning", "info")
 FAIL_ON = SEVERITIES
 
@@ -85,6 +88,7 @@ class Config(Record):
     fail_on: str
     severity: dict[str, str]
     platform: str | None
+    profile: str  # "default" | "yasashii": the rules a profile adds to the defaults (PROFILE_RULES)
     require_approval: bool
     organization: Organization
     rules: dict[str, dict[str, Any]]

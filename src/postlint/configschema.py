@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from .pathfilter import DEFAULT_INCLUDE, check_glob
-from .config import DEFAULT_DOMAINS, DEFAULT_PHONES, DEFAULT_ORGANIZATION, FAIL_ON, PLATFORMS, SEVERITIES, ConfigError
+from .config import DEFAULT_DOMAINS, DEFAULT_PHONES, DEFAULT_ORGANIZATION, FAIL_ON, PLATFORMS, PROFILES, SEVERITIES, ConfigError
 
 
 def _kebab(name: str) -> str:
@@ -46,6 +46,7 @@ class ConfigSchema(_Section):
     fail_on: Literal[FAIL_ON] = "error"  # type: ignore[valid-type]
     severity: dict[str, Literal[(*SEVERITIES, "off")]] = {}  # type: ignore[valid-type]
     platform: Literal[PLATFORMS] | None = None  # type: ignore[valid-type]
+    profile: Literal[PROFILES] = "default"  # type: ignore[valid-type]  # "yasashii": plain-Japanese rules on
     require_approval: StrictBool = False  # TOML has booleans: "yes" or 1 is a mistake, not true
     organization: OrganizationSchema = OrganizationSchema()
     rules: dict[str, dict[str, Any]] = {}  # per-rule options by rule name or code

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 
 from .catalog import default_catalog
-from .guideline import SECTIONS, sections
+from .guideline import SECTIONS, sections, standard_title
 from .masking import mask
 
 REGENERATE = "python -m postlint.docgen > docs/rules.md"
@@ -27,6 +27,7 @@ _CATEGORY_TITLES = {
     "confidentiality": "守秘義務・情報セキュリティ / confidentiality",
     "expression": "表現 / expression",
     "platform": "投稿先 / platform",
+    "accessibility": "アクセシビリティ / accessibility",
     "engine": "エンジン / engine",
 }
 _SEVERITY = {"error": "error（エラー）", "warning": "warning（警告）", "info": "info（参考）"}
@@ -99,6 +100,8 @@ def render(catalog=None) -> str:
             lines.append(f"- カテゴリ / category: `{s.category}`")
             lines.append(f"- 重大度 / severity: {_SEVERITY[s.severity]}")
             lines.append(f"- ガイドライン / guideline: {_sections(s.guideline)}")
+            for k in s.standards:
+                lines.append(f"- 基準 / standard: {standard_title(k)}")
             if s.approval:
                 lines.append(f"- 承認 / approval: {_APPROVAL[s.approval]}")
             lines.append(f"- 既定で有効 / on by default: {'はい / yes' if s.default else 'いいえ / no'}")

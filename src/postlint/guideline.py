@@ -1,4 +1,5 @@
-"""Sections of 徳島県ソーシャルメディア利用ガイドライン that rules may cite, with short titles."""
+"""Sections of 徳島県ソーシャルメディア利用ガイドライン that rules may cite, with short titles, and the
+other standards and guidelines a rule may cite besides it (``standards = [...]`` in a rule file)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,18 @@ SECTIONS: dict[str, str] = {
     "※4": "炎上",
     "※5": "URL短縮サービス",
 }
+
+# Standards, laws and national guidelines a rule may cite (the key is what a rule file writes).
+STANDARDS: dict[str, str] = {
+    "JIS X 8341-3": "JIS X 8341-3:2016 高齢者・障害者等配慮設計指針－情報通信における機器，ソフトウェア及びサービス－第3部：ウェブコンテンツ（WCAG 2.0 と一致）",
+    "みんなの公共サイト運用ガイドライン": "総務省「みんなの公共サイト運用ガイドライン」（2024年版）",
+    "障害者差別解消法": "障害を理由とする差別の解消の推進に関する法律（合理的配慮の提供、環境の整備）",
+    "やさしい日本語": "出入国在留管理庁・文化庁「在留支援のためのやさしい日本語ガイドライン」（2020年）",
+}
+
+
+def standard_title(key: str) -> str:
+    return STANDARDS.get(key, key)
 
 
 def sections(value: str) -> list[str]:

@@ -19,6 +19,7 @@ CATEGORIES = (
     "confidentiality",
     "expression",
     "platform",
+    "accessibility",
     "engine",
 )
 

@@ -6,10 +6,12 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .guideline import STANDARDS
 from .model import CATEGORIES
 
 Category = Literal[
-    "link", "personal-data", "political", "approval", "confidentiality", "expression", "platform", "engine"
+    "link", "personal-data", "political", "approval", "confidentiality", "expression", "platform", "accessibility",
+    "engine",
 ]
 assert set(Category.__args__) == set(CATEGORIES)
 SeverityName = Literal["error", "warning", "info"]
@@ -106,7 +108,17 @@ class _RuleBase(_Strict):
     mask: Literal["auto", "digits", "email", "name", "all"] = "auto"
     approval: Literal["consultation", "approver"] | None = None  # a finding raises the draft to this level
     fix: str = ""  # how the rule's findings are fixed (``postlint --fix``), for the docs; "" if they are not
+    # standards or other guidelines behind the rule besides the Tokushima guideline (keys of guideline.STANDARDS)
+    standards: list[str] = []
     examples: list[Example] = Field(min_length=2)
+
+    @field_validator("standards")
+    @classmethod
+    def _known_standards(cls, v: list[str]) -> list[str]:
+        unknown = [s for s in v if s not in STANDARDS]
+        if unknown:
+            raise ValueError(f"unknown standard(s) {unknown}: one of {sorted(STANDARDS)}")
+        return v
 
     @model_validator(mode="after")
     def _examples_both_ways(self):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from .guideline import standard_title
 from .masking import mask
 
 
@@ -13,6 +14,7 @@ def explain_text(entry) -> str:
         f"  カテゴリ / category: {s.category}",
         f"  重大度 / severity:   {s.severity}",
         f"  ガイドライン / guideline: {s.guideline}",
+        *(f"  基準 / standard: {standard_title(k)}" for k in s.standards),
         f"  既定で有効 / on by default: {'はい / yes' if s.default else 'いいえ / no'}",
         "",
         "理由 / rationale:",

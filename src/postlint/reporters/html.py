@@ -14,7 +14,7 @@ from .. import __version__
 from .. import approval as ap
 from ..approval import LEVEL_LABELS
 from ..catalog import default_catalog
-from ..guideline import sections, title
+from ..guideline import sections, standard_title, title
 from ..masking import masked_part
 from ..model import InputError, Severity
 from ..text.frontmatter import find
@@ -77,6 +77,7 @@ ol.findings{list-style:none;padding:0;margin:0}
 ol.findings li{border:1px solid var(--line);border-left:6px solid var(--info);border-radius:4px;padding:8px 12px;margin:8px 0}
 ol.findings li.sev-warning{border-left-color:var(--warn)}
 ol.findings li.sev-error{border-left-color:var(--err)}
+h4.group{margin:14px 0 4px;font-size:1rem}
 .num{font-weight:bold;margin-right:6px}
 .sev{font-weight:bold}
 .sev-error .sev{color:var(--err)}.sev-warning .sev{color:var(--warn)}.sev-info .sev{color:var(--info)}
@@ -274,6 +275,9 @@ def _checklist(level: str, doc_id: str, suppressed: bool = False) -> str:
     return "\n".join(out)
 
 
+ACCESSIBILITY = "accessibility"
+
+
 def _draft_section(report, index: int, options, catalog) -> str:
     doc_id = f"d{index}"
     show = options.show_personal_data
@@ -305,9 +309,21 @@ def _draft_section(report, index: int, options, catalog) -> str:
     ]
     if not report.findings:
         parts.append('<p class="none">指摘はありません。</p>')
-    else:
-        parts.append('<ol class="findings">')
-        for f in report.findings:
+    # accessibility findings in their own group, after the others (numbers follow the draft's order)
+    groups = [
+        ("", [f for f in report.findings if f.category != ACCESSIBILITY]),
+        (ACCESSIBILITY, [f for f in report.findings if f.category == ACCESSIBILITY]),
+    ]
+    for group, findings in groups:
+        if not findings:
+            continue
+        if group:
+            parts.append(
+                f'<h4 class="group" data-group="{group}">アクセシビリティ（{len(findings)} 件）'
+                "— だれもが読める・聞ける投稿か（JIS X 8341-3、みんなの公共サイト運用ガイドライン ほか）</h4>"
+            )
+        parts.append(f'<ol class="findings{" " + group if group else ""}">')
+        for f in findings:
             n = numbers[id(f)]
             entry = catalog.get(f.code) if catalog else None
             rationale = entry.spec.rationale.strip() if entry else ""
@@ -319,6 +335,7 @@ def _draft_section(report, index: int, options, catalog) -> str:
                 f'<p class="message">{_draft(f.message)}</p>'
                 f'<p class="quote">該当箇所：「{_draft(f.text if show else f.display_text)}」</p>'
                 f'<p class="guideline">ガイドライン {_guideline(f.guideline)}</p>'
+                + "".join(f'<p class="guideline standard">基準 {_e(standard_title(k))}</p>' for k in (entry.spec.standards if entry else ()))
                 + (f"<details><summary>理由（ガイドラインより）</summary><p>{_e(rationale)}</p></details>" if rationale else "")
                 + "</li>"
             )
