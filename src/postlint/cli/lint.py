@@ -15,6 +15,7 @@ from ..model import InputError, Report, Severity
 from ..pathfilter import FileFilter, check_glob
 from ..reporters import FORMATS, ReportOptions, render
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, PLATFORMS, Parser, UsageError, split_values, version, write
+from .records import add_options as add_record_options, record_formats, run_records
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def lint_parser() -> argparse.ArgumentParser:
         "Checks social-media drafts against the guideline. Subcommands: rules, explain, init, approve.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="drafts (.md, .txt) or folders; - for standard input")
-    p.add_argument("--format", default="text", help="text | json | sarif | github | html (default: text)")
+    p.add_argument("--format", default="text", help="text | json | sarif | github | html | jsonl (archives) (default: text)")
     p.add_argument("--select", action="append", default=None, help="rule codes, names or categories (comma-separated)")
     p.add_argument("--ignore", action="append", default=None, help="rules to skip (comma-separated)")
     p.add_argument("--config", help="config file (postlint.toml or pyproject.toml); disables discovery")
@@ -49,6 +50,7 @@ def lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes (suggestions) too")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="lint files in N processes (0: one per CPU; default: 1)")
+    add_record_options(p)
     p.add_argument("--version", action="version", version=f"postlint {version()}")
     return p
 
@@ -158,7 +160,7 @@ class RuleLookup:
 
 def run(argv: Sequence[str]) -> int:
     args = lint_parser().parse_args(argv)
-    if args.format not in FORMATS:
+    if args.format not in FORMATS and args.format != "jsonl":
         raise UsageError(f"postlint: 不明な出力形式です / unknown format: {args.format} (choose from {', '.join(FORMATS)})")
     if (args.quiet or args.statistics) and args.format != "text":
         option = "--quiet" if args.quiet else "--statistics"
@@ -176,6 +178,17 @@ def run(argv: Sequence[str]) -> int:
     for key in [*(select or []), *ignore]:
         if not catalog.is_known(key):
             raise UsageError(f"postlint: 不明なルールです / unknown rule: {key} (see 'postlint rules')")
+    formats = record_formats(args)
+    if formats is not None:  # posts many to a file: streamed, in constant memory
+        fail_on = args.fail_on or (config.fail_on if config else None) or "error"
+        color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+        options = ReportOptions(
+            show_personal_data=args.show_personal_data, color=color, fail_on=fail_on,
+            catalog=RuleLookup(linter, [], stdin_discovery_path(args)), quiet=args.quiet, statistics=args.statistics,
+        )
+        return run_records(args, linter, config, formats, options)
+    if args.format == "jsonl":
+        raise UsageError("postlint: jsonl 形式は投稿の一覧（--input-format）に使います / --format jsonl works with archives (--input-format)")
 
     results = lint_inputs(args, linter, linter_kwargs)
     if args.fix or args.diff:
