@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 CHUNK = 32  # posts a helper lints between two messages
 END = -1  # the chunk number that says a helper has no more chunks
+WARM_UP = "本日、県庁で防災フェアを開催します。詳しくは https://www.pref.tokushima.lg.jp/ をご覧ください。#徳島\n"
 
 
 def post_of(item: Any) -> Post:
@@ -94,6 +95,11 @@ def lint_archive(linter, open_reader: Callable[[], Any], emit: Callable[[Any, Po
     from . import can_fork, resolve_jobs
 
     processes = resolve_jobs(jobs)
+    if processes > 1 and parallel and can_fork():
+        # what every post needs (patterns, phrase indexes, the dictionary) is built once here, and
+        # the helpers share it from the fork
+        linter.lint_text(WARM_UP, path="<warm-up>", config=config, front_matter={})
+        reader = None
     if processes > 1 and parallel and can_fork():
         reader = None
     else:
