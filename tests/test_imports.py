@@ -203,6 +203,9 @@ SEAMS = {
         "postlint.config:find_config_file",
         "postlint.config:load_file",
     },
+    # archives of posts (--input-format, Linter.lint_record): their readers, streamed reporters and
+    # --jobs chunks, only when a run reads one
+    "archives": {"postlint.cli.lint:run", "postlint.api:Linter.lint_record"},
     # ``import postlint`` costs nothing until a name of the public API is used
     "public facade": {"postlint:__getattr__"},
 }

@@ -13,16 +13,19 @@ Japan time (UTC+9): a post published at 20:00 UTC went out on the next day in Ja
 from __future__ import annotations
 
 import codecs
+import csv
+import datetime as _dt
 import io
 import json
 import os
+import sys
 
+from .checks.dates import parse_date
 from .drafts import MAX_BYTES
 from .model import InputError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
-    import datetime as _dt
     from typing import Any, BinaryIO, Iterator, Mapping
 
 FORMATS = ("jsonl", "csv", "x-archive")
@@ -106,8 +109,6 @@ class Record:
 
 def to_date(value: object) -> _dt.date | None:
     """A record's date as a day in Japan."""
-    import datetime as _dt
-
     if isinstance(value, _dt.datetime):
         if value.tzinfo is not None:
             value = value.astimezone(_dt.timezone(_dt.timedelta(hours=JST_HOURS)))
@@ -127,8 +128,6 @@ def to_date(value: object) -> _dt.date | None:
         return to_date(_dt.datetime.fromisoformat(s))
     except ValueError:
         pass
-    from .checks.dates import parse_date
-
     return parse_date(s)
 
 
@@ -270,8 +269,6 @@ class Reader:
 
     # CSV: a header row names the columns; a field may span lines
     def _csv(self) -> Iterator[Record | InputError]:
-        import csv
-
         csv.field_size_limit(MAX_BYTES)
         source, fields = self.source, self.fields
         counting = _Counting(self.stream, self)
@@ -473,8 +470,6 @@ def tweet_record(tweet: Mapping[str, Any], source: str, line: int, fields: Field
 
 def open_records(path: str, fmt: str, fields: Fields | None = None, *, display: str | None = None) -> Reader:
     """A reader over the file ``path`` (``-``: standard input). Raises ``OSError``."""
-    import sys
-
     if path == "-":
         return Reader(sys.stdin.buffer, fmt, display or "<stdin>", fields)
     fh = open(path, "rb")

@@ -15,13 +15,17 @@ Standard input cannot be read by several processes, and fork is not always safe
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import sys
 import time
 
 from ..model import InputError
 from ..reporters.stream import Post
+from .forked import _grow_pipe
+from .forksafety import can_fork, cpu_count
 from .pipes import send
+from .results import Failed
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -92,9 +96,7 @@ def lint_archive(linter, open_reader: Callable[[], Any], emit: Callable[[Any, Po
                  config=None, progress_stream: TextIO | None = None, parallel: bool = True) -> None:
     """Lint every item of the reader that ``open_reader()`` opens, calling ``emit(result, post)`` in the
     order of the file; in ``jobs`` forked processes when ``parallel`` (a file, not a pipe) and fork is safe."""
-    from . import can_fork, resolve_jobs
-
-    processes = resolve_jobs(jobs)
+    processes = jobs if jobs > 0 else cpu_count()
     if processes > 1 and parallel and can_fork():
         # what every post needs (patterns, phrase indexes, the dictionary) is built once here, and
         # the helpers share it from the fork
@@ -154,16 +156,11 @@ def _read_exactly(fd: int, n: int) -> bytes:
 
 
 def _receive(fd: int) -> tuple[int, list]:
-    import pickle
-
     size = int.from_bytes(_read_exactly(fd, 8), "little")
     return pickle.loads(_read_exactly(fd, size))
 
 
 def _lint_forked(linter, open_reader, emit, processes: int, config, progress_stream) -> None:
-    from .forked import _grow_pipe
-    from .results import Failed
-
     pids: list[int] = []
     fds: list[int] = []
     sys.stdout.flush()
@@ -183,11 +180,6 @@ def _lint_forked(linter, open_reader, emit, processes: int, config, progress_str
                         os.close(fd)
                     _helper(linter, open_reader, k, processes, config, w)
                     status = 0
-                except BaseException:
-                    if os.environ.get("POSTLINT_DEBUG"):
-                        import traceback
-
-                        traceback.print_exc()
                 finally:
                     os._exit(status)
             os.close(w)

@@ -15,12 +15,15 @@ from ..model import InputError, Report, Severity
 from ..pathfilter import FileFilter, check_glob
 from ..reporters import FORMATS, ReportOptions, render
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, PLATFORMS, Parser, UsageError, split_values, version, write
-from .records import add_options as add_record_options, record_formats, run_records
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     import argparse
     from typing import Sequence
+
+
+ARCHIVE_FORMATS = ("jsonl", "csv", "x-archive")
+ARCHIVE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".js")  # .js: an X archive when it starts with window.YTD
 
 
 def lint_parser() -> argparse.ArgumentParser:
@@ -50,7 +53,12 @@ def lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes (suggestions) too")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="lint files in N processes (0: one per CPU; default: 1)")
-    add_record_options(p)
+    p.add_argument("--input-format", choices=ARCHIVE_FORMATS, help="posts many to a file: jsonl | csv | x-archive (tweets.js); "
+                   "default: found from the extension (.jsonl, .ndjson, .csv) or content (window.YTD…)")
+    p.add_argument("--text-field", metavar="NAME", help="field of a post's text (default: text, full_text, body, …; a.b for nested JSON)")
+    p.add_argument("--id-field", metavar="NAME", help="field of a post's id (default: id, id_str, post_id)")
+    p.add_argument("--date-field", metavar="NAME", help="field of a post's date, the reference day of weekday checks (default: date, created_at, …)")
+    p.add_argument("--platform-field", metavar="NAME", help="field of a post's platform (default: platform)")
     p.add_argument("--version", action="version", version=f"postlint {version()}")
     return p
 
@@ -178,7 +186,11 @@ def run(argv: Sequence[str]) -> int:
     for key in [*(select or []), *ignore]:
         if not catalog.is_known(key):
             raise UsageError(f"postlint: 不明なルールです / unknown rule: {key} (see 'postlint rules')")
-    formats = record_formats(args)
+    formats = None
+    if args.input_format or any(p.lower().endswith(ARCHIVE_SUFFIXES) for p in args.paths):
+        from .records import record_formats, run_records  # archives: their readers and writers only when read
+
+        formats = record_formats(args)
     if formats is not None:  # posts many to a file: streamed, in constant memory
         fail_on = args.fail_on or (config.fail_on if config else None) or "error"
         color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)

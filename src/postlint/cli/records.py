@@ -6,23 +6,15 @@ from __future__ import annotations
 import os
 import sys
 
+from ..batch.records import lint_archive
 from ..model import InputError, Severity
-from ..records import FORMATS, Fields, detect, open_records
+from ..records import Fields, detect, open_records
 from ..reporters.stream import STREAM_FORMATS, writer
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from typing import Any
-
-
-def add_options(p) -> None:
-    p.add_argument("--input-format", choices=FORMATS, help="posts many to a file: jsonl | csv | x-archive (tweets.js); "
-                   "default: found from the extension (.jsonl, .ndjson, .csv) or content (window.YTD…)")
-    p.add_argument("--text-field", metavar="NAME", help="field of a post's text (default: text, full_text, body, …; a.b for nested JSON)")
-    p.add_argument("--id-field", metavar="NAME", help="field of a post's id (default: id, id_str, post_id)")
-    p.add_argument("--date-field", metavar="NAME", help="field of a post's date, the reference day of weekday checks (default: date, created_at, …)")
-    p.add_argument("--platform-field", metavar="NAME", help="field of a post's platform (default: platform)")
 
 
 def record_formats(args) -> list[str] | None:
@@ -68,7 +60,6 @@ class _OpenError(Exception):
 
 def run_records(args, linter, config, formats: list[str], options) -> int:
     check(args)
-    from ..batch.records import lint_archive
 
     fields = Fields(args.text_field, args.id_field, args.date_field, args.platform_field)
     out: Any

@@ -17,8 +17,13 @@ import json
 import tempfile
 from pathlib import Path
 
+from .. import __version__
+from ..catalog import default_catalog
 from ..model import InputError, Severity
+from ..records import RecordError
 from . import shown_message
+from .github import COMMANDS, _path, command
+from .sarif import LEVELS, SCHEMA_URI, SRCROOT, Utf16Positions, _fixes, _region, _rule_descriptor, _uri
 from .text import _LEVEL_JA, report_lines, statistics_table, summary_line, visible
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -41,8 +46,6 @@ class Post:
 
     @classmethod
     def of(cls, record: Any) -> Post:
-        from ..records import RecordError
-
         try:
             day = record.front_matter().get("date")
         except RecordError:
@@ -222,8 +225,6 @@ class GithubWriter(Writer):
     post); an approval notice only for posts that need more than the exemption."""
 
     def render(self, result: Any, post: Post | None) -> str:
-        from .github import COMMANDS, _path, command
-
         path = _path(post.source if post is not None and post.source else result.path)
         line = post.line if post is not None else None
         if isinstance(result, InputError):
@@ -254,10 +255,6 @@ class SarifWriter(Writer):
 
     def __init__(self, out: TextIO, options: ReportOptions):
         super().__init__(out, options)
-        from .. import __version__
-        from ..catalog import default_catalog
-        from .sarif import SCHEMA_URI
-
         self.catalog = options.catalog if options.catalog is not None else default_catalog()
         self.cwd = Path.cwd().resolve()
         self.rules: list[dict] = []
@@ -269,8 +266,6 @@ class SarifWriter(Writer):
         out.write('{\n  "$schema": ' + json.dumps(SCHEMA_URI) + ',\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [')
 
     def render(self, result: Any, post: Post | None) -> str:
-        from .sarif import LEVELS, Utf16Positions, _fixes, _region, _rule_descriptor, _uri
-
         source = post.source if post is not None and post.source else result.path
         location = _uri(source, self.cwd)
         if isinstance(result, InputError):
@@ -314,8 +309,6 @@ class SarifWriter(Writer):
         spool.close()
 
     def closing(self) -> str:
-        from .sarif import SRCROOT
-
         self.out.write("\n      ],\n      \"artifacts\": [")
         self._copy(self.artifacts)
         self.out.write("],\n      \"invocations\": [{\"executionSuccessful\": " + json.dumps(not self.n_notes) + ", \"toolExecutionNotifications\": [")
