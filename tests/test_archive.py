@@ -422,3 +422,42 @@ def test_the_progress_line_shows_posts_per_second_and_time_left():
     quiet = RecordProgress(1000, io.StringIO())
     quiet.advance(1, 10)
     assert not quiet.enabled
+
+
+LIBRARY_SCRIPT = '''
+from __future__ import annotations
+
+import datetime
+from typing import Iterator
+
+import postlint
+
+
+def posts() -> Iterator[postlint.Record | dict[str, str]]:
+    yield postlint.Record("詳しくは https://bit.ly/3abc", id="1", date=datetime.date(2025, 1, 6), platform="x")
+    yield {"text": "本日は晴れです。", "id": "2", "date": "2025-01-06"}
+
+
+def audit() -> int:
+    linter = postlint.Linter()
+    failed = 0
+    for r in linter.lint_records(posts()):
+        if isinstance(r, postlint.InputError):
+            print(r.message)
+            continue
+        codes: list[str] = [f.code for f in r.findings]
+        failed += len(codes)
+    one: postlint.Report | postlint.InputError = linter.lint_record({"text": "a"})
+    print(one)
+    return failed
+'''
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mistake", [None, ("codes: list[str]", "codes: list[int]"), ("r.message", "r.approval")])
+def test_lint_records_is_typed_for_mypy_strict(tmp_path, mistake):
+    from test_public_api import _mypy
+
+    source = LIBRARY_SCRIPT if mistake is None else LIBRARY_SCRIPT.replace(*mistake)
+    r = _mypy(tmp_path, source)
+    assert r.returncode == (0 if mistake is None else 1), r.stdout + r.stderr
