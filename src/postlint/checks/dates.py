@@ -96,7 +96,9 @@ def reference(doc, ctx) -> tuple[_dt.date, str]:
     """The date that stands for "now" and how it was found (for the message)."""
     fm = parse_date(doc.front_matter.get("date"))
     if fm is not None:
-        return fm, f"フロントマターの date: {fm.isoformat()}"
+        # a post of an archive carries its date as data, not as a front-matter block
+        where = "フロントマターの date:" if doc.front_matter_span is not None else "投稿の日付"
+        return fm, f"{where} {fm.isoformat()}"
     opt = parse_date(ctx.options.get("today"))
     if opt is not None:
         return opt, f"基準日 {opt.isoformat()}"
