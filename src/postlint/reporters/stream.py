@@ -267,7 +267,7 @@ class SarifWriter(Writer):
 
     def render(self, result: Any, post: Post | None) -> str:
         source = post.source if post is not None and post.source else result.path
-        location = _uri(source, self.cwd)
+        location = _uri(None if source == "<stdin>" else source, self.cwd)
         if isinstance(result, InputError):
             note = {"level": "error", "message": {"text": result.message},
                     "locations": [{"physicalLocation": {"artifactLocation": location}}]}
