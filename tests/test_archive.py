@@ -461,3 +461,10 @@ def test_lint_records_is_typed_for_mypy_strict(tmp_path, mistake):
     source = LIBRARY_SCRIPT if mistake is None else LIBRARY_SCRIPT.replace(*mistake)
     r = _mypy(tmp_path, source)
     assert r.returncode == (0 if mistake is None else 1), r.stdout + r.stderr
+
+
+def test_a_config_naming_an_unknown_rule_is_an_input_error_of_the_post_not_an_internal_error():
+    config = postlint.Config(select=["no-such-rule"])
+    out = postlint.Linter().lint_record({"text": "本日は晴れです。"}, config=config)
+    assert isinstance(out, postlint.InputError)
+    assert "no-such-rule" in out.message and "internal error" not in out.message

@@ -261,6 +261,11 @@ class Linter:
         except RecordError as exc:
             where = f"{record.source}:{record.line}" if record.line is not None else shown
             return InputError(shown, f"{where}: {exc}")
+        except ConfigError as exc:
+            return InputError(shown, str(exc))
+        except CatalogError as exc:
+            problems = "; ".join(f"{rule_file}: {msg}" for rule_file, msg in exc.errors)
+            return InputError(shown, f"{shown}: ルールファイルが不正です / invalid rule files: {problems}")
         except PatternTimeout as exc:
             return InputError(shown, f"{shown}: ルールの正規表現が時間内に終わりませんでした / {exc}")
         except Exception as exc:  # a bug met on this post: report it for this post, go on with the others
