@@ -208,6 +208,9 @@ SEAMS = {
     },
     # postlint serve: the serve extra (Starlette, uvicorn), checked for before it is imported
     "serve extra": {"postlint.cli.serve:run"},
+    # archives of posts (--input-format, Linter.lint_record): their readers, streamed reporters and
+    # --jobs chunks, only when a run reads one
+    "archives": {"postlint.cli.lint:run", "postlint.api:Linter.lint_record"},
     # ``import postlint`` costs nothing until a name of the public API is used
     "public facade": {"postlint:__getattr__"},
 }

@@ -28,6 +28,7 @@ _LAZY = {
     "SuppressedFinding": "model",
     "SuppressedBy": "model",
     "InputError": "model",
+    "Record": "records",
     "Config": "config",
     "load_config": "config",
     "find_config_file": "config",
@@ -65,6 +66,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time __getattr__ imports on 
         SuppressedBy as SuppressedBy,
         SuppressedFinding as SuppressedFinding,
     )
+    from .records import Record as Record
     from .reporters.json import json_document as json_document, render_json as render_json
     from .text.frontmatter import FrontMatterError as FrontMatterError
 

@@ -26,7 +26,9 @@ from .text.frontmatter import FrontMatterError
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     import datetime
-    from typing import Iterable
+    from typing import Any, Iterable, Iterator, Mapping
+
+    from .records import Record
 
     from .catalog import RuleEntry
     from .config import Config
@@ -134,16 +136,17 @@ class Linter:
     # -- linting ------------------------------------------------------------------------------
     def lint_text(
         self, text: str, *, path: str | None = None, config: Config | None = None,
-        reference_date: datetime.date | None = None,
+        front_matter: dict[str, Any] | None = None, reference_date: datetime.date | None = None,
     ) -> Report:
-        """Lint one draft. Raises ``FrontMatterError`` for broken front matter.
-
-        ``reference_date`` (else the Linter's) is the day undated dates are read against when the
-        draft's front matter has no ``scheduled:`` or ``date:``."""
+        """Lint one draft. Raises ``FrontMatterError`` for broken front matter. ``front_matter``: the
+        metadata of a post that carries none in its text (``date``, ``platform``); the text is then
+        not read for a front-matter block. ``reference_date`` (else the Linter's) is the day undated
+        dates are read against when the front matter has no ``scheduled:`` or ``date:``."""
         config = config or self.config
         try:
             doc = Document(
-                text, path, inline_config=self.inline_config, reference_date=reference_date or self.reference_date
+                text, path, inline_config=self.inline_config, front_matter=front_matter,
+                reference_date=reference_date or self.reference_date,
             )
         except FrontMatterError as exc:  # the error quotes a line of the draft: mask it
             detail = _conceal.masked_message(exc.detail, text, self.masking_rules_for(config))
@@ -247,6 +250,48 @@ class Linter:
             self.lint_file(path) if problem is None else InputError(path, problem)
             for path, problem in discover_in_order([os.fspath(p) for p in paths], FileFilter(self).keep)
         ]
+
+    def lint_record(self, record: Record | Mapping[str, Any], *, config: Config | None = None) -> Report | InputError:
+        """Lint one post of an archive: a ``Record`` or a mapping with ``text`` and optionally ``id``,
+        ``date`` (the reference day of weekday checks, as a front-matter ``date:``), ``platform``,
+        ``source`` and ``line``. The report's path is ``record.path`` (``source#L12``); a record that
+        cannot be linted (an unreadable date, a text that is not a string) is an ``InputError``."""
+        from .records import Record, RecordError
+
+        if not isinstance(record, Record):
+            try:
+                record = Record.from_mapping(record)
+            except RecordError as exc:
+                return InputError("<record>", f"<record>: {exc}")
+            except AttributeError:
+                return InputError("<record>", "<record>: レコードではありません / not a record or a mapping")
+        shown = record.path
+        try:
+            return self.lint_text(record.text, path=shown, config=config, front_matter=record.front_matter())
+        except RecordError as exc:
+            where = f"{record.source}:{record.line}" if record.line is not None else shown
+            return InputError(shown, f"{where}: {exc}")
+        except ConfigError as exc:
+            return InputError(shown, str(exc))
+        except CatalogError as exc:
+            problems = "; ".join(f"{rule_file}: {msg}" for rule_file, msg in exc.errors)
+            return InputError(shown, f"{shown}: ルールファイルが不正です / invalid rule files: {problems}")
+        except PatternTimeout as exc:
+            return InputError(shown, f"{shown}: ルールの正規表現が時間内に終わりませんでした / {exc}")
+        except Exception as exc:  # a bug met on this post: report it for this post, go on with the others
+            if os.environ.get("POSTLINT_DEBUG"):
+                raise
+            return internal_error(shown, exc)
+
+    def lint_records(
+        self, records: Iterable[Record | Mapping[str, Any] | InputError], *, config: Config | None = None
+    ) -> Iterator[Report | InputError]:
+        """Lint posts one at a time, lazily: a generator that takes the next record only when the
+        next report is asked for, so an archive of any length runs in constant memory. Records are
+        ``Record``s or mappings (see ``lint_record``); an ``InputError`` (a bad row from a reader of
+        ``postlint.records``) is passed through in its place."""
+        for record in records:
+            yield record if isinstance(record, InputError) else self.lint_record(record, config=config)
 
 
 def internal_error(shown: str, exc: BaseException) -> InputError:

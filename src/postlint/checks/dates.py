@@ -101,7 +101,9 @@ def reference(doc, ctx) -> tuple[_dt.date, str, bool]:
     for key in ("scheduled", "date"):
         fm = parse_date(doc.front_matter.get(key))
         if fm is not None:
-            return fm, f"フロントマターの {key}: {fm.isoformat()}", True
+            # a post of an archive carries its date as data, not as a front-matter block
+            where = f"フロントマターの {key}:" if doc.front_matter_span is not None else "投稿の日付"
+            return fm, f"{where} {fm.isoformat()}", True
     given = parse_date(getattr(doc, "reference_date", None))
     if given is not None:
         return given, f"基準日 {given.isoformat()}", True

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from typing import Sequence
 
 
+ARCHIVE_FORMATS = ("jsonl", "csv", "x-archive")
+ARCHIVE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".js")  # .js: an X archive when it starts with window.YTD
+
+
 def lint_parser() -> argparse.ArgumentParser:
     p = Parser(
         prog="postlint",
@@ -29,7 +33,7 @@ def lint_parser() -> argparse.ArgumentParser:
         "Checks social-media drafts against the guideline. Subcommands: rules, explain, init, approve.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="drafts (.md, .txt) or folders; - for standard input")
-    p.add_argument("--format", default="text", help="text | json | sarif | github | html (default: text)")
+    p.add_argument("--format", default="text", help="text | json | sarif | github | html | jsonl (archives) (default: text)")
     p.add_argument("--select", action="append", default=None, help="rule codes, names or categories (comma-separated)")
     p.add_argument("--ignore", action="append", default=None, help="rules to skip (comma-separated)")
     p.add_argument("--config", help="config file (postlint.toml or pyproject.toml); disables discovery")
@@ -50,6 +54,12 @@ def lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes (suggestions) too")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day undated dates are read against (weekday checks), unless a draft's front matter has scheduled: or date:")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="lint files in N processes (0: one per CPU; default: 1)")
+    p.add_argument("--input-format", choices=ARCHIVE_FORMATS, help="posts many to a file: jsonl | csv | x-archive (tweets.js); "
+                   "default: found from the extension (.jsonl, .ndjson, .csv) or content (window.YTD…)")
+    p.add_argument("--text-field", metavar="NAME", help="field of a post's text (default: text, full_text, body, …; a.b for nested JSON)")
+    p.add_argument("--id-field", metavar="NAME", help="field of a post's id (default: id, id_str, post_id)")
+    p.add_argument("--date-field", metavar="NAME", help="field of a post's date, the reference day of weekday checks (default: date, created_at, …)")
+    p.add_argument("--platform-field", metavar="NAME", help="field of a post's platform (default: platform)")
     p.add_argument("--version", action="version", version=f"postlint {version()}")
     return p
 
@@ -172,7 +182,7 @@ class RuleLookup:
 
 def run(argv: Sequence[str]) -> int:
     args = lint_parser().parse_args(argv)
-    if args.format not in FORMATS:
+    if args.format not in FORMATS and args.format != "jsonl":
         raise UsageError(f"postlint: 不明な出力形式です / unknown format: {args.format} (choose from {', '.join(FORMATS)})")
     if (args.quiet or args.statistics) and args.format != "text":
         option = "--quiet" if args.quiet else "--statistics"
@@ -190,6 +200,21 @@ def run(argv: Sequence[str]) -> int:
     for key in [*(select or []), *ignore]:
         if not catalog.is_known(key):
             raise UsageError(f"postlint: 不明なルールです / unknown rule: {key} (see 'postlint rules')")
+    formats = None
+    if args.input_format or any(p.lower().endswith(ARCHIVE_SUFFIXES) for p in args.paths):
+        from .records import record_formats, run_records  # archives: their readers and writers only when read
+
+        formats = record_formats(args)
+    if formats is not None:  # posts many to a file: streamed, in constant memory
+        fail_on = args.fail_on or (config.fail_on if config else None) or "error"
+        color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+        options = ReportOptions(
+            show_personal_data=args.show_personal_data, color=color, fail_on=fail_on,
+            catalog=RuleLookup(linter, [], stdin_discovery_path(args)), quiet=args.quiet, statistics=args.statistics,
+        )
+        return run_records(args, linter, config, formats, options)
+    if args.format == "jsonl":
+        raise UsageError("postlint: jsonl 形式は投稿の一覧（--input-format）に使います / --format jsonl works with archives (--input-format)")
 
     results = lint_inputs(args, linter, linter_kwargs)
     if args.fix or args.diff:

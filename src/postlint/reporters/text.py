@@ -122,55 +122,65 @@ def window(line: str, col0: int, end_col: int) -> tuple[str, int, int]:
 def render(results, options) -> str:
     if options.statistics:
         return statistics(results, options)
-    c = options.color
     out: list[str] = []
     totals = {s: 0 for s in Severity}
     for r in results:
-        if isinstance(r, InputError):
-            out.append(f"{_BOLD if c else ''}{visible(r.message)}{_RESET if c else ''}")
-            continue
-        source = _Source(r)
-        for f in r.findings:
-            totals[f.severity] += 1
-            sev = f.severity.value
-            color = _COLORS[sev] if c else ""
-            reset = _RESET if c else ""
-            path = r.path or "<stdin>"
-            out.append(
-                f"{_BOLD if c else ''}{visible(path)}:{f.line}:{f.column}{reset}: {color}{sev}{reset} "
-                f"{f.code} [{f.rule}] {visible(f.message)} （ガイドライン {f.guideline}）"
-            )
-            shown, line_start = source.masked_line(f.line, options.show_personal_data)
-            col0 = f.column - 1
-            end_col = (f.end_column - 1) if f.end_line == f.line else len(shown)
-            shown, col0, end_col = window(shown, col0, end_col)  # first: the line may be very long
-            if shown.strip():
-                shown = visible(shown)  # one character for one: the columns still hold
-                pad = width(shown[:col0])
-                span = max(width(shown[col0:end_col]), 1)
-                out.append(f"    {shown}")
-                out.append(f"    {' ' * pad}{color}{'^' * span}{reset}")
-        path = visible(r.path or "<stdin>")
-        for s in r.suppressed:  # not counted as failures, but the approver must see them
-            f = s.finding
-            out.append(
-                f"{path}:{f.line}:{f.column}: 抑制 / suppressed {f.code} [{f.rule}] "
-                f"{visible(shown_message(f, options.show_personal_data))} — {visible(s.by.describe())}"
-            )
-        level = r.approval.level.value
-        if options.quiet and not r.findings and not r.suppressed and level != "consultation":
-            continue  # a clean draft: --quiet leaves out its verdict (consultation is always shown)
-        counted = f"（抑制した指摘 {len(r.suppressed)} 件を含む / counting {len(r.suppressed)} suppressed）" if r.suppressed else ""
-        if any(reason.rule == "empty-draft" for reason in r.approval.reasons):
-            counted += "（本文が空 / the draft is empty）"  # the level alone would read as if it had been checked
-        out.append(f"{path}: 承認 / approval: {level} — {_LEVEL_JA[level]}{counted}")
+        out.extend(report_lines(r, options, totals))
     if not options.quiet:
         out.append(_summary(results, totals))
     return "".join(line + "\n" for line in out)
 
 
+def report_lines(r, options, totals: dict) -> list[str]:
+    """The lines of one result (a report or an input error), its findings added to ``totals``."""
+    c = options.color
+    out: list[str] = []
+    if isinstance(r, InputError):
+        out.append(f"{_BOLD if c else ''}{visible(r.message)}{_RESET if c else ''}")
+        return out
+    source = _Source(r)
+    for f in r.findings:
+        totals[f.severity] += 1
+        sev = f.severity.value
+        color = _COLORS[sev] if c else ""
+        reset = _RESET if c else ""
+        path = r.path or "<stdin>"
+        out.append(
+            f"{_BOLD if c else ''}{visible(path)}:{f.line}:{f.column}{reset}: {color}{sev}{reset} "
+            f"{f.code} [{f.rule}] {visible(f.message)} （ガイドライン {f.guideline}）"
+        )
+        shown, line_start = source.masked_line(f.line, options.show_personal_data)
+        col0 = f.column - 1
+        end_col = (f.end_column - 1) if f.end_line == f.line else len(shown)
+        shown, col0, end_col = window(shown, col0, end_col)  # first: the line may be very long
+        if shown.strip():
+            shown = visible(shown)  # one character for one: the columns still hold
+            pad = width(shown[:col0])
+            span = max(width(shown[col0:end_col]), 1)
+            out.append(f"    {shown}")
+            out.append(f"    {' ' * pad}{color}{'^' * span}{reset}")
+    path = visible(r.path or "<stdin>")
+    for s in r.suppressed:  # not counted as failures, but the approver must see them
+        f = s.finding
+        out.append(
+            f"{path}:{f.line}:{f.column}: 抑制 / suppressed {f.code} [{f.rule}] "
+            f"{visible(shown_message(f, options.show_personal_data))} — {visible(s.by.describe())}"
+        )
+    level = r.approval.level.value
+    if options.quiet and not r.findings and not r.suppressed and level != "consultation":
+        return out  # a clean draft: --quiet leaves out its verdict (consultation is always shown)
+    counted = f"（抑制した指摘 {len(r.suppressed)} 件を含む / counting {len(r.suppressed)} suppressed）" if r.suppressed else ""
+    if any(reason.rule == "empty-draft" for reason in r.approval.reasons):
+        counted += "（本文が空 / the draft is empty）"  # the level alone would read as if it had been checked
+    out.append(f"{path}: 承認 / approval: {level} — {_LEVEL_JA[level]}{counted}")
+    return out
+
+
 def _summary(results, totals) -> str:
-    n_files = sum(1 for r in results if not isinstance(r, InputError))
+    return summary_line(sum(1 for r in results if not isinstance(r, InputError)), totals)
+
+
+def summary_line(n_files: int, totals) -> str:
     return (
         f"{n_files} ファイル / files, {totals[Severity.ERROR]} エラー / errors, "
         f"{totals[Severity.WARNING]} 警告 / warnings, {totals[Severity.INFO]} 情報 / infos"
@@ -195,8 +205,17 @@ def statistics(results, options) -> str:
         for s in r.suppressed:
             f = s.finding
             counts.setdefault((f.code, f.rule, f.severity.value), [0, 0])[1] += 1
-    rows = sorted(counts.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
     out = list(errors)
+    out.extend(statistics_table(counts, levels))
+    out.append(_summary(results, totals))
+    return "".join(line + "\n" for line in out)
+
+
+def statistics_table(counts: dict[tuple[str, str, str], list[int]], levels: dict[str, int]) -> list[str]:
+    """``--statistics`` lines: (code, rule, severity) -> [count, suppressed], most first; the drafts
+    at each approval level."""
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
+    out: list[str] = []
     if rows:
         table = [("件数 / count", "抑制 / suppressed", "コード / code", "重大度 / severity", "ルール / rule")]
         table += [(str(n), str(sup), code, sev, rule) for (code, rule, sev), (n, sup) in rows]
@@ -206,5 +225,4 @@ def statistics(results, options) -> str:
             out.append("  ".join([*cells, row[4]]))
     shown = ", ".join(f"{level} {n}" for level, n in levels.items())
     out.append(f"承認 / approval: {shown}")
-    out.append(_summary(results, totals))
-    return "".join(line + "\n" for line in out)
+    return out

@@ -111,8 +111,11 @@ class Document:
     """One draft. Offsets of entities and tokens are into ``normalized``; ``to_raw`` maps them back."""
 
     def __init__(
-        self, raw: str, path: str | None = None, *, inline_config: bool = True, reference_date: object = None
+        self, raw: str, path: str | None = None, *, inline_config: bool = True, front_matter: dict | None = None,
+        reference_date: object = None,
     ):
+        """``front_matter``: the metadata of a post that has none in its text (a record of an
+        archive); the text is then not searched for a front-matter block."""
         self.raw = raw
         self.path = path
         # the day the draft is read against (``--date``, a record's date) when its front matter gives none
@@ -126,7 +129,9 @@ class Document:
         self.omitted_personal: list = []  # personal findings left out by the cap (engine.findings_of): masked only
         self._memo: dict = {}
         text = raw
-        fm = _fm.read(raw)  # raises FrontMatterError on a broken block
+        fm = _fm.read(raw) if front_matter is None else None  # raises FrontMatterError on a broken block
+        if front_matter is not None:
+            self.front_matter = front_matter
         if fm is not None:
             self.front_matter = fm.data
             self.front_matter_span = (fm.start, fm.end)
