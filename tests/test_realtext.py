@@ -1,4 +1,4 @@
-"""The labelled real-text set (tests/realtext/texts.jsonl) and tools/measure_real.py."""
+"""The labelled real-text set (tests/realtext/*.jsonl) and tools/measure_real.py."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from postlint.catalog import default_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "realtext" / "texts.jsonl"
+DATA = ROOT / "tests" / "realtext"
 LICENCES = {"CC-BY-4.0", "gov-standard-2.0", "PDL-1.0"}
 KINDS = {
     "newsletter", "event-report", "police", "disaster", "election", "social-post", "tourism",
@@ -28,9 +28,17 @@ def measure_real():
     return module
 
 
+def data_files() -> list[Path]:
+    return sorted(DATA.glob("*.jsonl"))
+
+
 def rows() -> list[dict]:
-    with open(DATA, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    """Every row of every file of the set, in file order."""
+    out = []
+    for path in data_files():
+        with open(path, encoding="utf-8") as fh:
+            out.extend(json.loads(line) for line in fh if line.strip())
+    return out
 
 
 # -- the data set -----------------------------------------------------------------------------
@@ -41,8 +49,8 @@ def test_every_row_is_well_formed():
     seen = set()
     for row in rows():
         rid = row["id"]
-        assert re.fullmatch(r"rt-\d{4}", rid), rid
-        assert rid not in seen, f"duplicate id {rid}"
+        assert re.fullmatch(r"rt-[a-z]?\d{4}", rid), rid
+        assert rid not in seen, f"duplicate id {rid} (ids are unique across the files)"
         seen.add(rid)
         assert isinstance(row["text"], str) and row["text"].strip(), rid
         assert len(row["text"]) <= 700, rid
@@ -69,6 +77,21 @@ def test_one_licence_url_per_publisher():
     assert {p: v for p, v in per.items() if len(v) != 1} == {}
 
 
+def test_no_passage_is_counted_twice():
+    """A paragraph cut from a page is in the set once: two rows sharing a 100-character run of text would
+    count the same real wording twice (the files are grown in parallel, from overlapping sources). Shorter
+    runs are allowed: newsletters repeat their headings and contact lines from issue to issue."""
+    owner: dict[str, str] = {}
+    repeated = set()
+    for row in rows():
+        flat = "".join(row["text"].split())
+        for start in range(len(flat) - 99):
+            first = owner.setdefault(flat[start : start + 100], row["id"])
+            if first != row["id"]:
+                repeated.add((first, row["id"]))
+    assert sorted(repeated) == []
+
+
 def test_the_set_holds_both_texts_to_flag_and_texts_to_leave_alone():
     data = rows()
     flagged = [r for r in data if any(s in ("warning", "error") for s in r["expect"].values())]
@@ -77,10 +100,24 @@ def test_the_set_holds_both_texts_to_flag_and_texts_to_leave_alone():
     assert len(clean) >= len(data) // 3
 
 
-# The issue asks for 300 texts from 15 publishers; these floors are what the set holds today and
-# only go up as texts are added (a row removed by mistake fails here).
-MIN_ROWS = 96
-MIN_PUBLISHERS = 8
+# The issue asks for 300 texts from 15 publishers; these floors are what the set holds today (all
+# files together) and only go up as texts are added (a row removed by mistake fails here).
+MIN_ROWS = 206
+MIN_PUBLISHERS = 12
+
+
+def test_each_file_keeps_its_own_id_prefix():
+    """texts.jsonl holds rt-0001..., every other file its own letter (rt-m0001... in texts-municipal.jsonl),
+    so that files grown in parallel never hand out the same id."""
+    prefixes = {}
+    for path in data_files():
+        with open(path, encoding="utf-8") as fh:
+            ids = [json.loads(line)["id"] for line in fh if line.strip()]
+        found = {re.fullmatch(r"rt-([a-z]?)\d{4}", i).group(1) for i in ids}
+        assert len(found) == 1, (path.name, found)
+        prefixes[path.name] = found.pop()
+    assert prefixes.get("texts.jsonl") == ""
+    assert len(set(prefixes.values())) == len(prefixes), prefixes
 
 
 def test_the_set_does_not_shrink():
@@ -185,3 +222,29 @@ def test_measure_real_runs_on_the_committed_set(capsys):
     assert measure_real().main([]) == 0
     out = capsys.readouterr().out
     assert "Warning or above" in out and "Per kind" in out
+    # by default every file of the set is measured, not only texts.jsonl
+    data = rows()
+    assert out.startswith(f"{len(data)} texts from {len({r['publisher'] for r in data})} publishers")
+
+
+def test_a_folder_is_read_as_all_its_files(tmp_path, capsys):
+    small_set(tmp_path, [(PHONE_OF_PERSON, {"PD001": "warning", "PD004": "warning"}), (PLAIN, {})])
+    second = tmp_path / "more.jsonl"
+    row = {"id": "rt-m0001", "text": OFFICE_PHONE, "publisher": "q", "kind": "notice", "platform": None,
+           "expect": {}, "note": "test"}  # fmt: skip
+    second.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a data file", encoding="utf-8")
+    out = run_json(capsys, tmp_path)
+    assert out["texts"] == 3 and out["publishers"] == 2
+    assert out["warning"]["rules"]["PD001"]["tp"] == 1
+
+
+def test_an_id_used_in_two_files_is_refused(tmp_path, capsys):
+    small_set(tmp_path, [(PLAIN, {})])
+    row = {"id": "rt-0001", "text": OFFICE_PHONE, "publisher": "q", "kind": "notice", "platform": None,
+           "expect": {}, "note": "test"}  # fmt: skip
+    (tmp_path / "more.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert measure_real().main(["--data", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert "rt-0001" in captured.err and "Traceback" not in captured.err
+    assert captured.out == ""

@@ -1,7 +1,11 @@
 """Per-rule precision and recall of postlint on the labelled real-text set.
 
-    python tools/measure_real.py [--data tests/realtext/texts.jsonl] [--json]
+    python tools/measure_real.py [--data tests/realtext] [--json]
                                  [--rule CODE ...] [--show] [--ignore AP,EN,PF]
+
+``--data`` is a JSON Lines file or a folder; a folder is read as every ``*.jsonl`` in it (the set
+is kept in several files: ``texts.jsonl``, ``texts-municipal.jsonl``, ...), and a row id used twice
+across the files is an error.
 
 Each row of the set is a real public-sector text with ``expect``: rule code -> the least severity
 that rule should report on it (``info``, ``warning`` or ``error``); a code absent from ``expect``
@@ -34,15 +38,38 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from postlint.api import Linter  # noqa: E402
 
-DEFAULT_DATA = ROOT / "tests" / "realtext" / "texts.jsonl"
+DEFAULT_DATA = ROOT / "tests" / "realtext"
 RANK = {"info": 1, "warning": 2, "error": 3}
 DEFAULT_IGNORE = "AP,EN,PF"
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def data_files(path: Path) -> list[Path]:
+    """The JSON Lines files of the set: ``path`` itself, or every ``*.jsonl`` in it when it is a folder."""
+    if path.is_dir():
+        files = sorted(path.glob("*.jsonl"))
+        if not files:
+            raise OSError(f"no *.jsonl file in {path}")
+        return files
+    return [path]
+
+
 def load(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    """Every row of the set; a row id used twice (in one file or across files) is an error."""
+    rows: list[dict] = []
+    where: dict[str, str] = {}
+    for file in data_files(path):
+        with open(file, encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                rid = str(row.get("id"))
+                if rid in where:
+                    raise ValueError(f"id {rid} in {file.name}:{number} is already used in {where[rid]}")
+                where[rid] = f"{file.name}:{number}"
+                rows.append(row)
+    return rows
 
 
 def ignored(code: str, prefixes: tuple[str, ...]) -> bool:
@@ -241,7 +268,9 @@ def print_listing(code: str, listing: list[dict]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Per-rule precision and recall on the real-text set.")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSON Lines file of labelled texts")
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="JSON Lines file, or a folder of them, of labelled texts"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--rule", action="append", default=[], metavar="CODE", help="list the texts behind its FP/FN")
     parser.add_argument("--show", action="store_true", help="print personal data in clear in --rule listings")
