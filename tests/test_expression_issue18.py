@@ -157,6 +157,18 @@ def test_a_rumour_with_an_unrelated_caution_still_warns(text):
     assert one(text, "EX002").severity.value == "warning"
 
 
+@pytest.mark.parametrize(("rumour", "caution"), list(itertools.product(RUMOURS, CAUTIONS)))
+def test_a_warning_against_rumours_needs_the_approver_not_a_consultation(rumour, caution):
+    """Guideline 5.6 asks for consultation on a rumour the office passes on, not on its warning
+    against rumours: the approver's confirmation (5.4) is the level."""
+    from postlint.api import Linter
+    from postlint.approval import ApprovalLevel
+
+    linter = Linter(select=["EX002"])
+    assert linter.lint_text("地震に関する" + rumour + caution).approval.level == ApprovalLevel.APPROVER
+    assert linter.lint_text("地震で" + rumour + "が出ています。ダムが決壊したらしいです。").approval.level == ApprovalLevel.CONSULTATION
+
+
 # -- EX021 / EX022 --------------------------------------------------------------------------------
 @pytest.mark.parametrize("who", ["来館者の皆さま", "参加者の皆さん", "子どもたち", "地域の皆さん", "参加した子どもたちの様子", "選手"])
 @pytest.mark.parametrize("lead", ["写真は", "写真は、", "写真:", "動画は"])

@@ -110,8 +110,10 @@ def decide(
     for f, by in items:
         entry = catalog.get(f.code)
         wanted = entry.spec.approval if entry else None
-        if f.data.get("approval") == "consultation" or (f.data.get("approval") == "approver" and wanted is None):
-            wanted = f.data["approval"]  # a match may raise its rule's level (children's or health data)
+        if f.data.get("approval") in ("consultation", "approver"):
+            # a match may set its rule's level: raise it (children's or health data) or lower it (a
+            # statement warning against rumours needs no consultation, unlike a rumour)
+            wanted = f.data["approval"]
         serious = f.severity.rank >= Severity.WARNING.rank
         reason = ApprovalReason(f.rule, f.message, f.display_text, by)
         if wanted == "consultation" or (serious and f.category in CONSULTATION_CATEGORIES):
