@@ -348,3 +348,17 @@ def test_default_rules_warn_on_at_most_half_a_percent_of_real_official_texts(cor
             flagged[code] = flagged.get(code, 0) + 1
     # measured (tools/measure_a11y.py): at most 0.8 per 1,000 titles, none on the encyclopedic sentences
     assert all(n <= len(texts) * 0.005 for n in flagged.values()), flagged
+
+
+def test_the_emoji_prefilter_lets_every_emoji_through():
+    """AC006 skips a draft with no character of ``_EMOJI_HINT``: every code point an emoji can start
+    with (with or without VS16 or a keycap) must be one of them, or an emoji would go unseen."""
+    from postlint.checks.accessibility import _EMOJI, _EMOJI_HINT
+
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        for s in (c, c + "\ufe0f", c + "\ufe0f\u20e3"):
+            if _EMOJI.match(s):
+                assert _EMOJI_HINT.search(s), hex(cp)

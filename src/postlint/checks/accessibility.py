@@ -172,7 +172,9 @@ def _attr(pattern, attrs: str) -> str | None:
 def images(doc):
     """(normalized start, end, file, alt or None) of the images in the body."""
     text = doc.normalized
-    mask = excluded(doc)
+    if "![" not in text and "<" not in text:
+        return
+    mask = excluded(doc)  # only for a draft that may hold an image
     if "![" in text:
         for m in _MD_IMAGE.finditer(text):
             if not mask[m.start()]:
@@ -400,6 +402,9 @@ _EMOJI = regex.compile(
     r"|(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f)[\ufe0f\U0001F3FB-\U0001F3FF]?"
     r"(?:\u200d\p{Extended_Pictographic}[\ufe0f\U0001F3FB-\U0001F3FF]?){0,8}"
 )
+# Every character an emoji of ``_EMOJI`` can start with lies in these ranges (a superset): a draft
+# without any is searched no further.
+_EMOJI_HINT = re.compile("[\u00a9\u00ae\u2000-\u2bff\u3030\u303d\u3297\u3299\U00010000-\U0010ffff]")
 _MODIFIERS = regex.compile("[\ufe0f\U0001F3FB-\U0001F3FF]")
 _GAP = regex.compile(f"[ \u3000{_ZERO_WIDTH}]*")  # what may stand between the emoji of one run
 _KAOMOJI = regex.compile(r"[(（][^()（）\n]{1,15}[)）]")
@@ -450,9 +455,8 @@ def _emoji_options(ctx):
 def emoji_overuse(doc, ctx):
     max_run, allowed, allow_kaomoji = _emoji_options(ctx)
     text = doc.text
-    mask = excluded(doc)
     items: list[tuple[int, int, str]] = []  # raw spans of emoji (and 顔文字) in order
-    for m in _EMOJI.finditer(text):
+    for m in _EMOJI.finditer(text) if _EMOJI_HINT.search(text) else ():
         if m.group().replace("\ufe0f", "") in allowed:
             continue
         # a joined sequence of one emoji repeated (🔥 ZWJ 🔥) is no emoji of its own: read one by one
@@ -463,7 +467,10 @@ def emoji_overuse(doc, ctx):
     for s, e in faces:
         rs, re_ = doc.to_raw(s, e)
         items.append((rs, re_, "face", 1))
+    if not items:
+        return
     items.sort()
+    mask = excluded(doc)  # only for a draft with emoji or 顔文字
 
     def norm(rs, re_):
         return doc.offsets.index_at(rs), doc.offsets.index_at(re_)

@@ -30,7 +30,9 @@ FORMS = RELIGIONS | SERVICES | CONVERT_VERBS
 def religious_promotion(doc, ctx):
     """PO006: inviting readers to a religion or a religious service."""
     forms = doc.token_forms
-    if forms.isdisjoint(FORMS) and not any(f.endswith(("教", "宗")) for f in forms):
+    text = doc.normalized
+    named = ("教" in text or "宗" in text) and any(f.endswith(("教", "宗")) for f in forms)
+    if forms.isdisjoint(FORMS) and not named:
         return ()
     return _invitations(analysis(doc))
 
