@@ -87,9 +87,16 @@ def _granularity(m) -> str:
     return "year"
 
 
+def _may_hold_a_birth_date(text: str) -> bool:
+    """Plain substring checks first: every form of ``_HINT`` holds 生, うまれ or a Latin b."""
+    if "生" not in text and "うまれ" not in text and "b" not in text and "B" not in text:
+        return False
+    return _HINT.search(text) is not None
+
+
 def find(text: str) -> list[BirthDate]:
     """Birth dates in ``text`` (prose), each with its year and how precise it is."""
-    if not _HINT.search(text):
+    if not _may_hold_a_birth_date(text):
         return []
     out: list[BirthDate] = []
     seen = set()
