@@ -8,6 +8,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from postlint.api import Linter
+from postlint.checks import pii_phone
 from postlint.config import Config
 
 PD = Linter(Config(), select=["personal-data"])
@@ -58,3 +59,122 @@ def test_a_dash_after_a_name_is_a_separator_and_the_birth_date_is_still_found(da
     text = f"山田花子{sep}{date}生まれ"
     (f,) = findings(text, "PD006")
     assert text[f.start : f.end] == date
+
+
+# -- PD001: office fax numbers, facilities' numbers in brackets -----------------------------------
+
+FAX_LABELS = ["ファクス", "ファックス", "FAX ", "Fax ", "ＦＡＸ ", "FAX:", "ファクス番号：", "ＦＡＸ："]
+PHONE_LABELS = ["電話", "TEL", "電話：", "TEL:", "☎"]  # a space follows
+
+
+def _is(kind):
+    return lambda number: (pii_phone.validate(number) or (None, None))[1] == kind
+
+
+@st.composite
+def _fixed_lines(draw):
+    area = draw(st.sampled_from(["045", "088", "03", "048", "092", "06"]))
+    local = draw(st.sampled_from("2345678")) + draw(st.text("0123456789", min_size=2, max_size=2))
+    last = draw(st.text("0123456789", min_size=4, max_size=4))
+    if len(area) == 2:  # 03-1234-5678, 045-123-4567
+        local += draw(st.sampled_from("0123456789"))
+    return f"{area}-{local}-{last}"
+
+
+def fixed_lines():
+    return _fixed_lines().filter(_is("fixed_line"))
+
+
+@st.composite
+def ip_numbers(draw):
+    return "050-" + draw(st.sampled_from("123456789")) + draw(st.text("0123456789", min_size=3, max_size=3)) + "-" + draw(st.text("0123456789", min_size=4, max_size=4))
+
+
+@st.composite
+def mobiles(draw):
+    return draw(st.sampled_from(["090", "080", "070"])) + "-" + draw(st.sampled_from("123456789")) + draw(st.text("0123456789", min_size=3, max_size=3)) + "-" + draw(st.text("0123456789", min_size=4, max_size=4))
+
+
+@SETTINGS
+@given(
+    phone=st.one_of(fixed_lines(), st.just("0120-045-070")),
+    fax=st.one_of(fixed_lines(), ip_numbers()),
+    phone_label=st.sampled_from(PHONE_LABELS),
+    fax_label=st.sampled_from(FAX_LABELS),
+    sep=st.sampled_from([" ", "、", " / ", "　"]),
+    lead=st.sampled_from(["ワクチン接種に関する問合せ ", "■お問い合わせ\n", "問合せ:"]),
+)
+def test_a_fax_after_a_telephone_in_a_contact_line_is_the_offices(phone, fax, phone_label, fax_label, sep, lead):
+    text = f"{lead}{phone_label} {phone}{sep}{fax_label}{fax} 9時〜19時"
+    at = text.rindex(fax)
+    assert [f for f in findings(text, "PD001") if f.start >= at] == []
+
+
+@SETTINGS
+@given(fax=st.one_of(fixed_lines(), ip_numbers()), fax_label=st.sampled_from(FAX_LABELS))
+def test_a_fax_number_alone_is_information_at_most(fax, fax_label):
+    (f,) = findings(f"{fax_label}{fax}", "PD001")
+    assert f.severity.value == "info"
+
+
+@SETTINGS
+@given(mobile=mobiles(), fax_label=st.sampled_from(FAX_LABELS), phone=fixed_lines())
+def test_a_mobile_number_stays_a_warning_with_a_fax_label(mobile, fax_label, phone):
+    text = f"電話 {phone} {fax_label}{mobile}"
+    (f,) = [f for f in findings(text, "PD001") if f.text == mobile]
+    assert f.severity.value == "warning"
+
+
+@SETTINGS
+@given(fax=st.one_of(fixed_lines(), ip_numbers()), fax_label=st.sampled_from(["FAX", "ファクス"]))
+def test_a_private_persons_fax_is_still_reported(fax, fax_label):
+    assert at_least_warning(findings(f"自宅の{fax_label} {fax}", "PD001"))
+    assert at_least_warning(findings(f"申込みは山田花子さん（{fax_label} {fax}）まで", "PD001"))
+
+
+FACILITIES = ["横浜旭いこいの里", "太陽の家横濱左近山", "特別養護老人ホームさくら苑", "ふれあいプラザ", "みどりの森デイサービス"]
+LOCATIONS = ["", "八潮いこいの里内、", "太陽の家横濱羽沢内、", "市民病院併設、", "〇〇会館内、"]
+
+
+@SETTINGS
+@given(
+    facility=st.sampled_from(FACILITIES),
+    location=st.sampled_from(LOCATIONS),
+    label=st.sampled_from(["電話", "電話:", "TEL", "☎"]),
+    number=fixed_lines(),
+    brackets=st.sampled_from(["()", "（）"]),
+)
+def test_a_facilitys_fixed_line_in_brackets_after_its_name_is_not_a_persons(facility, location, label, number, brackets):
+    text = f"(1)《旭区》{facility}{brackets[0]}{location}{label}{number}{brackets[1]} 各選考。"
+    assert findings(text, "PD001") == []
+
+
+@SETTINGS
+@given(
+    facility=st.sampled_from(FACILITIES),
+    location=st.sampled_from(LOCATIONS),
+    number=mobiles(),
+)
+def test_a_mobile_number_next_to_a_facility_stays_a_warning(facility, location, number):
+    found = findings(f"{facility}({location}電話{number})", "PD001")
+    assert len(found) == 1 and at_least_warning(found)
+
+
+@SETTINGS
+@given(
+    facility=st.sampled_from(["横浜旭いこいの里", "太陽の家横濱左近山", "みどりの森"]),
+    location=st.sampled_from(["", "八潮いこいの里内、"]),
+    number=ip_numbers(),
+)
+def test_only_fixed_lines_are_taken_for_the_facilitys(facility, location, number):
+    found = findings(f"{facility}({location}電話{number})", "PD001")
+    assert [f.severity.value for f in found] == ["warning"]
+
+
+@SETTINGS
+@given(
+    who=st.sampled_from(["山田花子", "田中一郎さん", "担当 佐藤", "連絡先", "申込み先"]),
+    number=fixed_lines(),
+)
+def test_a_person_or_a_label_before_the_bracket_is_no_facility(who, number):
+    assert findings(f"{who}(電話{number})", "PD001")
