@@ -178,3 +178,65 @@ def test_only_fixed_lines_are_taken_for_the_facilitys(facility, location, number
 )
 def test_a_person_or_a_label_before_the_bracket_is_no_facility(who, number):
     assert findings(f"{who}(電話{number})", "PD001")
+
+
+# -- PD004: actors, celebrities and fictional characters ------------------------------------------
+
+NAMES = ["山田花子", "佐藤健太", "鈴木一郎", "田中美咲", "高橋直樹", "中村雅俊"]
+PROFESSIONS = ["俳優", "歌手", "女優", "俳優・歌手", "タレント", "声優・歌手", "アナウンサー"]
+
+
+def pd004(text: str, name: str):
+    return [f for f in findings(text, "PD004") if f.text == name]
+
+
+@SETTINGS
+@given(
+    profession=st.sampled_from(PROFESSIONS),
+    middle=st.sampled_from(["、", ",テレビ・ラジオ・映画と多岐に渡る活躍を続ける", "長く第一線で活躍する", "知られる"]),
+    name=st.sampled_from(NAMES),
+    honorific=st.sampled_from(["さん", "氏", "様"]),
+)
+def test_a_profession_earlier_in_the_clause_makes_a_public_figure(profession, middle, name, honorific):
+    text = f"{profession}として{middle}{name}{honorific}が監督を務めました。"
+    found = pd004(text, name)
+    assert found and all(f.severity.value == "info" for f in found)
+
+
+@SETTINGS
+@given(
+    name=st.sampled_from(NAMES),
+    honorific=st.sampled_from(["さん", "さんが", "氏が"]),
+    verb=st.sampled_from(["演じる検察官", "演じた主人公", "扮する刑事", "演じ分けた二役"]),
+)
+def test_a_name_that_plays_a_part_is_an_actor(name, honorific, verb):
+    text = f"ご存じの方も多いかもしれませんが、{name}{honorific}{verb}が話題になりました。"
+    found = pd004(text, name)
+    assert found and all(f.severity.value == "info" for f in found)
+
+
+@SETTINGS
+@given(
+    work=st.sampled_from(["アニメ「ドラえもん」の中で毎週のように出てくる", "「HERO」というドラマに登場する", "漫画『サザエさん』でおなじみの", "絵本「ぐりとぐら」の"]),
+    name=st.sampled_from(["のび太", "山田花子", "佐藤健太"]),
+    honorific=st.sampled_from(["くん", "さん", "ちゃん"]),
+)
+def test_a_name_after_a_work_and_its_title_is_a_character(work, name, honorific):
+    text = f"{work}{name}{honorific}の台詞です。"
+    assert at_least_warning(pd004(text, name)) == []
+
+
+@SETTINGS
+@given(
+    before=st.sampled_from([
+        "映画「ふるさと」の上映会に参加した",
+        "アニメ「まちの灯」の鑑賞会に来場した",
+        "歌手のコンサートを企画した",
+        "ドラマのロケを見学した",
+        "",
+    ]),
+    name=st.sampled_from(NAMES[:5]),
+)
+def test_participants_and_residents_stay_private_persons(before, name):
+    text = f"{before}地元の{name}さんにお話を伺いました。"
+    assert at_least_warning(pd004(text, name))
