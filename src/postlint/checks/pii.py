@@ -48,7 +48,23 @@ OFFICE = regex.compile(
 )
 # Words that make a number a person's own: 自宅, 携帯 (私用), 本人 …
 PERSONAL_PHONE = regex.compile(
-    r"(?:自宅|実家|個人|私用|本人|ご家族)(?:の)?\s*(?:電話|携帯|TEL|連絡先)?\s*(?:番号)?\s*(?:[:：]|は|が|を)?\s*[(（]?\s*\Z"
+    r"(?:自宅|実家|個人|私用|本人|ご家族)(?:の)?\s*(?:電話|携帯|TEL|FAX|ファクス|ファックス|連絡先)?\s*(?:番号)?\s*(?:[:：]|は|が|を)?\s*[(（]?\s*\Z"
+)
+# A fax label right before a number (ファクス045-…, FAX:050-…, 電話・ファクス): a fax line, which is
+# an office's or a service's. Paired with a telephone number before it in the same contact block
+# (電話0120-… ファクス050-…) it is the contact line of an office: not reported; a fax number alone
+# is information at most, an IP (050) number included.
+FAX_LABEL = regex.compile(r"(?:ファクス|ファックス|ファクシミリ|FAX|Fax|fax)(?:番号)?\s*[:：.]?\s*\Z")
+PHONE_BEFORE_FAX = regex.compile(r"(?:電話|TEL|Tel|tel|☎)(?:番号)?\s*[:：.]?\s*[(（]?\d[\d\-‐‑‒–—―−ー() ]{5,16}\d")
+# A facility's number in brackets after its name, with a telephone word: 〇〇いこいの里(八潮いこいの里内、
+# 電話048-…), 〇〇ホーム（電話 045-…）. The name before the bracket is the facility (no private
+# name there: that is checked first; a label such as 連絡先 or 担当 is no facility); what stands
+# inside before the number is at most a location (〇〇内、〇〇併設、). Fixed lines only.
+FACILITY_BRACKET = regex.compile(
+    r"[\p{Han}\p{Katakana}\p{Hiragana}ー々A-Za-z]{2,}[\p{Han}\p{Katakana}ー々A-Za-z]"
+    r"(?<!連絡先|問合せ先?|問い合わせ先?|申込先?|申込み先?|申し込み先?|受付|担当|担当者|予約|相談)[(（]"
+    r"(?P<inside>[\p{Han}\p{Katakana}\p{Hiragana}ー々0-9A-Za-z]{1,24}(?:内|併設|隣接?|構内|敷地内)\s?[、,]\s?)?"
+    r"(?:電話|TEL|Tel|tel|☎)(?:番号)?\s*[:：]?\s*\Z"
 )
 _DIGITS = regex.compile(r"\d|[〇零一二三四五六七八九]{3}")
 # A telephone number in a link: tel:090…, ?tel=090…, &phone=…
@@ -84,6 +100,13 @@ def phone_number(doc, ctx) -> Iterable[Match]:
             continue  # 注文番号 012-345-6789
         person = near_private_name(doc, officials, p.start, p.end)
         kind = _phone_kind(p)
+        head = before[-60:]
+        facility = None if p.is_mobile or p.type == "voip" else FACILITY_BRACKET.search(head)
+        if facility is not None and person is not None and facility.group("inside"):
+            # a name read inside the location words (八潮いこいの里内 → 里内) is no person next to the number
+            lo, hi = (p.start - len(head) + x for x in facility.span("inside"))
+            if lo <= person.start and person.end <= hi and not (person.marked or person.full):
+                person = None
         if person is not None:
             severity = "error" if p.is_mobile else "warning"
             yield Match(p.start, p.end, mask="phone", severity=severity, params={"kind": kind, "reason": "個人の氏名のすぐ近くにあります"})
@@ -91,11 +114,16 @@ def phone_number(doc, ctx) -> Iterable[Match]:
         if PERSONAL_PHONE.search(before[-14:]):
             yield Match(p.start, p.end, mask="phone", severity="warning", params={"kind": kind, "reason": "自宅・個人の番号と書かれています"})
             continue
+        if facility is not None:
+            continue  # the facility's number: 〇〇の里（電話048-…）
+        fax = FAX_LABEL.search(before[-16:]) is not None and not p.is_mobile
+        if fax and PHONE_BEFORE_FAX.search(before[-40:]):
+            continue  # 電話0120-… ファクス050-…: an office's or a service's contact line
         if OFFICE.search(before) or OFFICE.search(after) or (org_name and org_name in before):
             if p.is_mobile:  # an office's contact point is never a mobile phone: a person's own
                 yield Match(p.start, p.end, mask="phone", severity="warning", params={"kind": kind, "reason": "携帯電話番号は所属・施設の問い合わせ先ではなく、担当者個人の番号と思われます"})
             continue  # an office's contact block: 〇〇課 TEL 088-…
-        if p.is_mobile or p.type == "voip":
+        if p.is_mobile or (p.type == "voip" and not fax):
             yield Match(p.start, p.end, mask="phone", severity="warning", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
         else:
             yield Match(p.start, p.end, mask="phone", severity="info", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
@@ -299,6 +327,7 @@ _PUBLIC_DETAIL = {
     "role": "（職業・肩書から著名人と見られるため参考）",
     "bio": "（人物紹介の文から著名人と見られるため参考）",
     "historic": "（歴史上の人物と見られるため参考）",
+    "character": "（作品の登場人物か出演者と見られるため参考）",
     "known": "（辞書に載る著名人の氏名のため参考）",
     "list": "（公人・著名人の一覧にある氏名のため参考）",
 }

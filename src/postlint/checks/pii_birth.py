@@ -24,6 +24,11 @@ _DATE = (
     r"|(?P<el>[MTSHR])\s*(?P<ey2>\d{1,2})\s*[./]\s*(?P<m3>\d{1,2})\s*[./]\s*(?P<d3>\d{1,2})(?!\d)"
     r")"
 )
+# Range marks between two dates: 〜 and, after NFKC, the ASCII tilde (～ becomes ~), and the dashes
+# people write for "to" (1958年4月2日~1959年4月1日生まれ, 1958年4月2日－1959年4月1日).
+_RANGE_MARK = r"[~～〜\-‐‑‒–—―−]"
+# before the second date of a range: a tilde, or a dash right after a date (a dash after a name is a separator)
+_RANGE_OPEN = r"[~～〜]|(?<=[\d日月年)）]\s{0,2})[\-‐‑‒–—―−]"
 # date, then (a birthplace and) 生まれ / 生: 昭和40年8月18日東京都墨田区生まれ, 1982年9月高知県高知市に生まれ
 BORN_AFTER = regex.compile(
     _DATE
@@ -35,15 +40,15 @@ BORN_AFTER = regex.compile(
 # 生年月日：平成20年4月1日, 誕生日は2008年4月1日
 BORN_BEFORE = regex.compile(
     r"(?:生年月日|誕生日|生年|(?i:DOB|D\.O\.B\.?|date\s?of\s?birth|birth\s?date|birthday|born(?:\s?on)?))"
-    r"\s*(?:は|が|[:：])?\s*" + _DATE + r"(?!\s*(?:から|～|〜|まで|以降|以前|以後))",
+    r"\s*(?:は|が|[:：])?\s*" + _DATE + r"(?!\s*(?:から|" + _RANGE_MARK + r"|まで|以降|以前|以後))",
     regex.V1,
 )
 # An eligibility range or a group of people: not one person's birth date.
 _GROUP_AFTER = regex.compile(
-    r"\A(?:た|の|れ|の間に|までに)?\s*(?:以降|以前|以後|から|まで|迄|～|〜|"
+    r"\A(?:た|の|れ|の間に|までに)?\s*(?:以降|以前|以後|から|まで|迄|" + _RANGE_MARK + r"|"
     r"方|かた|ひと|人|者|皆|児童|子ども|子供|こども|お子|女性|男性|生徒|学生|対象|全員|世代|高齢者|乳幼児|幼児|乳児|新生児|被保険者)"
 )
-_RANGE_BEFORE = regex.compile(r"(?:から|～|〜|-|−|以降|以前|以後|及び|および|又は|または)\s*\Z")
+_RANGE_BEFORE = regex.compile(r"(?:から|" + _RANGE_OPEN + r"|以降|以前|以後|及び|および|又は|または)\s*\Z")
 _HINT = regex.compile(r"生まれ|生れ|うまれ|生年|誕生日|[\d日月年]\s*生|(?i:dob|d\.o\.b|birth|born)")
 # A range said between the date and 生まれ: 昭和61年4月2日以降に生まれた方
 _RANGE_GAP = regex.compile(r"以降|以前|以後|から|まで|迄|より")

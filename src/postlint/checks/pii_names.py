@@ -73,6 +73,22 @@ PUBLIC_BEFORE = regex.compile(_PUBLIC_WORDS + r"\s?[の・:：、]?\s?[\p{Han}�
 PUBLIC_BIO = regex.compile(
     r"\A[^。\n]{0,60}?は[、,]\s*[^。\n]{0,60}?" + _PUBLIC_WORDS + r"(?:\s*[。.]|である|であった|だった|で[、,]|として|\Z)"
 )
+# A profession said earlier in the same sentence as the capacity of the person named:
+# "俳優・歌手として、テレビ・映画と多岐に渡る活躍を続ける中村雅俊さん".
+PUBLIC_CLAUSE = regex.compile(_PUBLIC_WORDS + r"(?:\s?[・、,/]\s?" + _PUBLIC_WORDS + r"){0,3}\s?として")
+# An actor: the name plays a part (木村拓哉さん演じる検察官, 北川景子(…)さんが演じた).
+ACTOR_AFTER = regex.compile(
+    r"\A\s?(?:[(（][^()（）\n]{0,20}[)）])?\s?(?:さん|さま|様|氏|くん|ちゃん)?\s?(?:が|の)?\s?"
+    r"(?:演じる|演じた|演じて|演じ分け|演ずる|扮する|扮した)"
+)
+# A character of a work: a work word with its title before the name in the sentence (アニメ「ドラえもん」
+# の中で…のび太くん, 「HERO」というドラマ). Unless the sentence says people take part in something
+# (映画「〇〇」の上映会に参加した山田花子さん is a participant).
+_WORKS = r"(?:アニメ|漫画|マンガ|まんが|ドラマ|映画|小説|絵本|童話|昔話|ゲーム|番組)"
+WORK_TITLE = regex.compile(
+    _WORKS + r"\s?[「『][^「」『』\n]{1,30}[」』]|[「『][^「」『』\n]{1,30}[」』]\s?(?:という|の)?\s?" + _WORKS
+)
+_TAKING_PART = regex.compile(r"参加|来場|受講|出席|応募|鑑賞|観覧|上映会|申込|申し込|見学|訪れ|撮影|出演|体験|受賞|入賞")
 # Historic context in the sentence: years before 1900, centuries, eras, feudal words.
 HISTORIC = regex.compile(
     r"(?<!\d)1[0-8]\d\d\s*年(?!\s*(?:の歴史|に一度|ぶり))|(?<!\d)1?\d\s*世紀|紀元前|"
@@ -100,7 +116,7 @@ class Name(Value):
     private_role: str  # a word that marks a private person (講師, 選手 …), or ""
     official: str  # the official role or "officials" (configured), or "" for a private person
     end_with_honorific: int  # end of the name plus its honorific (for context windows)
-    public: str  # why it is a public figure ("role", "bio", "historic", "known", "list"), or ""
+    public: str  # why it is a public figure ("role", "bio", "historic", "character", "known", "list"), or ""
 
     def __init__(self, start, end, text, full, honorific, private_role, official, end_with_honorific, public=""):
         set_field(self, "start", start)
@@ -249,6 +265,13 @@ def _public_reason(text: str, start: int, end: int, role_before: str, known: boo
         return "role"
     if PUBLIC_BIO.match(tail):
         return "bio"
+    if PUBLIC_CLAUSE.search(head) or ACTOR_AFTER.match(tail):
+        return "role"
+    work = None
+    for work in WORK_TITLE.finditer(head):
+        pass
+    if work is not None and not _TAKING_PART.search(head[work.end() :]):
+        return "character"
     if (HISTORIC.search(head) or HISTORIC.search(tail)) and not (AGE.search(head[-15:]) or AGE.search(tail[:20])):
         return "historic"
     if known:
