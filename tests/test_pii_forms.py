@@ -233,3 +233,35 @@ def test_birth_dates_in_kanji_numerals_and_english_labels(text, date):
 )
 def test_eligibility_ranges_are_not_birth_dates(text):
     assert findings(text, "PD006") == []
+
+
+# -- a contact line giving an organizer's own-domain mailbox -------------------------------------------
+_LABELS = ["問合せ:", "問い合わせ：", "お問い合わせ：", "連絡先：", "申込み：", "申込先:"]
+_GROUPS = ["伝統の橋がかり", "〇〇の会", "みどりの森クラブ", "子ども食堂ひまわり"]
+
+
+@SETTINGS
+@given(label=st.sampled_from(_LABELS), group=st.sampled_from(_GROUPS),
+       local=st.sampled_from(["dentou", "kouza2", "hashigakari.jimu", "kodomo.shokudo"]),
+       domain=st.sampled_from(["hashigakari.org", "midori-club.jp", "himawari.or.jp", "example-kai.net"]))
+def test_an_organizers_mailbox_on_a_contact_line_is_information(label, group, local, domain):
+    """問合せ：〇〇の会 【メール】dentou@hashigakari.org is where readers write to the organizer: info
+    (still masked in reports), not the warning of an unknown address."""
+    text = f"{label}{group} 【メール】{local}@{domain}（要受信許可）"
+    (f,) = findings(text, "PD002")
+    assert f.severity.value == "info"
+    assert shown_anywhere(text, f"{local}@{domain}") == []
+
+
+@pytest.mark.parametrize("label", _LABELS)
+@pytest.mark.parametrize("address,why", [
+    ("taro.yamada@gmail.com", "a free-mail mailbox"),
+    ("hanako@docomo.ne.jp", "a carrier mailbox"),
+])
+def test_a_personal_mailbox_on_a_contact_line_still_warns(label, address, why):
+    assert findings(f"{label}〇〇の会 {address}", "PD002")[0].severity.value in ("warning", "error"), why
+
+
+@pytest.mark.parametrize("label", _LABELS)
+def test_a_named_person_on_the_contact_line_keeps_the_warning(label):
+    assert findings(f"{label}山田太郎さん dentou@hashigakari.org", "PD002")[0].severity.value in ("warning", "error")

@@ -147,6 +147,8 @@ def _phones_in_links(doc, own: frozenset[str]) -> Iterable[Match]:
 
 # -- e-mail addresses -----------------------------------------------------------------------------
 
+# The label of a contact line: what follows is where readers write to (an organizer's mailbox).
+_INQUIRY = regex.compile(r"(?:お?問い?合わ?せ|連絡先|申し?込み?先?|申込)(?:先)?\s*[:：]")
 ROLE_MAILBOX = regex.compile(
     r"\A(?:.*[._\-])?(?:info|information|contact|support|office|admin|webmaster|postmaster|inquiry|inquiries|"
     r"toiawase|otoiawase|soudan|sodan|koho|kouhou|press|pr|jimukyoku|desk|center|service|sales|event|events|"
@@ -233,7 +235,8 @@ def email_address(doc, ctx) -> Iterable[Match]:
         if ROLE_MAILBOX.match(local):
             continue  # info@, toiawase@ …: an organization's mailbox
         before, after = block_window(doc.prose, start, end, 60, 25)
-        if OFFICE.search(before) or OFFICE.search(after):
+        # an office next to it, or a contact line (問合せ：〇〇の会 …) giving a mailbox of its own domain
+        if OFFICE.search(before) or OFFICE.search(after) or _INQUIRY.search(before):
             yield Match(start, end, mask="email", severity="info", params={"kind": "メールアドレス", "reason": "組織のアドレスか担当者個人のアドレスか確認できません"})
         elif disguised:
             yield Match(start, end, mask="email", severity="warning", params={"kind": "メールアドレス", "reason": "表記を変えて書かれたアドレスで、組織のドメインであることが確認できません"})
