@@ -228,17 +228,8 @@ class Linter:
             return InputError(shown, str(exc))
         except FrontMatterError as exc:
             return InputError(shown, f"{shown}: フロントマターが不正です / invalid front matter: {exc}")
-        except ConfigError as exc:
-            return InputError(shown, str(exc))
-        except CatalogError as exc:  # rule-paths of a config discovered for this file only
-            problems = "; ".join(f"{rule_file}: {msg}" for rule_file, msg in exc.errors)
-            return InputError(shown, f"{shown}: ルールファイルが不正です / invalid rule files: {problems}")
-        except PatternTimeout as exc:
-            return InputError(shown, f"{shown}: ルールの正規表現が時間内に終わりませんでした / {exc}")
-        except Exception as exc:  # a bug met on this draft: report it for this draft, go on with the others
-            if os.environ.get("POSTLINT_DEBUG"):
-                raise
-            return internal_error(shown, exc)
+        except Exception as exc:  # every failure is this draft's or this post's own InputError
+            return _lint_failure(shown, exc)
 
     def lint_paths(self, paths: Iterable[str | os.PathLike[str]]) -> list[Report | InputError]:
         """Lint files and folders (their ``.md`` and ``.txt`` drafts, walked as the command does).
@@ -271,17 +262,8 @@ class Linter:
         except RecordError as exc:
             where = f"{record.source}:{record.line}" if record.line is not None else shown
             return InputError(shown, f"{where}: {exc}")
-        except ConfigError as exc:
-            return InputError(shown, str(exc))
-        except CatalogError as exc:
-            problems = "; ".join(f"{rule_file}: {msg}" for rule_file, msg in exc.errors)
-            return InputError(shown, f"{shown}: ルールファイルが不正です / invalid rule files: {problems}")
-        except PatternTimeout as exc:
-            return InputError(shown, f"{shown}: ルールの正規表現が時間内に終わりませんでした / {exc}")
-        except Exception as exc:  # a bug met on this post: report it for this post, go on with the others
-            if os.environ.get("POSTLINT_DEBUG"):
-                raise
-            return internal_error(shown, exc)
+        except Exception as exc:  # every failure is this draft's or this post's own InputError
+            return _lint_failure(shown, exc)
 
     def lint_records(
         self, records: Iterable[Record | Mapping[str, Any] | InputError], *, config: Config | None = None
@@ -292,6 +274,22 @@ class Linter:
         ``postlint.records``) is passed through in its place."""
         for record in records:
             yield record if isinstance(record, InputError) else self.lint_record(record, config=config)
+
+
+def _lint_failure(shown: str, exc: Exception) -> InputError:
+    """The ``InputError`` of a draft or post that could not be linted: an invalid config or rule
+    files found for it, a rule pattern out of time, or a bug met on it (reported for this one, the
+    others go on; raised again under ``POSTLINT_DEBUG``)."""
+    if isinstance(exc, ConfigError):
+        return InputError(shown, str(exc))
+    if isinstance(exc, CatalogError):  # rule-paths of a config discovered for this file only
+        problems = "; ".join(f"{rule_file}: {msg}" for rule_file, msg in exc.errors)
+        return InputError(shown, f"{shown}: ルールファイルが不正です / invalid rule files: {problems}")
+    if isinstance(exc, PatternTimeout):
+        return InputError(shown, f"{shown}: ルールの正規表現が時間内に終わりませんでした / {exc}")
+    if os.environ.get("POSTLINT_DEBUG"):
+        raise exc
+    return internal_error(shown, exc)
 
 
 def internal_error(shown: str, exc: BaseException) -> InputError:

@@ -150,12 +150,15 @@ def _on_raw(f: "Finding", doc: "Document", exposed: Exposed) -> "Finding | None"
     start, end = span
     text = doc.raw[start:end]
     (line, column), (end_line, end_column) = doc.position(start), doc.position(end)
-    masked = f.masked[: len(text)]
-    masked = "".join("*" if m == "*" else c for m, c in zip(masked, text)) if len(masked) == len(text) else "*" * len(text)
     return f.replace(
         start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column,
-        text=text, masked=masked, message="",
+        text=text, masked=_mask_like(f.masked[: len(text)], text), message="",
     )
+
+
+def _mask_like(masked: str, text: str) -> str:
+    """``text`` hidden where ``masked`` (a mask of a copy of it) hides it; all of it when they differ in length."""
+    return "".join("*" if m == "*" else c for m, c in zip(masked, text)) if len(masked) == len(text) else "*" * len(text)
 
 
 def _exposed_findings(doc: "Document", rules: list[CompiledRule]) -> list["Finding"]:
@@ -187,8 +190,7 @@ def personal_for_masking(doc: "Document", rules: list[CompiledRule], unreported:
 def _on_raw_same(f: "Finding", raw: str) -> "Finding":
     """A finding of a same-length copy of the draft, quoting the draft itself."""
     text = raw[f.start : f.end]
-    masked = "".join("*" if m == "*" else c for m, c in zip(f.masked, text)) if len(f.masked) == len(text) else "*" * len(text)
-    return f.replace(text=text, masked=masked, message="")
+    return f.replace(text=text, masked=_mask_like(f.masked, text), message="")
 
 
 def masked_message(message: str, raw: str, rules: list[CompiledRule]) -> str:

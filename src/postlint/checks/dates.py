@@ -179,6 +179,14 @@ def _weekday_mismatches(doc, ctx):
     text = doc.prose
     ref = reference(doc, ctx)
     yeared = None  # the dates written with a year, found when a date without one needs them
+
+    def anchor_before(at: int, default):
+        """The last date written with a year before ``at`` (near enough to the reference day)."""
+        nonlocal yeared
+        if yeared is None:
+            yeared = [(pos, d) for pos, d in _yeared_dates(text) if abs((d - ref[0]).days) <= _CARRY_DAYS]
+        return next((d for pos, d in reversed(yeared) if pos < at), default)
+
     prev = None  # (end offset, date) of the previous resolved date on the same line
     for m in _DATE.finditer(text):
         if prev is not None and "\n" in text[prev[0] : m.start()]:
@@ -193,9 +201,7 @@ def _weekday_mismatches(doc, ctx):
             if start is None:
                 continue  # 30日(日) with no month anywhere before it on the line
             smonth, sday = start
-            if yeared is None:
-                yeared = [(at, d) for at, d in _yeared_dates(text) if abs((d - ref[0]).days) <= _CARRY_DAYS]
-            anchor = next((d for at, d in reversed(yeared) if at < m.start()), ref[0])
+            anchor = anchor_before(m.start(), ref[0])
             syear = nearest_year(smonth, sday, anchor) or anchor.year
             first = _safe_date(syear, smonth, sday)
             if first is None:
@@ -215,9 +221,7 @@ def _weekday_mismatches(doc, ctx):
             year = pdate.year + (1 if (month, day) < (pdate.month, pdate.day) else 0)
             how = "直前の日付の年"
         elif year is None:
-            if yeared is None:
-                yeared = [(at, d) for at, d in _yeared_dates(text) if abs((d - ref[0]).days) <= _CARRY_DAYS]
-            anchor = next((d for at, d in reversed(yeared) if at < m.start()), None)
+            anchor = anchor_before(m.start(), None)
             if anchor is not None:
                 year = nearest_year(month, day, anchor)
                 how = f"本文の先の日付 {anchor.year}年{anchor.month}月{anchor.day}日 に最も近い年と推定"

@@ -35,12 +35,8 @@ def _shortened(doc, index: ShortenerIndex) -> Iterable[Match]:
         if hit and not is_map_link(url):  # a map pin (maps.app.goo.gl) goes to a known service
             reported.append((e.start, e.end))
             yield Match(e.start, e.end, params={"host": url.host, "domain": hit})
-    for start, end, host, hit in disguised_shorteners(doc.normalized, index):
-        if any(s < end and start < e for s, e in reported):
-            continue
-        reported.append((start, end))
-        yield Match(start, end, params={"host": host, "domain": hit}, message=DISGUISED_MESSAGE)
-    for start, end, host, hit in malformed_shorteners(doc.normalized, index):
+    written = (*disguised_shorteners(doc.normalized, index), *malformed_shorteners(doc.normalized, index))
+    for start, end, host, hit in written:
         if any(s < end and start < e for s, e in reported):
             continue
         reported.append((start, end))
