@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+from itertools import chain
+
 from .masking import mask
 from .matchers import Context, Match, compile_rule
 from .model import Finding, Fix, Severity
@@ -179,7 +181,11 @@ def run_rules(doc: "Document", rules: list[CompiledRule]) -> list[Finding]:
         matches = rule.run(doc)
         if matches == ():  # the rule saw at once that the draft holds nothing for it
             continue
-        findings.extend(findings_of(doc, rule, matches))
+        # most rules yield nothing for most drafts: only a rule with a first match builds findings
+        it = iter(matches)
+        for first in it:
+            findings.extend(findings_of(doc, rule, chain((first,), it)))
+            break
     return findings
 
 
