@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import threading
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from postlint.text import tokens as T
+
+# Characters Sudachi rewrites or joins (half-width kana and their marks, enclosed and squared
+# forms, emoji sequences, combining marks, spaces) mixed with any other character a draft can hold.
+_ODD = list("ｶﾞﾊﾟｱｲｳ゛゜ﾞﾟ①㈱㍻ｷﾞｬ　 \t\u200d\u0301\ufe0fé👨‍👩‍👧あ漢。、！？～ー-・ＡＢＣ１２３")
+_TEXT = st.text(alphabet=st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from(_ODD)), max_size=80)
 
 
 def test_begin_end_are_character_offsets():
@@ -13,6 +21,22 @@ def test_begin_end_are_character_offsets():
     for t in toks:
         assert text[t.start : t.end] == t.surface
     assert [t.surface for t in toks][:3] == ["🎉", "山田", "太郎"] or any(t.surface == "山田" for t in toks)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(_TEXT)
+def test_offsets_are_sudachis_own(text):
+    """Token offsets are the running sum of surface lengths; that holds only while Sudachi's
+    morphemes tile the text, which this checks against Sudachi's own begin() and end()."""
+    line = text.replace("\n", " ").replace("\r", " ")
+    if not line:
+        return
+    tiles = [(m.begin(), m.end(), m.surface()) for m in T.tokenizer().tokenize(line)]
+    assert [(b, e) for b, e, _ in tiles] == list(zip([0, *[e for _, e, _ in tiles[:-1]]], [e for _, e, _ in tiles]))
+    assert all(line[b:e] == s for b, e, s in tiles)
+    morphemes = T.tokenizer().tokenize(line)
+    expected = [(m.begin() + 7, m.end() + 7, m.surface()) for m in morphemes if m.part_of_speech()[0] != "空白"]
+    assert [(t.start, t.end, t.surface) for t in T._columns(morphemes, 7)] == expected
 
 
 def test_person_name_pos():

@@ -14,8 +14,8 @@ from __future__ import annotations
 import threading
 from collections import namedtuple
 from functools import partial
-from itertools import compress, repeat
-from operator import add, itemgetter, ne
+from itertools import accumulate, compress, islice, repeat
+from operator import itemgetter, ne
 
 _dict_lock = threading.Lock()
 _dictionary = None
@@ -107,24 +107,26 @@ def _is_mark(c: str) -> bool:
 
 
 def _columns(morphemes, offset: int) -> list[Token]:
-    """Tokens of one Sudachi morpheme list, whitespace dropped, offsets shifted by ``offset``."""
+    """Tokens of one Sudachi morpheme list, whitespace dropped, offsets shifted by ``offset``.
+
+    Sudachi's morphemes tile the text they were given (each surface is ``text[begin:end]`` and the
+    next one begins where it ends: ``tests/test_tokens.py`` checks this for generated text), so
+    the offsets are the running sum of the surfaces' lengths rather than two more calls into
+    Sudachi per morpheme."""
     morphemes = list(morphemes)
     if not morphemes:
         return []
     Morpheme = type(morphemes[0])  # noqa: N806 - the class, for its unbound methods
     pos = list(map(Morpheme.part_of_speech, morphemes))
-    begins = map(Morpheme.begin, morphemes)
-    ends = map(Morpheme.end, morphemes)
-    if offset:
-        begins = map(add, begins, repeat(offset))
-        ends = map(add, ends, repeat(offset))
+    surfaces = list(map(Morpheme.surface, morphemes))
+    bounds = list(accumulate(map(len, surfaces), initial=offset))
     rows = zip(
-        map(Morpheme.surface, morphemes),
+        surfaces,
         map(Morpheme.dictionary_form, morphemes),
         map(Morpheme.normalized_form, morphemes),
         pos,
-        begins,
-        ends,
+        bounds,
+        islice(bounds, 1, None),
         morphemes,
     )
     tokens = list(map(_new_token, rows))
