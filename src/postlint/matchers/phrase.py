@@ -180,7 +180,10 @@ def compile(spec, ctx: Context):
         nonlocal index
         if index is None:
             index = PhraseIndex(entries_of(spec), list(spec.forms))
-        for start, end, label in index.find(doc):
-            yield Match(start, end, params={"label": label}, fix=label_fix(label) if spec.replace_with_label else None)
+        hits = index.find(doc)
+        if not hits:
+            return ()  # the engine builds no findings for the draft
+        fixes = spec.replace_with_label
+        return [Match(start, end, params={"label": label}, fix=label_fix(label) if fixes else None) for start, end, label in hits]
 
     return run
