@@ -108,6 +108,10 @@ class PhraseIndex:
                 self._tokenize_present(doc.prose)
         if self.surface is None and not self.first:
             return []
+        if not self.reads and self.first_keys.isdisjoint(doc.token_forms):
+            # no token can start a phrase: only the surface strings are left to look for
+            if self.surface is None or self.surface.search(doc.prose) is None:
+                return []
         tokens = doc.tokens
         hits: list[tuple[int, int, str]] = []
         getters = self.getters
