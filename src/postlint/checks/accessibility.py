@@ -453,13 +453,14 @@ DEFAULT_MAX_RUN = 2
 def kaomoji_spans(doc) -> list[tuple[int, int]]:
     """Normalized spans of 顔文字 such as (^_^) and (´・ω・｀) in the draft."""
 
+    text = doc.text
+    if "(" not in text and "（" not in text:
+        return []
+    first = _FACE_PART.search(text)
+    if first is None or _FACE_PART.search(text, first.end()) is None:
+        return []  # a face needs two face parts
+
     def make():
-        text = doc.text
-        if "(" not in text and "（" not in text:
-            return []
-        first = _FACE_PART.search(text)
-        if first is None or _FACE_PART.search(text, first.end()) is None:
-            return []  # a face needs two face parts
         out = []
         for m in _KAOMOJI.finditer(text):
             if len(_FACE_PART.findall(text, m.start() + 1, m.end() - 1)) < 2:
