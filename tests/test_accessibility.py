@@ -362,3 +362,41 @@ def test_the_emoji_prefilter_lets_every_emoji_through():
         for s in (c, c + "\ufe0f", c + "\ufe0f\u20e3"):
             if _EMOJI.match(s):
                 assert _EMOJI_HINT.search(s), hex(cp)
+
+
+_NOTICE_PIECES = [
+    "詳細は", "日時などは", "会場等は", "詳しく", "添付の", "添付", "下記の", "下の", "下", "画像", "写真", "チラシ",
+    "ポスター", "図", "画像内", "ファイル", "を", "で", "から", "ご覧", "ご確認", "確認", "ご参照", "参照", "ください",
+    "のこと", "の", "とおり", "通り", "です", "となります", "。", "！", " ", "\n", "x", "案内",
+]
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_NOTICE_PIECES), max_size=8))
+def test_the_text_in_image_prefilters_never_rule_out_a_notice(pieces):
+    """AC002 skips a draft that lacks an ``_IN_IMAGE`` phrase or the literals of its pattern: every
+    text the pattern matches in holds both."""
+    from postlint.checks.accessibility import _IN_IMAGE_WORDS, _TEXT_IN_IMAGE, _TEXT_IN_IMAGE_NEEDS
+
+    text = "".join(pieces)
+    if _TEXT_IN_IMAGE.search(text):
+        assert _IN_IMAGE_WORDS.search(text) and _TEXT_IN_IMAGE_NEEDS.search(text), text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="(（)）´ω・｀^_；;＞<ノヮ\u200bあ第回土 ", max_size=30))
+def test_counting_face_parts_first_keeps_every_kaomoji(text):
+    """``kaomoji_spans`` skips brackets with fewer than two face parts before looking closer: it
+    finds what the full test alone finds."""
+    from postlint.checks import accessibility as a
+    from postlint.text.document import Document
+
+    doc = Document(text)
+    expected = []
+    for m in a._KAOMOJI.finditer(doc.text):
+        inner = "".join(c for c in m.group()[1:-1] if c not in a._ZERO_WIDTH)
+        parts = sum(1 for c in inner if c in a._FACE_PARTS)
+        letters = len(a._LETTER.findall(inner.replace("ノ", "").replace("ヮ", "")))
+        if parts >= 2 and letters <= 1 and parts * 2 >= len(inner.replace(" ", "")) - letters:
+            expected.append((doc.offsets.index_at(m.start()), doc.offsets.index_at(m.end())))
+    assert a.kaomoji_spans(doc) == expected

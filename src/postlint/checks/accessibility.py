@@ -18,6 +18,7 @@ from ..config import ConfigError
 from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
+from ..matchers.literals import prefilter, required_literals, word_filter
 from ..text.entities import EntityKind
 from .platform import targets
 from .registry import checker
@@ -189,6 +190,13 @@ def images(doc):
 @checker("AC001", context=False)
 def image_alt_text(doc):
     given = front_matter_images(doc)
+    text = doc.normalized
+    if not given and "![" not in text and "<" not in text:
+        return ()  # no image in the body or the front matter
+    return _image_alt_texts(doc, given)
+
+
+def _image_alt_texts(doc, given):
     by_name = {_basename(f): a for f, a in given.items() if f}
     for start, end, file, alt in images(doc):
         if alt is None or not alt.strip():
@@ -226,10 +234,25 @@ _TEXT_IN_IMAGE = regex.compile(
 )
 
 
+# Every branch of the pattern holds a phrase of ``_IN_IMAGE`` and one of the words the pattern's own
+# literals give (ご覧, 参照, とおり …): a draft that lacks either is not searched. Both are derived from
+# the patterns; ``plain(doc)`` only blanks parts of ``doc.prose``, so a word missing from the prose is
+# missing from it too.
+_IN_IMAGE_WORDS = word_filter(required_literals(_IN_IMAGE))
+_TEXT_IN_IMAGE_NEEDS = prefilter(_TEXT_IN_IMAGE)
+
+
 @checker("AC002", context=False)
 def text_in_image_notice(doc):
     if doc.urls:
-        return  # a link gives the information as text
+        return ()  # a link gives the information as text
+    prose = doc.prose
+    if _IN_IMAGE_WORDS.search(prose) is None or _TEXT_IN_IMAGE_NEEDS.search(prose) is None:
+        return ()
+    return _text_in_image_notices(doc)
+
+
+def _text_in_image_notices(doc):
     for _, _, _, alt in images(doc):
         if alt and len(alt.strip()) >= 40:
             return  # the alt text carries the information
@@ -262,7 +285,11 @@ def _tag_targets(doc, ctx) -> list[str]:
 def hashtag_break(doc, ctx):
     tags = doc.entities_of(EntityKind.HASHTAG)
     if not tags:
-        return
+        return ()
+    return _hashtag_breaks(doc, ctx, tags)
+
+
+def _hashtag_breaks(doc, ctx, tags):
     text = doc.normalized
     mask = excluded(doc)
     only_x = _tag_targets(doc, ctx) == ["x"]
@@ -337,7 +364,11 @@ _HALFWIDTH_LETTER = re.compile("[\uff66-\uff9d]")  # ｦ … ﾝ: a run of only 
 @checker("AC004", context=False)
 def halfwidth_kana(doc):
     if not _HALFWIDTH_KANA.search(doc.text):
-        return
+        return ()
+    return _halfwidth_kana(doc)
+
+
+def _halfwidth_kana(doc):
     faces = kaomoji_spans(doc)
     for start, end, raw in _raw_hits(doc, _HALFWIDTH_KANA):
         if any(s < end and start < e for s, e in faces) or not _HALFWIDTH_LETTER.search(raw):
@@ -379,7 +410,11 @@ def plain_form(ch: str) -> str:
 @checker("AC005", context=False)
 def platform_dependent_character(doc):
     if not _DEPENDENT.search(doc.text):
-        return
+        return ()
+    return _platform_dependent(doc)
+
+
+def _platform_dependent(doc):
     tags = doc.entities_of(EntityKind.HASHTAG)
     for start, end, raw in _raw_hits(doc, _DEPENDENT):
         ch = raw[:1]
@@ -409,6 +444,7 @@ _MODIFIERS = regex.compile("[\ufe0f\U0001F3FB-\U0001F3FF]")
 _GAP = regex.compile(f"[ \u3000{_ZERO_WIDTH}]*")  # what may stand between the emoji of one run
 _KAOMOJI = regex.compile(r"[(（][^()（）\n]{1,15}[)）]")
 _FACE_PARTS = set("´｀`ωд∀▽≧≦∇ﾟ゜°◕‿＿_^＾;；*＊＞＜><σДΦ≡∩ε｡ノヮ")
+_FACE_PART = re.compile("[" + "".join(sorted(re.escape(c) for c in _FACE_PARTS)) + "]")
 _WORD_AFTER = regex.compile(r"[をがにでへとはものや][\p{Hiragana}\p{Han}\p{Katakana}]")
 _LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 DEFAULT_MAX_RUN = 2
@@ -417,12 +453,18 @@ DEFAULT_MAX_RUN = 2
 def kaomoji_spans(doc) -> list[tuple[int, int]]:
     """Normalized spans of 顔文字 such as (^_^) and (´・ω・｀) in the draft."""
 
+    text = doc.text
+    if "(" not in text and "（" not in text:
+        return []
+    first = _FACE_PART.search(text)
+    if first is None or _FACE_PART.search(text, first.end()) is None:
+        return []  # a face needs two face parts
+
     def make():
-        text = doc.text
-        if "(" not in text and "（" not in text:
-            return []
         out = []
         for m in _KAOMOJI.finditer(text):
+            if len(_FACE_PART.findall(text, m.start() + 1, m.end() - 1)) < 2:
+                continue  # (第4回), (土): no face (zero-width characters are no face parts)
             inner = "".join(c for c in m.group()[1:-1] if c not in _ZERO_WIDTH)
             parts = sum(1 for c in inner if c in _FACE_PARTS)
             letters = len(_LETTER.findall(inner.replace("ノ", "").replace("ヮ", "")))
@@ -468,7 +510,12 @@ def emoji_overuse(doc, ctx):
         rs, re_ = doc.to_raw(s, e)
         items.append((rs, re_, "face", 1))
     if not items:
-        return
+        return ()
+    return _emoji_runs(doc, items, max_run)
+
+
+def _emoji_runs(doc, items, max_run):
+    text = doc.text
     items.sort()
     mask = excluded(doc)  # only for a draft with emoji or 顔文字
 
@@ -509,6 +556,12 @@ _VAGUE_LINK = re.compile(
 @checker("AC007", context=False)
 def vague_link_text(doc):
     text = doc.normalized
+    if "](" not in text and "<" not in text:
+        return ()  # no Markdown or HTML link
+    return _vague_links(doc, text)
+
+
+def _vague_links(doc, text):
     mask = excluded(doc)
     found = []
     if "](" in text:

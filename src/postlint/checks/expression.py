@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..catalog import load_dictionary
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
-from ..matchers.literals import prefilter
+from ..matchers.literals import Prefilter, prefilter
 from ..text.tokens import tokenize
 from .registry import checker
 
@@ -292,6 +292,8 @@ def _rumour_spans(doc):
 
 @checker("EX002")
 def unverified_information(doc, ctx):
+    if "らしい" not in doc.token_forms and _RUMOUR_NEEDS.search(doc.prose) is None:
+        return ()  # neither らしい nor the literals of a rumour phrase
     spans = sorted(set(_rumour_spans(doc)))
     if not spans:
         return ()
@@ -485,6 +487,8 @@ _INCITE = regex.compile(
 )
 _THREAT_NEEDS = prefilter(_THREAT)
 _INCITE_NEEDS = prefilter(_INCITE)
+# the literals of either pattern, read from the two as one alternation: one scan of a draft that has none
+_THREAT_OR_INCITE_NEEDS = Prefilter(f"(?:{_THREAT.source[0]})|(?:{_INCITE.source[0]})")
 # バカ高い / バカでかい / バカ売れ: バカ as an intensifier before an adjective or a verb stem.
 _INTENSIFIED = regex.compile(r"で[かっ]か|デカ|でけ|うま|ウマ|売れ|騒ぎ|笑い|ウケ|受け|正直|丁寧|力|ぢから|ヂカラ")
 # バカって言われた / バカにされた: teasing reported by the one it was aimed at, not an insult by the writer.
@@ -492,6 +496,8 @@ _REPORTED = regex.compile(r"(?:って|と)(?:言|い|呼|からか|笑|罵|の�
 
 
 def _threats(prose):
+    if _THREAT_OR_INCITE_NEEDS.search(prose) is None:
+        return
     if _THREAT_NEEDS.search(prose):
         for m in _THREAT.finditer(prose):
             yield m.start(), m.end(), "脅迫・暴言"
@@ -578,7 +584,11 @@ _STEREOTYPE = regex.compile(
     r"|最近の若い(?:者|もん)(?:は|って)",
     regex.MULTILINE,
 )
-_STEREOTYPE_NEEDS = prefilter(_STEREOTYPE)
+# The literals every match needs, read from the pattern without its lookbehinds (the only syntax the
+# reader of ``required_literals`` leaves alone): a zero-width condition removed only widens what the
+# pattern matches, so the literals hold for the pattern itself.
+_NOT_AFTER_WORD = r"(?<![\p{Han}\p{Katakana}ー])"
+_STEREOTYPE_NEEDS = Prefilter(_STEREOTYPE.source[0].replace(_NOT_AFTER_WORD, ""))
 # A sentence that names the stereotype to warn against it (固定観念, 思い込み, 〜という表現は避けましょう).
 _STEREOTYPE_REPORT = regex.compile(
     r"固定観念|固定的|思い込み|偏見|決めつけ|決め付け|押し付け|押しつけ|とらわれ|捉われ|囚われ|ステレオタイプ|アンコンシャス"

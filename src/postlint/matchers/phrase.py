@@ -108,6 +108,10 @@ class PhraseIndex:
                 self._tokenize_present(doc.prose)
         if self.surface is None and not self.first:
             return []
+        if not self.reads and self.first_keys.isdisjoint(doc.token_forms):
+            # no token can start a phrase: only the surface strings are left to look for
+            if self.surface is None or self.surface.search(doc.prose) is None:
+                return []
         tokens = doc.tokens
         hits: list[tuple[int, int, str]] = []
         getters = self.getters
@@ -180,7 +184,10 @@ def compile(spec, ctx: Context):
         nonlocal index
         if index is None:
             index = PhraseIndex(entries_of(spec), list(spec.forms))
-        for start, end, label in index.find(doc):
-            yield Match(start, end, params={"label": label}, fix=label_fix(label) if spec.replace_with_label else None)
+        hits = index.find(doc)
+        if not hits:
+            return ()  # the engine builds no findings for the draft
+        fixes = spec.replace_with_label
+        return [Match(start, end, params={"label": label}, fix=label_fix(label) if fixes else None) for start, end, label in hits]
 
     return run

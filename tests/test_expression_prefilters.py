@@ -1,0 +1,59 @@
+"""The quick tests the expression checkers make before their real work may only ever say "nothing
+here" when the pattern behind them finds nothing: generated drafts that the patterns match must
+pass them."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from postlint.checks import expression as ex
+from postlint.matchers.literals import required_literals, word_filter
+
+_STEREOTYPE_PIECES = [
+    "女性", "男性", "女", "男", "の子", "彼女", "長男", "外国人", "日本人", "ハーフ", "高齢者", "年寄り", "若い", "者",
+    "もん", "最近の", "障害者", "障害のある人", "ならでは", "特有", "の", "細やかさ", "気配り", "力強さ", "には", "に", "では",
+    "この仕事は", "無理", "務まらない", "向いていない", "だ", "です", "くせに", "くせして", "なのに", "にしては", "日本語が",
+    "上手", "は", "って", "どうせ", "所詮", "らしく", "なら", "しなさい", "泣くな", "すべき", "家庭を守る", "。", "、", "\n",
+]
+
+
+def _built(prefilter_):
+    """The word filter a deferred ``Prefilter`` builds at its DEFER-th search."""
+    literals = required_literals(prefilter_.source, prefilter_.flags)
+    assert literals, prefilter_.source[:60]  # the pattern is readable: the prefilter rules drafts out
+    return word_filter(literals)
+
+
+def test_the_stereotype_prefilter_is_read_from_the_pattern_without_its_lookbehinds():
+    source = ex._STEREOTYPE.source[0]
+    assert ex._NOT_AFTER_WORD in source
+    assert ex._STEREOTYPE_NEEDS.source == source.replace(ex._NOT_AFTER_WORD, "")
+    assert required_literals(*ex._STEREOTYPE.source) is None  # \p{…}: the generic prefilter has none
+
+
+_STEREOTYPE_FILTER = _built(ex._STEREOTYPE_NEEDS)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_STEREOTYPE_PIECES), max_size=7))
+def test_the_stereotype_prefilter_never_rules_out_a_match(pieces):
+    text = "".join(pieces)
+    if ex._STEREOTYPE.search(text):
+        assert _STEREOTYPE_FILTER.search(text), text
+
+
+_THREAT_PIECES = [
+    "ひどい", "痛い", "目に", "あわせ", "遭わせ", "てやる", "るぞ", "覚えて", "ろ", "おけ", "よ", "覚えとけ", "覚悟しろ",
+    "ただじゃ", "おかない", "済まない", "押しかけ", "突撃し", "凸し", "炎上させ", "よう", "ましょう", "てやれ", "晒", "さら",
+    "そう", "しましょう", "電凸", "。", "!", " ",
+]
+_THREAT_FILTER = _built(ex._THREAT_OR_INCITE_NEEDS)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_THREAT_PIECES), max_size=6))
+def test_one_scan_for_threats_and_incitement_never_rules_out_a_match(pieces):
+    text = "".join(pieces)
+    if ex._THREAT.search(text) or ex._INCITE.search(text):
+        assert _THREAT_FILTER.search(text), text
