@@ -19,6 +19,7 @@ _NOT_NEWLINE = re.compile(r"[^\r\n]")
 _START, _END = tokens_.START, tokens_.END
 _BRACKETS = re.compile(r"[()\[\]{}<>]")
 _FULLWIDTH_BRACKETS = re.compile("[（）［］｛｝＜＞]")
+_MISSING = object()
 _SENTENCE_END = re.compile(r"[。！？!?]+[」』）)]*|\n+")
 
 
@@ -195,11 +196,10 @@ class Document:
         the names in it). Kept on the document, so it goes when the document goes; a value must
         not hold the document itself (a weak proxy will do), or the two wait for the cyclic
         garbage collector. A document is linted by one thread."""
-        try:
-            return self._memo[key]
-        except KeyError:
+        value = self._memo.get(key, _MISSING)
+        if value is _MISSING:  # a first use is the common case: no KeyError raised and caught
             value = self._memo[key] = make()
-            return value
+        return value
 
     # -- linguistic layers (computed on first use) -------------------------------------------
     @lazy_property
@@ -257,4 +257,6 @@ class Document:
         return [e for e in self.entities if e.kind is _entities.EntityKind.URL]
 
     def entities_of(self, kind: _entities.EntityKind) -> list[_entities.Entity]:
+        if not self.entities:
+            return []
         return [e for e in self.entities if e.kind is kind]
