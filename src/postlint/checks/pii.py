@@ -16,8 +16,7 @@ from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from ..text.entities import EntityKind
 from . import pii_address, pii_birth, pii_ids, pii_phone
-from ..text.numerals import digit_view
-from .pii_context import AGE_BRACKET, block_window, sensitive_around, window
+from .pii_context import AGE_BRACKET, block_window, numbers, sensitive_around, window
 from .pii_names import names, near_private_name
 from .registry import checker
 
@@ -66,7 +65,6 @@ FACILITY_BRACKET = regex.compile(
     r"(?P<inside>[\p{Han}\p{Katakana}\p{Hiragana}ー々0-9A-Za-z]{1,24}(?:内|併設|隣接?|構内|敷地内)\s?[、,]\s?)?"
     r"(?:電話|TEL|Tel|tel|☎)(?:番号)?\s*[:：]?\s*\Z"
 )
-_DIGITS = regex.compile(r"\d|[〇零一二三四五六七八九]{3}")
 # A telephone number in a link: tel:090…, ?tel=090…, &phone=…
 URL_PHONE = regex.compile(r"(?:\Atel:|[?&;](?:tel|phone|mobile|keitai|denwa|tel_?no|phone_?number)=)(?P<num>[0-9+()\-.%]{9,24})", regex.IGNORECASE)
 _KIND_PHONE = {"mobile": "携帯電話番号", "pager": "携帯電話番号", "personal_number": "携帯電話番号", "voip": "IP電話番号"}
@@ -88,11 +86,12 @@ def phone_number(doc, ctx) -> Iterable[Match]:
     own = _own_numbers(tuple(ctx.config.organization.phones))
     if doc.urls:
         yield from _phones_in_links(doc, own)
-    if not _DIGITS.search(text):
+    layer = numbers(doc)
+    if layer is None:
         return
     org_name = ctx.config.organization.name
     officials = _officials(ctx)
-    for p in pii_phone.find(text):
+    for p in pii_phone.find(text, layer):
         if p.is_business or p.digits in own:
             continue
         before, after = block_window(text, p.start, p.end, 60, 25)
@@ -181,13 +180,25 @@ OBFUSCATED_EMAIL = regex.compile(
     regex.IGNORECASE | regex.V1,
 )
 _OBFUSCATION_HINT = regex.compile(r"(?i)\bat\b|あっと|アット|%40|&\#|&commat;|\s@|@\s|@[^\s]*。|dot|ドット")
+# What every form of ``_OBFUSCATION_HINT`` holds: a sign or a katakana or hiragana word as written,
+# or "at" / "dot" in the case-folded text (every letter the case-blind pattern takes for an ASCII
+# one folds to it).
+_HINT_SIGNS = ("@", "%40", "&", "あっと", "アット", "ドット")
+
+
+def _may_be_obfuscated(text: str) -> bool:
+    if not any(sign in text for sign in _HINT_SIGNS):
+        folded = text.casefold()
+        if "at" not in folded and "dot" not in folded:
+            return False
+    return _OBFUSCATION_HINT.search(text) is not None
 _DOTS = regex.compile(_DOT, regex.IGNORECASE)
 
 
 def _obfuscated_emails(doc) -> list[tuple[int, int, str]]:
     """(start, end, address) of addresses written in a disguised form, in normalized offsets."""
     text = doc.normalized
-    if not _OBFUSCATION_HINT.search(text):
+    if not _may_be_obfuscated(text):
         return []
     plain = doc.entities_of(EntityKind.EMAIL)
     out = []
@@ -256,10 +267,10 @@ def _suffixes(domain: str) -> Iterable[str]:
 @checker("PD003")
 def my_number(doc, ctx) -> Iterable[Match]:
     """12-digit numbers with a valid 個人番号 check digit, and 12-digit numbers next to マイナンバー / 個人番号."""
-    text = doc.prose
-    if not _DIGITS.search(text):
-        return
-    text = digit_view(text)  # 一二三四…: same offsets, ASCII digits
+    layer = numbers(doc)
+    if layer is None or not layer.nine:
+        return  # every My Number, grouped or not, is a chain of nine digits and more
+    text = layer.view  # 一二三四…: same offsets, ASCII digits
     grouped = [(m, True) for m in pii_ids.MY_NUMBER_GROUPED.finditer(text)] if pii_ids.MY_NUMBER_WORDS.search(text) else []
     for m, odd_grouping in sorted([(m, False) for m in pii_ids.MY_NUMBER.finditer(text)] + grouped, key=lambda x: x[0].start()):
         digits = "".join(c for c in m.group() if c.isdigit())
@@ -280,10 +291,10 @@ def my_number(doc, ctx) -> Iterable[Match]:
 @checker("PD007")
 def credit_card(doc, ctx) -> Iterable[Match]:
     """Payment-card numbers: an issuer prefix, a card length and a valid Luhn check digit."""
-    text = doc.prose
-    if not _DIGITS.search(text):
-        return
-    for m in pii_ids.CARD.finditer(text):
+    layer = numbers(doc)
+    if layer is None or not layer.nine:
+        return  # a card number is a chain of thirteen digits and more (in the digit view too)
+    for m in pii_ids.CARD.finditer(doc.prose):
         raw = m.group()
         digits = "".join(c for c in raw if c.isdigit())
         if len(digits) < 13:  # regex knows digits of newer Unicode versions that str.isdigit() does not
