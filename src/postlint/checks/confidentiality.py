@@ -75,15 +75,39 @@ def internal_host_reason(host: str, extra: tuple[str, ...] = ()) -> str | None:
     return None
 
 
+# An ASCII host label's characters, taken as far as they go (for ``_dotless_host_possible``).
+_ASCII_LABEL_RUN = re.compile(r"[A-Za-z0-9\-]*")
+
+
+def _dotless_host_possible(text: str) -> bool:
+    """False only when ``_DOTLESS`` cannot match: it matches only right after a "://", where the
+    host's characters run up to something that is not a dot. When the ASCII label characters after
+    every "://" run up to a dot, the pattern's label (which takes no other character before a dot:
+    the case-blind class adds only letters outside ASCII) is followed by that dot."""
+    i = text.find("://")
+    while i >= 0:
+        j = _ASCII_LABEL_RUN.match(text, i + 3).end()
+        if text[j : j + 1] != ".":
+            return True
+        i = text.find("://", j)
+    return False
+
+
+# The schemes ``_SCHEME`` names, with their separator, as the case-folded text holds them.
+_SHARE_SCHEMES = ("file://", "smb://", "afp://", "nfs://", "cifs://")
+
 # Cheap tests of what each pattern needs (same engine and flags where case matters): a pattern
-# whose test fails cannot match.
+# whose test fails cannot match. ``folded`` is the case-folded text: case folding maps every letter
+# that a case-blind pattern takes for an ASCII one, ſ and the Kelvin sign included, to that letter.
 _NEEDS = (
-    (_DOTLESS, lambda text: "://" in text),
-    (_SCHEME, lambda text: "://" in text),
-    (_UNC, lambda text: "\\\\" in text or "¥¥" in text),
-    (_DRIVE, lambda text: ":\\" in text or ":¥" in text),
+    (_DOTLESS, lambda text, folded: "://" in text and _dotless_host_possible(text)),
+    (_SCHEME, lambda text, folded: "://" in text and any(s in folded for s in _SHARE_SCHEMES)),
+    (_UNC, lambda text, folded: "\\\\" in text or "¥¥" in text),
+    (_DRIVE, lambda text, folded: ":\\" in text or ":¥" in text),
 )
 _SUFFIX_HINT = regex.compile(r"\.(?:" + "|".join(re.escape(s) for s in _INTERNAL_SUFFIXES) + ")", regex.IGNORECASE)
+# What ``_SUFFIX_HINT`` needs in the case-folded text (.intranet holds .intra, .localdomain .local).
+_SUFFIX_WORDS = (".local", ".internal", ".lan", ".corp", ".intra", ".home.arpa")
 
 
 @checker("CF003")
@@ -108,9 +132,10 @@ def _internal_addresses(doc, extra):
             taken.append((ent.start, ent.end))
             yield Match(ent.start, ent.end, params={"kind": reason})
     text = doc.normalized
+    folded = text.casefold()
     needs = dict(_NEEDS)
     for pattern, kind in ((_DOTLESS, "ドメインのないホスト名"), (_SCHEME, "ファイル共有のURL"), (_UNC, "ファイル共有のパス"), (_DRIVE, "ドライブのパス")):
-        if not needs[pattern](text):
+        if not needs[pattern](text, folded):
             continue
         for m in pattern.finditer(text):
             if free(*m.span()):
@@ -120,7 +145,8 @@ def _internal_addresses(doc, extra):
         if free(*m.span()) and _internal_ip(m.group()):
             taken.append(m.span())
             yield Match(m.start(), m.end(), params={"kind": "プライベートIPアドレス"})
-    for m in _DOTTED_HOST.finditer(text) if _SUFFIX_HINT.search(text) else ():
+    suffix = any(w in folded for w in _SUFFIX_WORDS) and _SUFFIX_HINT.search(text)
+    for m in _DOTTED_HOST.finditer(text) if suffix else ():
         host = m.group().lower()
         if not any(host.endswith("." + suffix) for suffix in _INTERNAL_SUFFIXES):
             continue
@@ -156,6 +182,7 @@ _TOKENS = regex.compile(
 _QUERY_SECRETS = frozenset(
     {"password", "passwd", "api_key", "apikey", "api-key", "access_token", "client_secret", "secret", "private_token"}
 )
+_NO_KEYS: frozenset[str] = frozenset()
 _PLACEHOLDER = regex.compile(r"^(?:[x*●○＊?？_\-.]+|\d{1,3}|(?i:none|null|xxx+|your[_\-]?\w*|example\w*|sample\w*|https?:.*))$")
 _WIFI = regex.compile(r"(?i)wi-?fi|ssid|無線LAN")
 
@@ -205,8 +232,8 @@ def _credentials(doc, labelled: bool, tokens: bool):
             yield Match(m.start(), m.end(), params={"kind": "APIキー・トークン・秘密鍵"})
     for ent in doc.urls:
         url = ent.url
-        secret = _USERINFO.search(ent.text)
-        keys = {k.split("=", 1)[0].lower() for k in url.query.split("&") if "=" in k}
+        secret = "@" in ent.text and _USERINFO.search(ent.text)  # user:password@ needs its "@"
+        keys = {k.split("=", 1)[0].lower() for k in url.query.split("&") if "=" in k} if "=" in url.query else _NO_KEYS
         if secret or keys & _QUERY_SECRETS:
             if all(ent.end <= a or ent.start >= b for a, b in seen):
                 yield Match(ent.start, ent.end, params={"kind": "認証情報を含むURL"})

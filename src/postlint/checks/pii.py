@@ -131,6 +131,10 @@ def phone_number(doc, ctx) -> Iterable[Match]:
 def _phones_in_links(doc, own: frozenset[str]) -> Iterable[Match]:
     """Numbers in a link (tel:, ?tel=): a mobile number is a warning, any other number information."""
     for u in doc.urls:
+        # URL_PHONE needs "=" or, at the start, "tel:" (case-blind: what it takes for a letter
+        # folds to that letter)
+        if "=" not in u.text and u.text[:4].casefold() != "tel:":
+            continue
         m = URL_PHONE.search(u.text)
         if not m:
             continue
