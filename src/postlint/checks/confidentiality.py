@@ -23,6 +23,7 @@ _INTERNAL_NETS = tuple(
 # Top-level names reserved or customary for private networks (RFC 6762 .local, RFC 8375 home.arpa,
 # ICANN's .internal) and the customary intranet suffixes .lan, .corp, .intranet, .localdomain.
 _INTERNAL_SUFFIXES = ("local", "internal", "lan", "corp", "intranet", "intra", "localdomain", "home.arpa")
+_DOTTED_SUFFIXES = tuple("." + s for s in _INTERNAL_SUFFIXES)
 # First labels that name an intranet portal on an otherwise public domain (intra.pref.example.lg.jp).
 _INTERNAL_FIRST_LABELS = frozenset({"intranet", "intra"})
 
@@ -67,7 +68,11 @@ def internal_host_reason(host: str, extra: tuple[str, ...] = ()) -> str | None:
         return "localhost"
     if "." not in host and ":" not in host:
         return "ドメインのないホスト名"
-    for suffix in (*_INTERNAL_SUFFIXES, *extra):
+    if not extra and host not in _INTERNAL_SUFFIXES and not host.endswith(_DOTTED_SUFFIXES):
+        suffixes = ()  # the loop below would find none
+    else:
+        suffixes = (*_INTERNAL_SUFFIXES, *extra)
+    for suffix in suffixes:
         if host == suffix or host.endswith("." + suffix):
             return f"内部用のドメイン（.{suffix}）" if suffix in _INTERNAL_SUFFIXES else f"内部用のドメイン（{suffix}）"
     if host.split(".", 1)[0] in _INTERNAL_FIRST_LABELS:
@@ -116,7 +121,7 @@ def internal_address(doc, ctx):
     text = doc.normalized
     if not doc.urls and "." not in text and "://" not in text and "\\" not in text and "¥" not in text:
         return ()  # no URL, host, address, share or drive path can be there
-    return _internal_addresses(doc, extra)
+    return list(_internal_addresses(doc, extra)) or ()  # () when none: no findings to collect
 
 
 def _internal_addresses(doc, extra):
@@ -204,7 +209,7 @@ def credential(doc, ctx):
     tokens = _TOKEN_HINT.search(doc.normalized) is not None
     if not labelled and not tokens and not doc.urls:
         return ()
-    return _credentials(doc, labelled, tokens)
+    return list(_credentials(doc, labelled, tokens)) or ()  # () when none: no findings to collect
 
 
 def _credentials(doc, labelled: bool, tokens: bool):

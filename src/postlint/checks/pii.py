@@ -82,16 +82,22 @@ def _phone_kind(p: pii_phone.PhoneNumber) -> str:
 @checker("PD001")
 def phone_number(doc, ctx) -> Iterable[Match]:
     """Telephone numbers that may be a private person's; the office's own and toll-free numbers are not."""
+    linked = [u for u in doc.urls if _may_hold_phone(u.text)]
+    layer = numbers(doc)
+    found = pii_phone.find(doc.prose, layer) if layer is not None else []
+    if not linked and not found:
+        return ()  # nothing to judge: no generator, no findings to collect
+    return _phone_numbers(doc, ctx, linked, found)
+
+
+def _phone_numbers(doc, ctx, linked, found) -> Iterable[Match]:
     text = doc.prose
     own = _own_numbers(tuple(ctx.config.organization.phones))
-    if doc.urls:
-        yield from _phones_in_links(doc, own)
-    layer = numbers(doc)
-    if layer is None:
-        return
+    if linked:
+        yield from _phones_in_links(linked, own)
     org_name = ctx.config.organization.name
     officials = _officials(ctx)
-    for p in pii_phone.find(text, layer):
+    for p in found:
         if p.is_business or p.digits in own:
             continue
         before, after = block_window(text, p.start, p.end, 60, 25)
@@ -128,13 +134,15 @@ def phone_number(doc, ctx) -> Iterable[Match]:
             yield Match(p.start, p.end, mask="phone", severity="info", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
 
 
-def _phones_in_links(doc, own: frozenset[str]) -> Iterable[Match]:
+def _may_hold_phone(url: str) -> bool:
+    """False when ``URL_PHONE`` cannot match: it needs "=" or, at the start, "tel:" (case-blind:
+    what it takes for one of these letters folds to that letter)."""
+    return "=" in url or url[:4].casefold() == "tel:"
+
+
+def _phones_in_links(urls, own: frozenset[str]) -> Iterable[Match]:
     """Numbers in a link (tel:, ?tel=): a mobile number is a warning, any other number information."""
-    for u in doc.urls:
-        # URL_PHONE needs "=" or, at the start, "tel:" (case-blind: what it takes for a letter
-        # folds to that letter)
-        if "=" not in u.text and u.text[:4].casefold() != "tel:":
-            continue
+    for u in urls:
         m = URL_PHONE.search(u.text)
         if not m:
             continue
@@ -221,8 +229,13 @@ def email_address(doc, ctx) -> Iterable[Match]:
     found = [(e.start, e.end, e.text.lower(), False) for e in doc.entities_of(EntityKind.EMAIL)]
     found += [(s, e, a, True) for s, e, a in _obfuscated_emails(doc)]
     if not found:
-        return
+        return ()
     from ..text.domains import host_in
+
+    return _email_addresses(doc, ctx, found, host_in)
+
+
+def _email_addresses(doc, ctx, found, host_in) -> Iterable[Match]:
     org = ctx.config.organization
     own_addresses = {m for m in org.mailboxes if "@" in m}
     own_domains = [*org.domains, *(m for m in org.mailboxes if "@" not in m)]
@@ -273,8 +286,12 @@ def my_number(doc, ctx) -> Iterable[Match]:
     """12-digit numbers with a valid 個人番号 check digit, and 12-digit numbers next to マイナンバー / 個人番号."""
     layer = numbers(doc)
     if layer is None or not layer.nine:
-        return  # every My Number, grouped or not, is a chain of nine digits and more
-    text = layer.view  # 一二三四…: same offsets, ASCII digits
+        return ()  # every My Number, grouped or not, is a chain of nine digits and more
+    return _my_numbers(doc, layer.view)
+
+
+def _my_numbers(doc, text: str) -> Iterable[Match]:
+    """My Numbers in ``text``, the digit view of the prose (一二三四…: same offsets, ASCII digits)."""
     grouped = [(m, True) for m in pii_ids.MY_NUMBER_GROUPED.finditer(text)] if pii_ids.MY_NUMBER_WORDS.search(text) else []
     for m, odd_grouping in sorted([(m, False) for m in pii_ids.MY_NUMBER.finditer(text)] + grouped, key=lambda x: x[0].start()):
         digits = "".join(c for c in m.group() if c.isdigit())
@@ -297,8 +314,12 @@ def credit_card(doc, ctx) -> Iterable[Match]:
     """Payment-card numbers: an issuer prefix, a card length and a valid Luhn check digit."""
     layer = numbers(doc)
     if layer is None or not layer.nine:
-        return  # a card number is a chain of thirteen digits and more (in the digit view too)
-    for m in pii_ids.CARD.finditer(doc.prose):
+        return ()  # a card number is a chain of thirteen digits and more (in the digit view too)
+    return _cards(doc.prose)
+
+
+def _cards(text: str) -> Iterable[Match]:
+    for m in pii_ids.CARD.finditer(text):
         raw = m.group()
         digits = "".join(c for c in raw if c.isdigit())
         if len(digits) < 13:  # regex knows digits of newer Unicode versions that str.isdigit() does not
@@ -319,7 +340,14 @@ def person_name(doc, ctx) -> Iterable[Match]:
     name people with their age and home town too. A public figure (歌手の, 作家の, an encyclopedic
     sentence, historic dates, the public-figure lists) is at most info."""
     org = ctx.config.organization
-    for n in names(doc, tuple(org.officials), tuple(org.public_figures)):
+    found = names(doc, tuple(org.officials), tuple(org.public_figures))
+    if not found:
+        return ()
+    return _person_names(doc, found)
+
+
+def _person_names(doc, found) -> Iterable[Match]:
+    for n in found:
         if n.official or not (n.marked or n.full or n.honorific):
             continue
         params = {"kind": "個人の氏名", "detail": ""}
@@ -354,10 +382,14 @@ _PUBLIC_DETAIL = {
 @checker("PD005")
 def residential_address(doc, ctx) -> Iterable[Match]:
     """Street addresses said to be where a person lives (在住, お住まい, 〇〇様方, 〇〇宅 …)."""
-    reasons = {"在住": "住んでいる場所として書かれています", "住所": "自宅・現住所として書かれています",
-               "宅": "個人宅の住所として書かれています", "氏名": "個人の氏名と一緒に書かれています"}  # fmt: skip
-    for start, end, cue in pii_address.find(doc, _officials(ctx)):
-        yield Match(start, end, mask="address", params={"kind": "住所", "reason": reasons[cue]})
+    found = pii_address.find(doc, _officials(ctx))
+    if not found:
+        return ()
+    return [Match(start, end, mask="address", params={"kind": "住所", "reason": _ADDRESS_REASONS[cue]}) for start, end, cue in found]
+
+
+_ADDRESS_REASONS = {"在住": "住んでいる場所として書かれています", "住所": "自宅・現住所として書かれています",
+                    "宅": "個人宅の住所として書かれています", "氏名": "個人の氏名と一緒に書かれています"}  # fmt: skip
 
 
 @checker("PD006")

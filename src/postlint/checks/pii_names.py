@@ -282,6 +282,10 @@ def _public_reason(text: str, start: int, end: int, role_before: str, known: boo
 def _find(doc, officials: tuple[str, ...], public: tuple[str, ...] = ()) -> list[Name]:
     tokens = _name_tokens(doc)
     text = doc.prose
+    # only the person-name tokens start a name: one cheap pass, then work at those positions only
+    positions = list(compress(count(), map(eq, map(_POS_2, map(_POS, tokens)), repeat("人名"))))
+    if not positions and "くん" not in text and "ちゃん" not in text:
+        return []  # no name token and no child's given name before くん / ちゃん
     configured = {_canon(o) for o in officials if o.strip()}
     listed = _shipped_public_figures()
     if public:
@@ -289,8 +293,6 @@ def _find(doc, officials: tuple[str, ...], public: tuple[str, ...] = ()) -> list
     readings = None
     out: list[Name] = []
     n = len(tokens)
-    # only the person-name tokens start a name: one cheap pass, then work at those positions only
-    positions = list(compress(count(), map(eq, map(_POS_2, map(_POS, tokens)), repeat("人名"))))
     done = 0
     for i in positions:
         if i < done:
