@@ -98,21 +98,32 @@ def _dotless_host_possible(text: str) -> bool:
     return False
 
 
-# The schemes ``_SCHEME`` names, with their separator, as the case-folded text holds them.
-_SHARE_SCHEMES = ("file://", "smb://", "afp://", "nfs://", "cifs://")
+
+
+def _share_scheme_possible(folded: str) -> bool:
+    """False when ``_SCHEME`` cannot match: ``folded`` (the case-folded text) holds none of the
+    schemes it names with their separator."""
+    return "file://" in folded or "smb://" in folded or "afp://" in folded or "nfs://" in folded or "cifs://" in folded
 
 # Cheap tests of what each pattern needs (same engine and flags where case matters): a pattern
 # whose test fails cannot match. ``folded`` is the case-folded text: case folding maps every letter
 # that a case-blind pattern takes for an ASCII one, ſ and the Kelvin sign included, to that letter.
 _NEEDS = (
     (_DOTLESS, lambda text, folded: "://" in text and _dotless_host_possible(text)),
-    (_SCHEME, lambda text, folded: "://" in text and any(s in folded for s in _SHARE_SCHEMES)),
+    (_SCHEME, lambda text, folded: "://" in text and _share_scheme_possible(folded)),
     (_UNC, lambda text, folded: "\\\\" in text or "¥¥" in text),
     (_DRIVE, lambda text, folded: ":\\" in text or ":¥" in text),
 )
 _SUFFIX_HINT = regex.compile(r"\.(?:" + "|".join(re.escape(s) for s in _INTERNAL_SUFFIXES) + ")", regex.IGNORECASE)
-# What ``_SUFFIX_HINT`` needs in the case-folded text (.intranet holds .intra, .localdomain .local).
-_SUFFIX_WORDS = (".local", ".internal", ".lan", ".corp", ".intra", ".home.arpa")
+
+
+def _suffix_possible(folded: str) -> bool:
+    """False when ``_SUFFIX_HINT`` cannot match: ``folded`` (the case-folded text) holds none of its
+    suffixes with their dot (.intranet holds .intra, .localdomain .local)."""
+    return (
+        ".local" in folded or ".internal" in folded or ".lan" in folded or ".corp" in folded
+        or ".intra" in folded or ".home.arpa" in folded
+    )  # fmt: skip
 
 
 @checker("CF003")
@@ -150,7 +161,7 @@ def _internal_addresses(doc, extra):
         if free(*m.span()) and _internal_ip(m.group()):
             taken.append(m.span())
             yield Match(m.start(), m.end(), params={"kind": "プライベートIPアドレス"})
-    suffix = any(w in folded for w in _SUFFIX_WORDS) and _SUFFIX_HINT.search(text)
+    suffix = _suffix_possible(folded) and _SUFFIX_HINT.search(text)
     for m in _DOTTED_HOST.finditer(text) if suffix else ():
         host = m.group().lower()
         if not any(host.endswith("." + suffix) for suffix in _INTERNAL_SUFFIXES):

@@ -192,14 +192,13 @@ OBFUSCATED_EMAIL = regex.compile(
     regex.IGNORECASE | regex.V1,
 )
 _OBFUSCATION_HINT = regex.compile(r"(?i)\bat\b|あっと|アット|%40|&\#|&commat;|\s@|@\s|@[^\s]*。|dot|ドット")
-# What every form of ``_OBFUSCATION_HINT`` holds: a sign or a katakana or hiragana word as written,
-# or "at" / "dot" in the case-folded text (every letter the case-blind pattern takes for an ASCII
-# one folds to it).
-_HINT_SIGNS = ("@", "%40", "&", "あっと", "アット", "ドット")
+# What every form of ``_OBFUSCATION_HINT`` holds: a sign or a katakana or hiragana word as written
+# (@, %40, &, あっと, アット, ドット), or "at" / "dot" in the case-folded text (every letter the
+# case-blind pattern takes for an ASCII one folds to it).
 
 
 def _may_be_obfuscated(text: str) -> bool:
-    if not any(sign in text for sign in _HINT_SIGNS):
+    if not ("@" in text or "%40" in text or "&" in text or "あっと" in text or "アット" in text or "ドット" in text):
         folded = text.casefold()
         if "at" not in folded and "dot" not in folded:
             return False
