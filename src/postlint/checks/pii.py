@@ -2,9 +2,11 @@
 payment-card number, name, residential address or birth date — and not the office's own contact data.
 
 Each checker reads the document once and starts with a cheap test (a pattern that must occur) so a
-draft without digits, ``@`` or person names costs almost nothing. Person names are found in one pass
-over the tokens and shared by the checks of the same draft (``pii_names.names`` is cached per
-document). Every match carries ``kind`` (which personal data it is) for the message and, for children's
+draft without digits, ``@`` or person names costs almost nothing; a checker with nothing to judge
+returns ``()`` and the engine collects nothing. The number checks (telephone, マイナンバー, cards)
+share one layer per document (``pii_context.numbers``: the digit view and whether a chain of nine
+digits is there, which every full number needs). Person names are found in one pass over the
+tokens and shared by the checks of the same draft (``pii_names.names`` is cached per document). Every match carries ``kind`` (which personal data it is) for the message and, for children's
 and health data, ``approval = "consultation"`` (see ``postlint.approval``).
 """
 
