@@ -6,8 +6,9 @@ draft without digits, ``@`` or person names costs almost nothing; a checker with
 returns ``()`` and the engine collects nothing. The number checks (telephone, マイナンバー, cards)
 share one layer per document (``pii_context.numbers``: the digit view and whether a chain of nine
 digits is there, which every full number needs). Person names are found in one pass over the
-tokens and shared by the checks of the same draft (``pii_names.names`` is cached per document). Every match carries ``kind`` (which personal data it is) for the message and, for children's
-and health data, ``approval = "consultation"`` (see ``postlint.approval``).
+tokens and shared by the checks of the same draft (``pii_names.names`` is cached per document).
+Every match carries ``kind`` (which personal data it is) for the message and, for children's and
+health data, ``approval = "consultation"`` (see ``postlint.approval``).
 """
 
 from __future__ import annotations
@@ -194,18 +195,18 @@ OBFUSCATED_EMAIL = regex.compile(
     regex.IGNORECASE | regex.V1,
 )
 _OBFUSCATION_HINT = regex.compile(r"(?i)\bat\b|あっと|アット|%40|&\#|&commat;|\s@|@\s|@[^\s]*。|dot|ドット")
-# What every form of ``_OBFUSCATION_HINT`` holds: a sign or a katakana or hiragana word as written
-# (@, %40, &, あっと, アット, ドット), or "at" / "dot" in the case-folded text (every letter the
-# case-blind pattern takes for an ASCII one folds to it).
+_DOTS = regex.compile(_DOT, regex.IGNORECASE)
 
 
 def _may_be_obfuscated(text: str) -> bool:
+    """``_OBFUSCATION_HINT.search(text)``, cheaper: every form of the hint holds a sign or a kana word
+    as written (@, %40, &, あっと, アット, ドット), or "at" / "dot" in the case-folded text (every
+    letter the case-blind pattern takes for an ASCII one folds to it)."""
     if not ("@" in text or "%40" in text or "&" in text or "あっと" in text or "アット" in text or "ドット" in text):
         folded = text.casefold()
         if "at" not in folded and "dot" not in folded:
             return False
     return _OBFUSCATION_HINT.search(text) is not None
-_DOTS = regex.compile(_DOT, regex.IGNORECASE)
 
 
 def _obfuscated_emails(doc) -> list[tuple[int, int, str]]:
