@@ -23,6 +23,7 @@ _INTERNAL_NETS = tuple(
 # Top-level names reserved or customary for private networks (RFC 6762 .local, RFC 8375 home.arpa,
 # ICANN's .internal) and the customary intranet suffixes .lan, .corp, .intranet, .localdomain.
 _INTERNAL_SUFFIXES = ("local", "internal", "lan", "corp", "intranet", "intra", "localdomain", "home.arpa")
+_DOTTED_SUFFIXES = tuple("." + s for s in _INTERNAL_SUFFIXES)
 # First labels that name an intranet portal on an otherwise public domain (intra.pref.example.lg.jp).
 _INTERNAL_FIRST_LABELS = frozenset({"intranet", "intra"})
 
@@ -67,7 +68,11 @@ def internal_host_reason(host: str, extra: tuple[str, ...] = ()) -> str | None:
         return "localhost"
     if "." not in host and ":" not in host:
         return "ドメインのないホスト名"
-    for suffix in (*_INTERNAL_SUFFIXES, *extra):
+    if not extra and host not in _INTERNAL_SUFFIXES and not host.endswith(_DOTTED_SUFFIXES):
+        suffixes = ()  # the loop below would find none
+    else:
+        suffixes = (*_INTERNAL_SUFFIXES, *extra)
+    for suffix in suffixes:
         if host == suffix or host.endswith("." + suffix):
             return f"内部用のドメイン（.{suffix}）" if suffix in _INTERNAL_SUFFIXES else f"内部用のドメイン（{suffix}）"
     if host.split(".", 1)[0] in _INTERNAL_FIRST_LABELS:
@@ -75,15 +80,50 @@ def internal_host_reason(host: str, extra: tuple[str, ...] = ()) -> str | None:
     return None
 
 
+# An ASCII host label's characters, taken as far as they go (for ``_dotless_host_possible``).
+_ASCII_LABEL_RUN = re.compile(r"[A-Za-z0-9\-]*")
+
+
+def _dotless_host_possible(text: str) -> bool:
+    """False only when ``_DOTLESS`` cannot match: it matches only right after a "://", where the
+    host's characters run up to something that is not a dot. When the ASCII label characters after
+    every "://" run up to a dot, the pattern's label (which takes no other character before a dot:
+    the case-blind class adds only letters outside ASCII) is followed by that dot."""
+    i = text.find("://")
+    while i >= 0:
+        j = _ASCII_LABEL_RUN.match(text, i + 3).end()
+        if text[j : j + 1] != ".":
+            return True
+        i = text.find("://", j)
+    return False
+
+
+
+
+def _share_scheme_possible(folded: str) -> bool:
+    """False when ``_SCHEME`` cannot match: ``folded`` (the case-folded text) holds none of the
+    schemes it names with their separator."""
+    return "file://" in folded or "smb://" in folded or "afp://" in folded or "nfs://" in folded or "cifs://" in folded
+
 # Cheap tests of what each pattern needs (same engine and flags where case matters): a pattern
-# whose test fails cannot match.
+# whose test fails cannot match. ``folded`` is the case-folded text: case folding maps every letter
+# that a case-blind pattern takes for an ASCII one, ſ and the Kelvin sign included, to that letter.
 _NEEDS = (
-    (_DOTLESS, lambda text: "://" in text),
-    (_SCHEME, lambda text: "://" in text),
-    (_UNC, lambda text: "\\\\" in text or "¥¥" in text),
-    (_DRIVE, lambda text: ":\\" in text or ":¥" in text),
+    (_DOTLESS, lambda text, folded: "://" in text and _dotless_host_possible(text)),
+    (_SCHEME, lambda text, folded: "://" in text and _share_scheme_possible(folded)),
+    (_UNC, lambda text, folded: "\\\\" in text or "¥¥" in text),
+    (_DRIVE, lambda text, folded: ":\\" in text or ":¥" in text),
 )
 _SUFFIX_HINT = regex.compile(r"\.(?:" + "|".join(re.escape(s) for s in _INTERNAL_SUFFIXES) + ")", regex.IGNORECASE)
+
+
+def _suffix_possible(folded: str) -> bool:
+    """False when ``_SUFFIX_HINT`` cannot match: ``folded`` (the case-folded text) holds none of its
+    suffixes with their dot (.intranet holds .intra, .localdomain .local)."""
+    return (
+        ".local" in folded or ".internal" in folded or ".lan" in folded or ".corp" in folded
+        or ".intra" in folded or ".home.arpa" in folded
+    )  # fmt: skip
 
 
 @checker("CF003")
@@ -92,7 +132,7 @@ def internal_address(doc, ctx):
     text = doc.normalized
     if not doc.urls and "." not in text and "://" not in text and "\\" not in text and "¥" not in text:
         return ()  # no URL, host, address, share or drive path can be there
-    return _internal_addresses(doc, extra)
+    return list(_internal_addresses(doc, extra)) or ()  # () when none: no findings to collect
 
 
 def _internal_addresses(doc, extra):
@@ -108,9 +148,10 @@ def _internal_addresses(doc, extra):
             taken.append((ent.start, ent.end))
             yield Match(ent.start, ent.end, params={"kind": reason})
     text = doc.normalized
+    folded = text.casefold()
     needs = dict(_NEEDS)
     for pattern, kind in ((_DOTLESS, "ドメインのないホスト名"), (_SCHEME, "ファイル共有のURL"), (_UNC, "ファイル共有のパス"), (_DRIVE, "ドライブのパス")):
-        if not needs[pattern](text):
+        if not needs[pattern](text, folded):
             continue
         for m in pattern.finditer(text):
             if free(*m.span()):
@@ -120,7 +161,8 @@ def _internal_addresses(doc, extra):
         if free(*m.span()) and _internal_ip(m.group()):
             taken.append(m.span())
             yield Match(m.start(), m.end(), params={"kind": "プライベートIPアドレス"})
-    for m in _DOTTED_HOST.finditer(text) if _SUFFIX_HINT.search(text) else ():
+    suffix = _suffix_possible(folded) and _SUFFIX_HINT.search(text)
+    for m in _DOTTED_HOST.finditer(text) if suffix else ():
         host = m.group().lower()
         if not any(host.endswith("." + suffix) for suffix in _INTERNAL_SUFFIXES):
             continue
@@ -156,6 +198,7 @@ _TOKENS = regex.compile(
 _QUERY_SECRETS = frozenset(
     {"password", "passwd", "api_key", "apikey", "api-key", "access_token", "client_secret", "secret", "private_token"}
 )
+_NO_KEYS: frozenset[str] = frozenset()
 _PLACEHOLDER = regex.compile(r"^(?:[x*●○＊?？_\-.]+|\d{1,3}|(?i:none|null|xxx+|your[_\-]?\w*|example\w*|sample\w*|https?:.*))$")
 _WIFI = regex.compile(r"(?i)wi-?fi|ssid|無線LAN")
 
@@ -177,7 +220,7 @@ def credential(doc, ctx):
     tokens = _TOKEN_HINT.search(doc.normalized) is not None
     if not labelled and not tokens and not doc.urls:
         return ()
-    return _credentials(doc, labelled, tokens)
+    return list(_credentials(doc, labelled, tokens)) or ()  # () when none: no findings to collect
 
 
 def _credentials(doc, labelled: bool, tokens: bool):
@@ -205,8 +248,8 @@ def _credentials(doc, labelled: bool, tokens: bool):
             yield Match(m.start(), m.end(), params={"kind": "APIキー・トークン・秘密鍵"})
     for ent in doc.urls:
         url = ent.url
-        secret = _USERINFO.search(ent.text)
-        keys = {k.split("=", 1)[0].lower() for k in url.query.split("&") if "=" in k}
+        secret = "@" in ent.text and _USERINFO.search(ent.text)  # user:password@ needs its "@"
+        keys = {k.split("=", 1)[0].lower() for k in url.query.split("&") if "=" in k} if "=" in url.query else _NO_KEYS
         if secret or keys & _QUERY_SECRETS:
             if all(ent.end <= a or ent.start >= b for a, b in seen):
                 yield Match(ent.start, ent.end, params={"kind": "認証情報を含むURL"})

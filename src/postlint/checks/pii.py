@@ -2,10 +2,13 @@
 payment-card number, name, residential address or birth date — and not the office's own contact data.
 
 Each checker reads the document once and starts with a cheap test (a pattern that must occur) so a
-draft without digits, ``@`` or person names costs almost nothing. Person names are found in one pass
-over the tokens and shared by the checks of the same draft (``pii_names.names`` is cached per
-document). Every match carries ``kind`` (which personal data it is) for the message and, for children's
-and health data, ``approval = "consultation"`` (see ``postlint.approval``).
+draft without digits, ``@`` or person names costs almost nothing; a checker with nothing to judge
+returns ``()`` and the engine collects nothing. The number checks (telephone, マイナンバー, cards)
+share one layer per document (``pii_context.numbers``: the digit view and whether a chain of nine
+digits is there, which every full number needs). Person names are found in one pass over the
+tokens and shared by the checks of the same draft (``pii_names.names`` is cached per document).
+Every match carries ``kind`` (which personal data it is) for the message and, for children's and
+health data, ``approval = "consultation"`` (see ``postlint.approval``).
 """
 
 from __future__ import annotations
@@ -16,8 +19,7 @@ from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from ..text.entities import EntityKind
 from . import pii_address, pii_birth, pii_ids, pii_phone
-from ..text.numerals import digit_view
-from .pii_context import AGE_BRACKET, block_window, sensitive_around, window
+from .pii_context import AGE_BRACKET, block_window, numbers, sensitive_around, window
 from .pii_names import names, near_private_name
 from .registry import checker
 
@@ -66,7 +68,6 @@ FACILITY_BRACKET = regex.compile(
     r"(?P<inside>[\p{Han}\p{Katakana}\p{Hiragana}ー々0-9A-Za-z]{1,24}(?:内|併設|隣接?|構内|敷地内)\s?[、,]\s?)?"
     r"(?:電話|TEL|Tel|tel|☎)(?:番号)?\s*[:：]?\s*\Z"
 )
-_DIGITS = regex.compile(r"\d|[〇零一二三四五六七八九]{3}")
 # A telephone number in a link: tel:090…, ?tel=090…, &phone=…
 URL_PHONE = regex.compile(r"(?:\Atel:|[?&;](?:tel|phone|mobile|keitai|denwa|tel_?no|phone_?number)=)(?P<num>[0-9+()\-.%]{9,24})", regex.IGNORECASE)
 _KIND_PHONE = {"mobile": "携帯電話番号", "pager": "携帯電話番号", "personal_number": "携帯電話番号", "voip": "IP電話番号"}
@@ -84,15 +85,22 @@ def _phone_kind(p: pii_phone.PhoneNumber) -> str:
 @checker("PD001")
 def phone_number(doc, ctx) -> Iterable[Match]:
     """Telephone numbers that may be a private person's; the office's own and toll-free numbers are not."""
+    linked = [u for u in doc.urls if _may_hold_phone(u.text)]
+    layer = numbers(doc)
+    found = pii_phone.find(doc.prose, layer) if layer is not None else []
+    if not linked and not found:
+        return ()  # nothing to judge: no generator, no findings to collect
+    return _phone_numbers(doc, ctx, linked, found)
+
+
+def _phone_numbers(doc, ctx, linked, found) -> Iterable[Match]:
     text = doc.prose
     own = _own_numbers(tuple(ctx.config.organization.phones))
-    if doc.urls:
-        yield from _phones_in_links(doc, own)
-    if not _DIGITS.search(text):
-        return
+    if linked:
+        yield from _phones_in_links(linked, own)
     org_name = ctx.config.organization.name
     officials = _officials(ctx)
-    for p in pii_phone.find(text):
+    for p in found:
         if p.is_business or p.digits in own:
             continue
         before, after = block_window(text, p.start, p.end, 60, 25)
@@ -129,9 +137,15 @@ def phone_number(doc, ctx) -> Iterable[Match]:
             yield Match(p.start, p.end, mask="phone", severity="info", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
 
 
-def _phones_in_links(doc, own: frozenset[str]) -> Iterable[Match]:
+def _may_hold_phone(url: str) -> bool:
+    """False when ``URL_PHONE`` cannot match: it needs "=" or, at the start, "tel:" (case-blind:
+    what it takes for one of these letters folds to that letter)."""
+    return "=" in url or url[:4].casefold() == "tel:"
+
+
+def _phones_in_links(urls, own: frozenset[str]) -> Iterable[Match]:
     """Numbers in a link (tel:, ?tel=): a mobile number is a warning, any other number information."""
-    for u in doc.urls:
+    for u in urls:
         m = URL_PHONE.search(u.text)
         if not m:
             continue
@@ -184,10 +198,21 @@ _OBFUSCATION_HINT = regex.compile(r"(?i)\bat\b|あっと|アット|%40|&\#|&comm
 _DOTS = regex.compile(_DOT, regex.IGNORECASE)
 
 
+def _may_be_obfuscated(text: str) -> bool:
+    """``_OBFUSCATION_HINT.search(text)``, cheaper: every form of the hint holds a sign or a kana word
+    as written (@, %40, &, あっと, アット, ドット), or "at" / "dot" in the case-folded text (every
+    letter the case-blind pattern takes for an ASCII one folds to it)."""
+    if not ("@" in text or "%40" in text or "&" in text or "あっと" in text or "アット" in text or "ドット" in text):
+        folded = text.casefold()
+        if "at" not in folded and "dot" not in folded:
+            return False
+    return _OBFUSCATION_HINT.search(text) is not None
+
+
 def _obfuscated_emails(doc) -> list[tuple[int, int, str]]:
     """(start, end, address) of addresses written in a disguised form, in normalized offsets."""
     text = doc.normalized
-    if not _OBFUSCATION_HINT.search(text):
+    if not _may_be_obfuscated(text):
         return []
     plain = doc.entities_of(EntityKind.EMAIL)
     out = []
@@ -206,8 +231,13 @@ def email_address(doc, ctx) -> Iterable[Match]:
     found = [(e.start, e.end, e.text.lower(), False) for e in doc.entities_of(EntityKind.EMAIL)]
     found += [(s, e, a, True) for s, e, a in _obfuscated_emails(doc)]
     if not found:
-        return
+        return ()
     from ..text.domains import host_in
+
+    return _email_addresses(doc, ctx, found, host_in)
+
+
+def _email_addresses(doc, ctx, found, host_in) -> Iterable[Match]:
     org = ctx.config.organization
     own_addresses = {m for m in org.mailboxes if "@" in m}
     own_domains = [*org.domains, *(m for m in org.mailboxes if "@" not in m)]
@@ -256,10 +286,14 @@ def _suffixes(domain: str) -> Iterable[str]:
 @checker("PD003")
 def my_number(doc, ctx) -> Iterable[Match]:
     """12-digit numbers with a valid 個人番号 check digit, and 12-digit numbers next to マイナンバー / 個人番号."""
-    text = doc.prose
-    if not _DIGITS.search(text):
-        return
-    text = digit_view(text)  # 一二三四…: same offsets, ASCII digits
+    layer = numbers(doc)
+    if layer is None or not layer.nine:
+        return ()  # every My Number, grouped or not, is a chain of nine digits and more
+    return _my_numbers(doc, layer.view)
+
+
+def _my_numbers(doc, text: str) -> Iterable[Match]:
+    """My Numbers in ``text``, the digit view of the prose (一二三四…: same offsets, ASCII digits)."""
     grouped = [(m, True) for m in pii_ids.MY_NUMBER_GROUPED.finditer(text)] if pii_ids.MY_NUMBER_WORDS.search(text) else []
     for m, odd_grouping in sorted([(m, False) for m in pii_ids.MY_NUMBER.finditer(text)] + grouped, key=lambda x: x[0].start()):
         digits = "".join(c for c in m.group() if c.isdigit())
@@ -280,9 +314,13 @@ def my_number(doc, ctx) -> Iterable[Match]:
 @checker("PD007")
 def credit_card(doc, ctx) -> Iterable[Match]:
     """Payment-card numbers: an issuer prefix, a card length and a valid Luhn check digit."""
-    text = doc.prose
-    if not _DIGITS.search(text):
-        return
+    layer = numbers(doc)
+    if layer is None or not layer.nine:
+        return ()  # a card number is a chain of thirteen digits and more (in the digit view too)
+    return _cards(doc.prose)
+
+
+def _cards(text: str) -> Iterable[Match]:
     for m in pii_ids.CARD.finditer(text):
         raw = m.group()
         digits = "".join(c for c in raw if c.isdigit())
@@ -304,7 +342,14 @@ def person_name(doc, ctx) -> Iterable[Match]:
     name people with their age and home town too. A public figure (歌手の, 作家の, an encyclopedic
     sentence, historic dates, the public-figure lists) is at most info."""
     org = ctx.config.organization
-    for n in names(doc, tuple(org.officials), tuple(org.public_figures)):
+    found = names(doc, tuple(org.officials), tuple(org.public_figures))
+    if not found:
+        return ()
+    return _person_names(doc, found)
+
+
+def _person_names(doc, found) -> Iterable[Match]:
+    for n in found:
         if n.official or not (n.marked or n.full or n.honorific):
             continue
         params = {"kind": "個人の氏名", "detail": ""}
@@ -339,10 +384,14 @@ _PUBLIC_DETAIL = {
 @checker("PD005")
 def residential_address(doc, ctx) -> Iterable[Match]:
     """Street addresses said to be where a person lives (在住, お住まい, 〇〇様方, 〇〇宅 …)."""
-    reasons = {"在住": "住んでいる場所として書かれています", "住所": "自宅・現住所として書かれています",
-               "宅": "個人宅の住所として書かれています", "氏名": "個人の氏名と一緒に書かれています"}  # fmt: skip
-    for start, end, cue in pii_address.find(doc, _officials(ctx)):
-        yield Match(start, end, mask="address", params={"kind": "住所", "reason": reasons[cue]})
+    found = pii_address.find(doc, _officials(ctx))
+    if not found:
+        return ()
+    return [Match(start, end, mask="address", params={"kind": "住所", "reason": _ADDRESS_REASONS[cue]}) for start, end, cue in found]
+
+
+_ADDRESS_REASONS = {"在住": "住んでいる場所として書かれています", "住所": "自宅・現住所として書かれています",
+                    "宅": "個人宅の住所として書かれています", "氏名": "個人の氏名と一緒に書かれています"}  # fmt: skip
 
 
 @checker("PD006")

@@ -8,6 +8,7 @@ them all the time. Only a person context makes it a residence: 在住, お住ま
 from __future__ import annotations
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
+from .pii_context import numbers
 from .pii_names import private_names_between
 
 # Arabic numbers anywhere; kanji numerals only before a unit (三田 and 六番町 are names, 三丁目 is not).
@@ -41,6 +42,8 @@ def _address_like(place: str, num: str) -> bool:
 
 # Cheap pre-filter: no numbering, no address.
 _HINT = regex.compile(r"丁目|番地|\d\s*条|[\d一二三四五六七八九十]\s*[番号]|\d[\-‐‑‒–—―−ー]\d|[市区町村郡]\S{0,12}\d")
+# The forms of ``_HINT`` without 丁目, 番 or 号 (most drafts have none of the three): they need a digit.
+_NUMERIC_HINT = regex.compile(r"\d\s*条|\d[\-‐‑‒–—―−ー]\d|[市区町村郡]\S{0,12}\d")
 # ... and a word of a person context somewhere in the draft (the checks below are precise).
 _PERSON_HINT = regex.compile(r"住|宅|家|居|暮ら|越し|方|さん|様|さま|氏|君|くん|ちゃん|殿|者|講師|選手|児童|生徒|園児|学生|民|名前")
 
@@ -76,10 +79,18 @@ VENUE_BEFORE = regex.compile(
 )
 
 
+def numbered(text: str, digits: bool) -> bool:
+    """``_HINT.search(text)``, cheaper: ``digits`` says whether ``text`` may hold a digit (False only
+    when it holds none). Without 丁目, 番 or 号 only the numeric forms can match."""
+    if "番" in text or "号" in text or "丁目" in text:
+        return _HINT.search(text) is not None
+    return digits and _NUMERIC_HINT.search(text) is not None
+
+
 def find(doc, officials: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """(start, end, cue) of addresses with a person context, in prose offsets."""
     text = doc.prose
-    if not _HINT.search(text) or not _PERSON_HINT.search(text):
+    if not _PERSON_HINT.search(text) or not numbered(text, numbers(doc) is not None):
         return []
     out = []
     for m in ADDRESS.finditer(text):

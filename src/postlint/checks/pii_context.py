@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
+from ..text.numerals import digit_view
 from ..values import Value, set_field
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -43,6 +44,44 @@ class Bounds(Value):
         if i >= 0 and offset < self.ends[i]:
             return self.starts[i], self.ends[i]
         return offset, min(offset + 1, text_len)
+
+
+# -- the numbers of a document, for the number checks (telephone, マイナンバー, payment cards) ----------
+
+# A digit, or three kanji digits in a row: no number check can find anything without one.
+_DIGITS = regex.compile(r"\d|[〇零一二三四五六七八九]{3}")
+# Nine digits, each at most three characters after the one before. Every number the checks read as a
+# full telephone number, a マイナンバー or a card number holds such a chain (a number of nine to
+# nineteen digits whose groups are cut by at most three characters), in the digit view as well as in
+# the prose (the digit view only turns characters into digits).
+_NINE_DIGITS = regex.compile(r"\d(?:\D{0,3}\d){8}")
+
+
+class Numbers(Value):
+    """The digit view of a document's prose and whether it holds a chain of nine digits."""
+
+    _fields = ("view", "nine")
+    __slots__ = _fields
+
+    view: str  # ``numerals.digit_view`` of the prose: same length, same offsets
+    nine: bool  # a chain of nine digits (``_NINE_DIGITS``) is in ``view``
+
+    def __init__(self, view, nine):
+        set_field(self, "view", view)
+        set_field(self, "nine", nine)
+
+
+def numbers(doc) -> Numbers | None:
+    """The numbers layer of the prose (computed once per document), or None when it holds no digit
+    at all (no Arabic digit, no three kanji digits in a row)."""
+
+    def compute() -> Numbers | None:
+        if not _DIGITS.search(doc.prose):
+            return None
+        view = digit_view(doc.prose)
+        return Numbers(view, _NINE_DIGITS.search(view) is not None)
+
+    return cached(doc, "numbers", compute)
 
 
 _SENTENCE_END = regex.compile(r"[。！？!?]+|\n")

@@ -18,12 +18,12 @@ from itertools import compress, count, repeat
 from operator import attrgetter, eq, itemgetter
 
 from ..catalog import load_dictionary
-from ..lazyregex import regex  # patterns compile on first use, not at import
-from ..text.tokens import tokenize
+from ..lazyregex import re, regex  # patterns compile on first use, not at import
+from ..text.tokens import Token, tokenize
 from ..values import Value, set_field
 from .pii_context import AGE, cached
 
-_POS = attrgetter("pos")
+_POS = itemgetter(Token._fields.index("pos"))  # a tuple index: cheaper than the named attribute
 _POS_2 = itemgetter(2)
 HONORIFICS = frozenset(
     {"さん", "様", "さま", "サン", "君", "くん", "クン", "ちゃん", "チャン", "氏", "殿", "どの", "ちゃま", "先生"}
@@ -101,7 +101,7 @@ READING = regex.compile(r"\s?[(（]\s?[\p{Hiragana}\p{Katakana}ー]{1,12}(?:[・
 # the names are looked for in a copy of the text with the common form (one character for one).
 _VARIANTS = {"髙": "高", "栁": "柳", "﨑": "崎", "德": "徳", "𠮷": "吉", "濵": "濱"}
 _VARIANT_TABLE = str.maketrans(_VARIANTS)
-_HAS_VARIANT = regex.compile("[" + "".join(_VARIANTS) + "]")
+_HAS_VARIANT = re.compile("[" + "".join(_VARIANTS) + "]")  # six fixed characters: the standard library's engine
 _CHILD_HONORIFICS = ("くん", "ちゃん")
 
 
@@ -282,6 +282,10 @@ def _public_reason(text: str, start: int, end: int, role_before: str, known: boo
 def _find(doc, officials: tuple[str, ...], public: tuple[str, ...] = ()) -> list[Name]:
     tokens = _name_tokens(doc)
     text = doc.prose
+    # only the person-name tokens start a name: one cheap pass, then work at those positions only
+    positions = list(compress(count(), map(eq, map(_POS_2, map(_POS, tokens)), repeat("人名"))))
+    if not positions and "くん" not in text and "ちゃん" not in text:
+        return []  # no name token and no child's given name before くん / ちゃん
     configured = {_canon(o) for o in officials if o.strip()}
     listed = _shipped_public_figures()
     if public:
@@ -289,8 +293,6 @@ def _find(doc, officials: tuple[str, ...], public: tuple[str, ...] = ()) -> list
     readings = None
     out: list[Name] = []
     n = len(tokens)
-    # only the person-name tokens start a name: one cheap pass, then work at those positions only
-    positions = list(compress(count(), map(eq, map(_POS_2, map(_POS, tokens)), repeat("人名"))))
     done = 0
     for i in positions:
         if i < done:

@@ -170,12 +170,18 @@ def validate(text: str) -> tuple[str, str] | None:
     return national, kind
 
 
-def find(text: str) -> list[PhoneNumber]:
-    """Telephone numbers in ``text`` (normalized), validated against the number plan."""
+def find(text: str, layer=None) -> list[PhoneNumber]:
+    """Telephone numbers in ``text`` (normalized), validated against the number plan. ``layer`` is
+    the document's ``pii_context.numbers`` when ``text`` is its prose (its digit view, computed once)."""
     out: list[PhoneNumber] = []
     taken: list[tuple[int, int]] = []
-    text = digit_view(text)  # 〇九〇‐一二三四‐五六七八: same offsets, ASCII digits
-    full = _NINE_DIGITS.search(text) is not None
+    if layer is None:
+        text = digit_view(text)  # 〇九〇‐一二三四‐五六七八: same offsets, ASCII digits
+        full = _NINE_DIGITS.search(text) is not None
+    else:
+        text = layer.view
+        # the layer's chain allows line breaks in the gaps: it is needed, not enough
+        full = layer.nine and _NINE_DIGITS.search(text) is not None
     for m in CANDIDATE.finditer(text) if full else ():
         s = m.start("num")
         raw = m.group("num")
