@@ -31,6 +31,7 @@ from .lexicon import (
     MENTIONED_AFTER,
     OFFICE,
     OPEN_QUOTES,
+    QUOTE_MARKS,
     PARTY_HEAD_AFTER_NO,
     PARTY_SUFFIX,
     PLACEHOLDER,
@@ -220,7 +221,9 @@ class Analysis:
         text = self.doc.prose
         closed: list[tuple[int, int]] = []
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(text):
+        # only quotation marks and line breaks change the stack: the loop visits those alone
+        for m in QUOTE_MARKS.finditer(text):
+            i, ch = m.start(), m.group()
             if stack and ch == stack[-1][0]:
                 _, start = stack.pop()
                 closed.append((start, i + 1))
