@@ -11,9 +11,13 @@ from .registry import checker
 
 def is_blank(text: str) -> bool:
     """Only white space and invisible format characters (zero-width space, BOM …). ``strip()``
-    removes exactly the characters ``isspace()`` accepts, so only what is left is looked at one by
-    one, and a draft that holds text answers at its first visible character."""
-    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text.strip())
+    removes exactly the characters ``isspace()`` accepts, so only what is left is looked at; a
+    printable character is neither space nor a format character (``isprintable()`` is false for
+    every ``Cf``), so a draft that holds text is answered at its first visible character."""
+    rest = text.strip()
+    if rest and rest[0].isprintable():
+        return False
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in rest)
 
 
 @checker("EN003", context=False)

@@ -89,9 +89,7 @@ class PhraseIndex:
         """Tokenize the phrases (of a surface-only index) that occur in ``prose``, once each."""
         with self._lock:  # a Linter is shared between threads
             by_first = self._untokenized_by_first
-            present = [
-                p for c in by_first.keys() & set(prose) for p in by_first[c] if p in prose
-            ]
+            present = [p for c in set(prose).intersection(by_first) for p in by_first[c] if p in prose]
             if present:
                 present.sort(key=self._order.__getitem__)  # the dictionary's order, as before
                 for phrase in present:
