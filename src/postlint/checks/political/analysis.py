@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import bisect
 import weakref
+from itertools import compress
+from operator import or_
 
 from ...text.document import lazy_property
+from ...text.tokens import DICTIONARY_FORM, NORMALIZED_FORM, SURFACE
 from ...values import Value, set_field
 from .lexicon import (
     AUDIENCE,
@@ -93,6 +96,14 @@ class Stance(Value):
         set_field(self, "target", target)
         set_field(self, "target_span", target_span)
         set_field(self, "target_tokens", target_tokens)
+
+
+def with_form_in(toks, words) -> "compress[int]":
+    """Indices of the tokens whose surface, normalized or dictionary form is in ``words``, in order
+    (the test of ``lemma_in`` run over a sequence of tokens without a Python loop)."""
+    has = words.__contains__
+    flags = map(or_, map(or_, map(has, map(SURFACE, toks)), map(has, map(NORMALIZED_FORM, toks))), map(has, map(DICTIONARY_FORM, toks)))
+    return compress(range(len(toks)), flags)
 
 
 def lemma_in(t, words: frozenset) -> bool:
@@ -283,12 +294,15 @@ class Analysis:
     @lazy_property
     def stances(self) -> list[Stance]:
         table = stance_table()
-        if self.doc.token_forms.isdisjoint(stance_words()):
+        present = self.doc.token_forms & stance_words()
+        if not present:
             return []
         out: list[Stance] = []
         for si, sent in enumerate(self.sentences):
             toks = sent.tokens
-            for i, t in enumerate(toks):
+            # only the tokens with a stance word among their forms have a role
+            for i in with_form_in(toks, present):
+                t = toks[i]
                 role = table.get(t.surface) or table.get(t.normalized_form) or table.get(t.dictionary_form)
                 if role is None:
                     continue
@@ -532,7 +546,7 @@ def _confirm(toks, cands: list[tuple[int, int, str, str]]):
     status: list[bool] = []
     blocked: list[bool] = []
     spans = [[lo, hi] for lo, hi, _c, _k in cands]
-    political = any(lemma_in(t, POLITICAL_CONTEXT) or "選挙" in t.surface for t in toks)
+    political = next(with_form_in(toks, POLITICAL_CONTEXT), None) is not None or any("選挙" in s for s in map(SURFACE, toks))
     for k, (lo, hi, _c, kind) in enumerate(cands):
         if kind == "name" or (kind == "generic" and (political or toks[lo].pos[1] == "固有名詞")):
             status.append(True)
