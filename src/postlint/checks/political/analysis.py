@@ -152,7 +152,10 @@ class Analysis:
                 continue
             lo, hi = toks[0].start, toks[-1].end
             k = bisect.bisect_left(hit_starts, lo)
-            if "党" not in prose[lo:hi] and not (k < len(hit_starts) and hit_starts[k] < hi):
+            # a generic party ends in a token that is or ends with 党: without 党 in the
+            # sentence, only the dictionary's forms are looked at
+            generic = "党" in prose[lo:hi]
+            if not generic and not (k < len(hit_starts) and hit_starts[k] < hi):
                 continue  # neither a dictionary form nor 党 in this sentence
             cands: list[tuple[int, int, str, str]] = []  # (tok_lo, tok_hi, canonical, kind)
             i = 0
@@ -160,7 +163,7 @@ class Analysis:
             while i < n:
                 t = toks[i]
                 hit = by_start.get(t.start)
-                g = _generic_party(toks, i)
+                g = _generic_party(toks, i) if generic else None
                 if hit is not None and g is not None and toks[g - 1].end > hit[0]:
                     # 立憲民政党 is a longer party name than the dictionary's 立憲; 国民党 is 国民 + 党
                     if not (g - 2 >= i and toks[g - 2].end == hit[0]):
