@@ -63,3 +63,14 @@ def test_a_phrase_in_the_draft_is_never_absent():
             doc = Document(f"県は{phrase}について説明します。")
             if index.find(doc):
                 assert not index.absent(doc), phrase
+
+
+@given(text=_drafts(issue_index()))
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_with_form_in_is_lemma_in_over_the_tokens(text):
+    from postlint.checks.political.analysis import lemma_in, with_form_in
+    from postlint.checks.political.lexicon import POLITICAL_CONTEXT, stance_words
+
+    toks = Document(text).tokens
+    for words in (stance_words(), POLITICAL_CONTEXT, frozenset(issue_index().first_keys)):
+        assert list(with_form_in(toks, words)) == [i for i, t in enumerate(toks) if lemma_in(t, words)]

@@ -34,13 +34,13 @@ from .lexicon import (
     MENTIONED_AFTER,
     OFFICE,
     OPEN_QUOTES,
-    QUOTE_MARKS,
     PARTY_HEAD_AFTER_NO,
     PARTY_SUFFIX,
     PLACEHOLDER,
     POLITICAL_CONTEXT,
     POLITICAL_NOUNS,
     PRONOUNS,
+    QUOTE_MARKS,
     REPORTED_NEXT,
     REQUEST_VERBS,
     VOTE_VERBS,
@@ -102,8 +102,10 @@ def with_form_in(toks, words) -> "compress[int]":
     """Indices of the tokens whose surface, normalized or dictionary form is in ``words``, in order
     (the test of ``lemma_in`` run over a sequence of tokens without a Python loop)."""
     has = words.__contains__
-    flags = map(or_, map(or_, map(has, map(SURFACE, toks)), map(has, map(NORMALIZED_FORM, toks))), map(has, map(DICTIONARY_FORM, toks)))
-    return compress(range(len(toks)), flags)
+    surface = map(has, map(SURFACE, toks))
+    normalized = map(has, map(NORMALIZED_FORM, toks))
+    dictionary = map(has, map(DICTIONARY_FORM, toks))
+    return compress(range(len(toks)), map(or_, map(or_, surface, normalized), dictionary))
 
 
 def lemma_in(t, words: frozenset) -> bool:
