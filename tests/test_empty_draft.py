@@ -55,3 +55,13 @@ def test_the_text_verdict_says_the_draft_is_empty(linter):
 
     assert "（本文が空 / the draft is empty）" in render("text", [linter.lint_text("\n", path="a.md")], ReportOptions())
     assert "本文が空" not in render("text", [linter.lint_text("お知らせです。", path="a.md")], ReportOptions())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(BLANKS), st.characters()), max_size=8))
+def test_is_blank_is_every_character_space_or_format(text):
+    import unicodedata
+
+    from postlint.checks.empty import is_blank
+
+    assert is_blank(text) == all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)

@@ -34,6 +34,8 @@ def reply_mention(doc, ctx) -> Iterable[Match]:
     """@mentions that make a draft a reply to another user (5.6): the mentions the draft opens with,
     and any mention followed by an honorific. The organization's own accounts are not "other users"
     (a thread continued from the office's own post is not a reply to an opinion or a question)."""
+    if "@" not in doc.normalized:
+        return ()  # every mention is found in the normalized text and begins with @
     mentions = doc.entities_of(EntityKind.MENTION)
     if not mentions:
         return ()

@@ -14,7 +14,12 @@ UNKNOWN_RULES_MESSAGE = "ディレクティブに不明なルール名があり�
 
 @checker("EN001", stage="post")
 def unused_directive(state, ctx):
-    doc, result = state
+    if not state[1].directives:
+        return ()  # most drafts hold no directive: no generator to build and run
+    return _unused_directives(*state)
+
+
+def _unused_directives(doc, result):
     is_known = result.is_known
     for i, d in enumerate(result.directives):
         if d.kind == "enable" or i in result.used:
@@ -28,13 +33,17 @@ def unused_directive(state, ctx):
             yield Match(start, end)
 
 
-
-
 @checker("EN002", stage="post")
 def blanket_directive(state, ctx):
     """Directives that name no rule: they switch every rule off, political and personal-data
     findings included, so they hide more than the author has looked at."""
     doc, result = state
+    if not result.directives:
+        return ()
+    return _blankets(doc, result)
+
+
+def _blankets(doc, result):
     for d in result.directives:
         if blanket(d):
             start, end = doc.from_raw(d.start, d.end)

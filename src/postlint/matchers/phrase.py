@@ -56,14 +56,22 @@ class PhraseIndex:
         self.surface_only = forms == ["surface"]
         self.prefilter = self.surface if self.surface_only else None
         self._untokenized: dict[str, str] = {}
+        # the untokenized phrases by their first character: a draft is checked only for the
+        # phrases that begin with one of its characters
+        self._untokenized_by_first: dict[str, list[str]] = defaultdict(list)
         self._lock = threading.Lock()
+        self._order: dict[str, int] = {}
         for phrase, label in entries:
             phrase = unicodedata.normalize("NFKC", phrase)
             if self.surface_only:
+                if phrase and phrase not in self._order:
+                    self._order[phrase] = len(self._order)
+                    self._untokenized_by_first[phrase[0]].append(phrase)
                 self._untokenized.setdefault(phrase, label or phrase)
             else:
                 self._add(phrase, label or phrase)
         self.first_keys = frozenset(self.first)
+        self._gate: frozenset[str] | None = None
 
     def _add(self, phrase: str, label: str) -> None:
         toks = phrase_tokens(phrase)  # the forms Sudachi gives the phrase alone
@@ -80,11 +88,30 @@ class PhraseIndex:
     def _tokenize_present(self, prose: str) -> None:
         """Tokenize the phrases (of a surface-only index) that occur in ``prose``, once each."""
         with self._lock:  # a Linter is shared between threads
-            present = [p for p in self._untokenized if p in prose]
+            by_first = self._untokenized_by_first
+            present = [p for c in set(prose).intersection(by_first) for p in by_first[c] if p in prose]
             if present:
+                present.sort(key=self._order.__getitem__)  # the dictionary's order, as before
                 for phrase in present:
                     self._add(phrase, self._untokenized.pop(phrase))
+                    by_first[phrase[0]].remove(phrase)
                 self.first_keys = frozenset(self.first)
+
+    def absent(self, doc) -> bool:
+        """True only when ``find(doc)`` finds nothing, told cheaply: for a surface-only index, no
+        phrase occurs in the prose (no tokens needed); otherwise the document's token forms
+        (``doc.token_forms``) hold neither a first form of a phrase (the token-sequence way) nor a
+        prefix of a phrase (the surface way: a hit starts at a token, and tokens do not overlap,
+        so that token ends inside the hit and its surface begins the phrase). False means maybe."""
+        if self.surface_only:
+            return self.prefilter is None or self.prefilter.search(doc.prose) is None
+        if self.reads:
+            return False  # readings are not among the document's token forms
+        gate = self._gate
+        if gate is None:
+            prefixes = {p[:k] for p in self.labels for k in range(1, len(p) + 1)}
+            gate = self._gate = self.first_keys | prefixes
+        return doc.token_forms.isdisjoint(gate)
 
     def _starts(self, tokens, doc) -> Iterable[int]:
         """Indices of the tokens that may start a phrase: one of their forms is a first form."""

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import bisect
 import weakref
+from itertools import compress
+from operator import or_
 
 from ...text.document import lazy_property
+from ...text.tokens import DICTIONARY_FORM, NORMALIZED_FORM, SURFACE
 from ...values import Value, set_field
 from .lexicon import (
     AUDIENCE,
@@ -37,6 +40,7 @@ from .lexicon import (
     POLITICAL_CONTEXT,
     POLITICAL_NOUNS,
     PRONOUNS,
+    QUOTE_MARKS,
     REPORTED_NEXT,
     REQUEST_VERBS,
     VOTE_VERBS,
@@ -94,6 +98,16 @@ class Stance(Value):
         set_field(self, "target_tokens", target_tokens)
 
 
+def with_form_in(toks, words) -> "compress[int]":
+    """Indices of the tokens whose surface, normalized or dictionary form is in ``words``, in order
+    (the test of ``lemma_in`` run over a sequence of tokens without a Python loop)."""
+    has = words.__contains__
+    surface = map(has, map(SURFACE, toks))
+    normalized = map(has, map(NORMALIZED_FORM, toks))
+    dictionary = map(has, map(DICTIONARY_FORM, toks))
+    return compress(range(len(toks)), map(or_, map(or_, surface, normalized), dictionary))
+
+
 def lemma_in(t, words: frozenset) -> bool:
     return t.surface in words or t.normalized_form in words or t.dictionary_form in words
 
@@ -140,7 +154,10 @@ class Analysis:
                 continue
             lo, hi = toks[0].start, toks[-1].end
             k = bisect.bisect_left(hit_starts, lo)
-            if "党" not in prose[lo:hi] and not (k < len(hit_starts) and hit_starts[k] < hi):
+            # a generic party ends in a token that is or ends with 党: without 党 in the
+            # sentence, only the dictionary's forms are looked at
+            generic = "党" in prose[lo:hi]
+            if not generic and not (k < len(hit_starts) and hit_starts[k] < hi):
                 continue  # neither a dictionary form nor 党 in this sentence
             cands: list[tuple[int, int, str, str]] = []  # (tok_lo, tok_hi, canonical, kind)
             i = 0
@@ -148,7 +165,7 @@ class Analysis:
             while i < n:
                 t = toks[i]
                 hit = by_start.get(t.start)
-                g = _generic_party(toks, i)
+                g = _generic_party(toks, i) if generic else None
                 if hit is not None and g is not None and toks[g - 1].end > hit[0]:
                     # 立憲民政党 is a longer party name than the dictionary's 立憲; 国民党 is 国民 + 党
                     if not (g - 2 >= i and toks[g - 2].end == hit[0]):
@@ -220,7 +237,9 @@ class Analysis:
         text = self.doc.prose
         closed: list[tuple[int, int]] = []
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(text):
+        # only quotation marks and line breaks change the stack: the loop visits those alone
+        for m in QUOTE_MARKS.finditer(text):
+            i, ch = m.start(), m.group()
             if stack and ch == stack[-1][0]:
                 _, start = stack.pop()
                 closed.append((start, i + 1))
@@ -280,12 +299,15 @@ class Analysis:
     @lazy_property
     def stances(self) -> list[Stance]:
         table = stance_table()
-        if self.doc.token_forms.isdisjoint(stance_words()):
+        present = self.doc.token_forms & stance_words()
+        if not present:
             return []
         out: list[Stance] = []
         for si, sent in enumerate(self.sentences):
             toks = sent.tokens
-            for i, t in enumerate(toks):
+            # only the tokens with a stance word among their forms have a role
+            for i in with_form_in(toks, present):
+                t = toks[i]
                 role = table.get(t.surface) or table.get(t.normalized_form) or table.get(t.dictionary_form)
                 if role is None:
                     continue
@@ -529,7 +551,7 @@ def _confirm(toks, cands: list[tuple[int, int, str, str]]):
     status: list[bool] = []
     blocked: list[bool] = []
     spans = [[lo, hi] for lo, hi, _c, _k in cands]
-    political = any(lemma_in(t, POLITICAL_CONTEXT) or "選挙" in t.surface for t in toks)
+    political = next(with_form_in(toks, POLITICAL_CONTEXT), None) is not None or any("選挙" in s for s in map(SURFACE, toks))
     for k, (lo, hi, _c, kind) in enumerate(cands):
         if kind == "name" or (kind == "generic" and (political or toks[lo].pos[1] == "固有名詞")):
             status.append(True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...matchers import Match
 from .analysis import Analysis, Spans, adjacent_subject, analysis, hedge_end, is_noun_like, lemma_in, predicate
-from .lexicon import POLICY_HEADS, SPREAD_WORDS
+from .lexicon import POLICY_HEADS, SPREAD_WORDS, issue_index
 from ..registry import checker
 
 ISSUE_ROLES = frozenset("oppose favor criticize criticize-neg opinion support praise".split())
@@ -13,6 +13,8 @@ ISSUE_ROLES = frozenset("oppose favor criticize criticize-neg opinion support pr
 @checker("PO005")
 def contested_issue_opinion(doc, ctx):
     """PO005: an opinion on a contested national issue (改憲, 増税, 原発 …) in the office's name."""
+    if issue_index().absent(doc):
+        return ()  # no token form that an issue phrase starts with: no analysis to build
     a = analysis(doc)
     issues = a.issues
     if not issues:

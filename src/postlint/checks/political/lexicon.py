@@ -131,5 +131,7 @@ CLAUSE_END = frozenset("。 ! ? ！ ？ … ♪".split())
 # after a closing quotation mark: the quotation is talked about, not said (「〜に投票して」といった行為)
 MENTIONED_AFTER = re.compile(r"\s*(?:と|って|など|等|は|が|も|を|に|の|という|といった|のような|との)")
 OPEN_QUOTES = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")"}
+# every character that opens or closes a quotation, and the line break that ends them all
+QUOTE_MARKS = re.compile("[" + re.escape("".join(OPEN_QUOTES) + "".join(OPEN_QUOTES.values())) + "\n]")
 # asking readers to spread a post (賛成の方は拡散を)
 SPREAD_WORDS = frozenset("拡散 シェア リツイート RT リポスト 広める 広げる".split())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...matchers import Match
 from .analysis import Analysis, analysis, political_target
+from .lexicon import party_index
 from ..registry import checker
 
 ENDORSING_ROLES = frozenset(
@@ -15,6 +16,8 @@ ENDORSING_ROLES = frozenset(
 @checker("PO001")
 def party_names(doc, ctx):
     """PO001: a party name alone is info; with support, opposition, praise or criticism, an error."""
+    if "党" not in doc.prose and party_index().absent(doc):
+        return ()  # neither a dictionary form nor 党 (a generic party): no analysis to build
     a = analysis(doc)
     if not a.parties:
         return ()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...matchers import Match
-from .analysis import adjacent_subject, analysis, lemma_in
+from .analysis import adjacent_subject, analysis, with_form_in
 from .lexicon import PLEDGE_WORDS
 from ..registry import checker
 
@@ -22,7 +22,7 @@ def _pledge_evaluations(doc):
     a = analysis(doc)
     for si, sent in enumerate(a.sentences):
         toks = sent.tokens
-        pledges = [i for i, t in enumerate(toks) if lemma_in(t, PLEDGE_WORDS)]
+        pledges = list(with_form_in(toks, PLEDGE_WORDS))
         if not pledges:
             continue
         for st in a.stances_in(si):

@@ -11,7 +11,7 @@ as a tourism event (〇〇神社の秋祭りにお越しください) and notice
 from __future__ import annotations
 
 from ...matchers import Match
-from .analysis import Analysis, analysis, find_object, lemma_in, predicate
+from .analysis import Analysis, analysis, find_object, lemma_in, predicate, with_form_in
 from ..registry import checker
 
 # the religion itself, or a body of believers
@@ -24,6 +24,7 @@ JOIN_VERBS = frozenset("参加 入る 来る 越す 集う 加わる 入会 信�
 # verbs that are conversion by themselves
 CONVERT_VERBS = frozenset("入信 改宗 帰依".split())
 FORMS = RELIGIONS | SERVICES | CONVERT_VERBS
+INVITING_VERBS = CONVERT_VERBS | JOIN_VERBS
 
 
 @checker("PO006")
@@ -59,10 +60,9 @@ def _goal_is_religious(toks, lo: int, hi: int) -> bool:
 def _invitations(a: Analysis):
     for si, sent in enumerate(a.sentences):
         toks = sent.tokens
-        for i, t in enumerate(toks):
+        for i in with_form_in(toks, INVITING_VERBS):  # the tokens the test below would keep
+            t = toks[i]
             convert = lemma_in(t, CONVERT_VERBS)
-            if not (convert or lemma_in(t, JOIN_VERBS)):
-                continue
             if a.mentioned(t.start):
                 continue
             end = _invited(toks, i)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...matchers import Match
 from .analysis import Analysis, Stance, adjacent_subject, analysis, is_noun_like, lemma_in, np_start, political_target, predicate
-from .lexicon import AUDIENCE, HONORIFICS, WIN_WORDS
+from .lexicon import AUDIENCE, HONORIFICS, WIN_WORDS, stance_words
 from ..registry import checker
 
 # what one wishes for a candidate's win (当選を祈っています, ご当選を願っています)
@@ -17,9 +17,11 @@ BALLOT_QUOTES = {"「": "」", "『": "』", "\"": "\""}
 @checker("PO002")
 def vote_solicitation(doc, ctx):
     """PO002: asking to vote for, support, elect or oppose a candidate, party or politician."""
-    a = analysis(doc)
     forms = doc.token_forms
     casual = not forms.isdisjoint(("比例", "投票")) or not forms.isdisjoint(WIN_WORDS)
+    if not casual and forms.isdisjoint(stance_words()):
+        return ()  # no stance word (Analysis.stances is empty) and nothing casual: no analysis to build
+    a = analysis(doc)
     if not a.stances and not casual:
         return ()
     return _all(a, casual)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...matchers import Match
-from .analysis import analysis, is_noun_like, lemma_in
+from .analysis import analysis, is_noun_like, lemma_in, with_form_in
 from .lexicon import CONGRATULATION, ELECTORAL_WIN_WORDS, HONORIFICS, OFFICE, WIN_WORDS
 from ..registry import checker
 
@@ -24,13 +24,13 @@ def _winner_congratulations(doc):
     sents = a.sentences
     for si, sent in enumerate(sents):
         toks = sent.tokens
-        wins = [i for i, t in enumerate(toks) if lemma_in(t, WIN_WORDS)]
+        wins = list(with_form_in(toks, WIN_WORDS))
         if not wins:
             continue
-        congrats = [i for i, t in enumerate(toks) if lemma_in(t, CONGRATULATION)]
+        congrats = list(with_form_in(toks, CONGRATULATION))
         nxt = []
         if not congrats and si + 1 < len(sents):
-            nxt = [i for i, t in enumerate(sents[si + 1].tokens[:4]) if lemma_in(t, CONGRATULATION)]
+            nxt = list(with_form_in(sents[si + 1].tokens[:4], CONGRATULATION))
         if not congrats and not nxt:
             continue
         for i in wins:
