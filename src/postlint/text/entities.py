@@ -183,6 +183,8 @@ def parse_url(text: str, has_scheme: bool = True) -> Url:
 
 
 def to_ascii_host(host: str) -> str:
+    if host.isascii():
+        return host.lower()  # every label as it is, in lower case
     labels = []
     for label in host.split("."):
         if label.isascii():
@@ -196,6 +198,8 @@ def to_ascii_host(host: str) -> str:
 
 
 def to_unicode_host(host: str) -> str:
+    if "xn--" not in host:
+        return host  # no label to decode
     labels = []
     for label in host.split("."):
         if label.startswith("xn--"):
