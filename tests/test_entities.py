@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from postlint.text.document import Document
 from postlint.text.entities import EntityKind, extract
 
@@ -32,3 +35,26 @@ def test_urls_are_masked_for_the_tokenizer():
     assert len(doc.prose) == len(doc.normalized)
     assert not any("bit" in t.surface for t in doc.tokens)
     assert any(t.surface == "ご覧" for t in doc.tokens)
+
+
+_PIECES = st.sampled_from(
+    ["https://", "http://", "ftp://", "www.", "example", ".com", ".jp", ".lg.jp", "@", "#", "．", "/", "?q=1", ":",
+     "info", "徳島", "。", " ", "\n", "(", ")", "（", "）", "-", "_", "xn--", "пример", ".рф", "1", "2024", "ver.2"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_a_text_is_read_with_only_the_kinds_it_can_hold(text):
+    """extract() searches with the pattern of the kinds a text can hold (no e-mail without @ …): it
+    finds exactly what the pattern of every kind finds."""
+    from postlint.text import entities
+
+    text = text.replace("．", ".")
+    original = entities._pattern_for
+    try:
+        entities._pattern_for = lambda _: entities._PATTERN
+        expected = [(e.kind, e.start, e.end, e.text) for e in entities.extract(text)]
+    finally:
+        entities._pattern_for = original
+    assert [(e.kind, e.start, e.end, e.text) for e in entities.extract(text)] == expected

@@ -98,11 +98,38 @@ _EMAIL = (
 _MENTION = r"(?<![A-Za-z0-9_@.])@(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?)"
 _HASHTAG = r"(?<![\p{L}\p{N}_&#])[#](?P<tag>[\p{L}\p{N}\p{M}_ー]{1,100})"
 
-_PATTERN = regex.compile(
-    rf"(?P<email>{_EMAIL})|(?P<url>{_URL_WITH_SCHEME})|(?P<bare>{_URL_NO_SCHEME})"
-    rf"|(?P<mention>{_MENTION})|(?P<hashtag>{_HASHTAG})",
-    regex.V1,
+# The kinds, in the order the pattern tries them at one position, each with the strings every match
+# of it holds: a kind whose strings a text lacks cannot match anywhere in it.
+_KINDS = (
+    ("email", _EMAIL, ("@", ".")),
+    ("url", _URL_WITH_SCHEME, ("://",)),
+    ("bare", _URL_NO_SCHEME, (".",)),
+    ("mention", _MENTION, ("@",)),
+    ("hashtag", _HASHTAG, ("#",)),
 )
+
+
+def _alternation(names: tuple[str, ...]):
+    return regex.compile("|".join(f"(?P<{name}>{src})" for name, src, _ in _KINDS if name in names), regex.V1)
+
+
+_PATTERN = _alternation(tuple(name for name, _, _ in _KINDS))
+# The pattern without the kinds a text cannot hold (most drafts have no @ or #): the same matches,
+# since a kind that cannot match anywhere never wins a position, but fewer alternatives to try at
+# every position, and a smaller pattern to compile for a short run. Built on first use, at most one
+# per combination of kinds.
+_PATTERNS = {tuple(name for name, _, _ in _KINDS): _PATTERN}
+
+
+def _pattern_for(text: str):
+    """The pattern of the kinds ``text`` can hold; None when it can hold none."""
+    kinds = tuple(name for name, _, needs in _KINDS if all(n in text for n in needs))
+    if not kinds:
+        return None  # (an empty alternation would match the empty string at every position)
+    pattern = _PATTERNS.get(kinds)
+    if pattern is None:
+        pattern = _PATTERNS[kinds] = _alternation(kinds)
+    return pattern
 
 _TRAILING = ".,;:!?'\"*(["
 _PAIRS = {")": "(", "]": "["}
@@ -218,12 +245,13 @@ def extract(text: str, stops: frozenset[int] | set[int] = frozenset()) -> list[E
     ``stops``: indices where a URL must end although the character there may belong to one; the
     document passes the brackets that were full-width in the draft (``https://a.example/x（PDF）``
     links ``/x``, not ``/x(PDF)``)."""
-    if not any(c in text for c in ".@#") and "://" not in text:
+    pattern = _pattern_for(text)
+    if pattern is None:
         return []
     found: list[Entity] = []
     pos = 0
     while True:
-        m = _PATTERN.search(text, pos)
+        m = pattern.search(text, pos)
         if m is None:
             break
         pos = m.end()
