@@ -98,12 +98,11 @@ def _dotless_host_possible(text: str) -> bool:
     return False
 
 
-
-
 def _share_scheme_possible(folded: str) -> bool:
     """False when ``_SCHEME`` cannot match: ``folded`` (the case-folded text) holds none of the
     schemes it names with their separator."""
     return "file://" in folded or "smb://" in folded or "afp://" in folded or "nfs://" in folded or "cifs://" in folded
+
 
 # Cheap tests of what each pattern needs (same engine and flags where case matters): a pattern
 # whose test fails cannot match. ``folded`` is the case-folded text: case folding maps every letter
