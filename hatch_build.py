@@ -1,7 +1,7 @@
-"""Wheel build hook: validate the shipped rule files and the default configuration once, when the
-wheel is built, and put the result into the wheel as ``postlint/_prevalidated.json`` (see
-``src/postlint/prevalidated.py``). An invalid rule file fails the build. Editable installs get
-no such file: they validate on first use, so an edited rule file is always read as it is."""
+"""Wheel build hook: validate the shipped rule files once, when the wheel is built, and put the
+result into the wheel as ``postlint/_prevalidated.json`` (see ``src/postlint/prevalidated.py``). An
+invalid rule file fails the build. Editable installs get no such file: they validate on first use,
+so an edited rule file is always read as it is."""
 
 from __future__ import annotations
 

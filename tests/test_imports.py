@@ -206,6 +206,8 @@ SEAMS = {
         "postlint.config:find_config_file",
         "postlint.config:load_file",
     },
+    # "did you mean …": difflib, only for a config with a mistake
+    "a config with a mistake": {"postlint.confignames:_closest", "postlint.configschema:_message"},
     # postlint serve: the serve extra (Starlette, uvicorn), checked for before it is imported
     "serve extra": {"postlint.cli.serve:run"},
     # archives of posts (--input-format, Linter.lint_record): their readers, streamed reporters and
@@ -238,8 +240,7 @@ PENDING = {
     "postlint.checks.political.lexicon:party_index", "postlint.checks.political.lexicon:councillor_index",
     "postlint.checks.political.lexicon:issue_index", "postlint.checks.political.lexicon:stance_table",
     "postlint.conceal:_exposed_findings", "postlint.conceal:masked_message",
-    "postlint.config:_fresh", "postlint.config:_default_fields",
-    "postlint.confignames:_closest",
+    "postlint.config:_fresh",
     "postlint.engine:_plain",
     "postlint.lazyregex:_literal_guard",
     "postlint.matchers.literals:prefilter",

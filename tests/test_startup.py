@@ -1,4 +1,5 @@
-"""Start-up: a run loads pydantic and the public suffix list (tldextract) only when it needs them,
+"""Start-up: a run loads pydantic (organization rule files) and the public suffix list (tldextract)
+only when it needs them,
 with the same results; everything is used through public APIs and nothing is written."""
 
 from __future__ import annotations
@@ -115,8 +116,28 @@ def test_selecting_one_category_imports_only_the_checkers_it_needs(tmp_path, mon
     assert "political" not in checkers and "expression" not in checkers and "links" in checkers
 
 
-def test_a_config_file_is_validated(built, tmp_path):
-    (tmp_path / "postlint.toml").write_text('[organization]\ndomains = ["city.example.lg.jp"]\n', encoding="utf-8")
+def test_an_organization_config_is_validated_without_pydantic(built, tmp_path):
+    """The configuration's own validation is cheap: an organization's postlint.toml (as `postlint
+    init` writes it, with its own domains) loads no heavy module, and a wrong value is still refused."""
+    from postlint.initconfig import OrgAnswers, render
+
+    text = render(OrgAnswers(name="阿南市", domains=["city.anan.tokushima.jp"], phones=["0884-22-1111"], platform="x"))
+    assert 'fail-on = "error"' in text
+    (tmp_path / "postlint.toml").write_text(text, encoding="utf-8")
+    assert heavy_modules(built, tmp_path, "秋の防災フェアを開催します。") == set()
+    (tmp_path / "postlint.toml").write_text(text.replace('fail-on = "error"', 'fail-on = "fatal"'), encoding="utf-8")
+    (tmp_path / "draft.md").write_text("秋の防災フェアを開催します。", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", PROBE, str(built), "draft.md"], cwd=tmp_path, capture_output=True, text=True)
+    assert "fail-on: 次のいずれかを指定してください" in run.stdout + run.stderr
+
+
+def test_organization_rule_files_are_validated_with_pydantic(built, tmp_path):
+    from test_config import ORG_RULE
+
+    rules = tmp_path / "org-rules" / "expression"
+    rules.mkdir(parents=True)
+    (rules / "XX001-old-department-name.toml").write_text(ORG_RULE, encoding="utf-8")
+    (tmp_path / "postlint.toml").write_text("rule-paths = ['org-rules']\n", encoding="utf-8")
     assert "pydantic" in heavy_modules(built, tmp_path, "秋の防災フェアを開催します。")
 
 

@@ -1,16 +1,15 @@
 """Configuration: ``postlint.toml``, ``.postlint.toml`` or ``[tool.postlint]`` in ``pyproject.toml``.
 
 There is one configuration type, ``Config``: a frozen value that the engine reads through
-attributes. Every ``Config`` is the result of the one validation in ``configschema.py`` (pydantic),
-the built-in defaults (the Tokushima profile) included: an installed wheel carries the defaults as
-that validation gave them when the wheel was built (see ``prevalidated.py``), so a run without a
-config file does not import pydantic; a checkout validates them on first use.
+attributes. Every ``Config`` is the result of the one validation in ``configschema.py``, the
+built-in defaults (the Tokushima profile) and ``Config(...)`` arguments included. That validation is
+plain Python and costs a run with a config file well under a millisecond.
 
 The keys ``include`` and ``exclude`` are globs relative to the folder of the config file (the
 current folder for a config without a file) that choose the files a run lints; ``exclude`` applies
 to files named on the command line too, ``include`` only to folder walks (``pathfilter.py``).
 
-This module imports nothing of the engine and not pydantic, so tools can find a config cheaply.
+This module imports nothing of the engine, so tools can find a config cheaply.
 """
 
 from __future__ import annotations
@@ -81,7 +80,7 @@ class Config(Record):
     validates its arguments (field names or the file's kebab-case keys) on top of them; the
     fields of a nested section (``organization``) are read-only Records too."""
 
-    # the fields, as configschema.ConfigSchema validates them (annotations only: values are per instance)
+    # the fields, as configschema.FIELDS validates them (annotations only: values are per instance)
     select: list[str] | None
     extend_select: list[str]
     ignore: list[str]
@@ -93,6 +92,8 @@ class Config(Record):
     organization: Organization
     rules: dict[str, dict[str, Any]]
     rule_paths: list[str]
+    include: list[str]  # globs of the files a folder walk lints (pathfilter.py)
+    exclude: list[str]  # globs of the files left out
     source: str | None  # the file it was read from; None for the defaults and ``Config(...)``
 
     def __init__(self, **data: Any) -> None:
@@ -161,13 +162,8 @@ def validate(data: dict[str, Any], source: str) -> Config:
 
 @lru_cache(maxsize=1)
 def _default_fields() -> dict[str, Any]:
-    """The defaults, as validation gives them: from the wheel when it carries them."""
-    from . import prevalidated
-
-    fields = prevalidated.default_config_fields()
-    if fields is None:
-        fields = validate({}, "<defaults>").__dict__
-    return {**fields, "source": None}
+    """The defaults, as validation gives them (a fresh copy for each Config: see ``_fresh``)."""
+    return {**validate({}, "<defaults>").__dict__, "source": None}
 
 
 def default_config() -> Config:

@@ -1,15 +1,16 @@
-"""The shipped rule files and the default configuration, validated when the wheel is built.
+"""The shipped rule files, validated when the wheel is built.
 
-Validating is pydantic's work (``rulespec.py``, ``configschema.py``), and importing pydantic and
-building its schemas costs a short run more than loading the Sudachi dictionary, for the same
-result every time: the shipped files do not change after the wheel is built. So the wheel's build
-hook (``hatch_build.py`` at the repository root) runs the same validation over the same files and
-puts its result into the wheel as ``postlint/_prevalidated.json``. Nothing of it is committed, and
-it depends on no version of a dependency: it holds plain values (strings, numbers, lists) of the
-files it was built from, which are in the same wheel.
+Validating a rule file is pydantic's work (``rulespec.py``), and importing pydantic and building its
+schemas costs a short run more than loading the Sudachi dictionary, for the same result every time:
+the shipped files do not change after the wheel is built. So the wheel's build hook
+(``hatch_build.py`` at the repository root) runs the same validation over the same files and puts its
+result into the wheel as ``postlint/_prevalidated.json``. Nothing of it is committed, and it depends
+on no version of a dependency: it holds plain values (strings, numbers, lists) of the files it was
+built from, which are in the same wheel.
 
-A checkout or an editable install has no such file: there every shipped rule file and the
-defaults are validated by pydantic on first use, as an organization's files always are.
+A checkout or an editable install has no such file: there every shipped rule file is validated by
+pydantic on first use, as an organization's rule files (``rule-paths``) always are. The
+configuration needs none of this: its validation (``configschema.py``) is cheap.
 """
 
 from __future__ import annotations
@@ -31,12 +32,6 @@ def _load() -> dict | None:
         return None
 
 
-def default_config_fields() -> dict | None:
-    """The validated fields of the default configuration, or None without the file."""
-    data = _load()
-    return None if data is None else dict(data["config"].__dict__)
-
-
 def rule_specs(category: str) -> dict | None:
     """{path relative to the rules folder: validated spec} of one category, or None without the file."""
     data = _load()
@@ -44,19 +39,16 @@ def rule_specs(category: str) -> dict | None:
 
 
 def build(rules_dir: Path) -> str:
-    """The file's text: every rule file under ``rules_dir`` and the defaults, validated now.
-    Raises ``CatalogError`` or ``ConfigError`` when something is invalid (the build then fails)."""
+    """The file's text: every rule file under ``rules_dir``, validated now. Raises ``CatalogError``
+    when one is invalid (the build then fails)."""
     import json
 
     from .catalog import load_rule_files, rule_files
-    from .config import validate
     from .record import Record, encode
 
     entries = load_rule_files(rule_files(rules_dir))
     rules: dict[str, dict[str, Record]] = {}
     for e in entries:
         rules.setdefault(e.category, {})[e.path] = e.spec
-    config = validate({}, "<defaults>").__dict__
-    config.pop("source")
-    data = {"config": Record(config), "rules": rules}
+    data = {"rules": rules}
     return json.dumps(encode(data), ensure_ascii=False, sort_keys=True) + "\n"

@@ -1,9 +1,10 @@
 """Validated data as read-only attributes, and a JSON encoding of it.
 
-The engine reads rule specs and the configuration through attributes only. Both are validated by
-pydantic (``rulespec.py``, ``configschema.py``); what the engine keeps is a ``Record`` of the
-validated values. A Record is built from a validated pydantic model (``Record.of``) or decoded
-(``decode``) from what the wheel's build validated (``prevalidated.py``), never from unvalidated data.
+The engine reads rule specs and the configuration through attributes only. Rule specs are validated
+by pydantic (``rulespec.py``), the configuration by ``configschema.py``; what the engine keeps is a
+``Record`` of the validated values. A Record is built from a validated pydantic model
+(``Record.of``), from the fields ``configschema.py`` validated, or decoded (``decode``) from what the
+wheel's build validated (``prevalidated.py``), never from unvalidated data.
 """
 
 from __future__ import annotations
