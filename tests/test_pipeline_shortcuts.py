@@ -1,0 +1,78 @@
+"""The shortcuts on the path of a post around the rules give the answers of the long way.
+
+Each test states the invariant of one shortcut and checks it on generated inputs against the code
+the shortcut replaces (kept as the reference)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from postlint.engine import _PARSED, _format_scan, format_message
+from postlint.records import Record, to_date
+
+NAMES = ["match", "kind", "n", "x", "rules", "__class__", "0", "", " match ", "match:>9", "x.y"]
+PIECES = st.one_of(
+    st.sampled_from(["{", "}", "{{", "}}", "%s", "「", "」", "件", " "]),
+    st.sampled_from(NAMES).map(lambda name: "{" + name + "}"),
+    st.text(alphabet="ab{}:. 名前", max_size=4),
+)
+VALUES = st.one_of(st.text(alphabet="{}ab%", max_size=5), st.integers(-3, 3))
+
+
+# -- engine.format_message: a template read once ------------------------------------------------------
+@given(
+    template=st.lists(PIECES, max_size=12).map("".join),
+    params=st.dictionaries(st.sampled_from(NAMES), VALUES, max_size=6),
+)
+@settings(max_examples=600, deadline=None)
+def test_a_parsed_template_formats_as_the_one_pass_scan(template, params):
+    """Invariant: for every template and every set of parameters (names present or missing), the
+    message from the parsed template is the message of the scan over the template; asking twice
+    (the parsed form then comes from memory) gives it again."""
+    expected = _format_scan(template, params)
+    assert format_message(template, params) == expected
+    assert format_message(template, params) == expected
+
+
+def test_the_memory_of_parsed_templates_is_bounded():
+    for i in range(3000):
+        assert format_message("{n}件目 " + str(i), {"n": i}) == f"{i}件目 {i}"
+    assert len(_PARSED) <= 1024
+
+
+# -- records: a record's date is read once --------------------------------------------------------------
+@given(
+    date=st.one_of(
+        st.none(),
+        st.just(""),
+        st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2030, 1, 1)).map(lambda d: d.isoformat()),
+        st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2030, 1, 1)).map(lambda d: d.isoformat() + "+00:00"),
+        st.sampled_from(["Wed Oct 10 20:19:24 +0000 2018", "2025-11-03", "令和7年11月3日", "not a date", "2025-13-45"]),
+    ),
+    other=st.sampled_from(["2020-02-29", "Wed Oct 10 20:19:24 +0000 2018", None]),
+)
+def test_front_matter_reads_the_date_once_and_follows_a_changed_date(date, other):
+    """Invariant: ``front_matter()`` asked any number of times, and after the date is changed, says
+    what ``to_date`` says of the date the record holds at that moment."""
+
+    def expected(value):
+        if value is None or value == "":
+            return {}
+        day = to_date(value)
+        return None if day is None else {"date": day}
+
+    record = Record("本文", "1", date)
+    for value in (date, date, other, other):
+        record.date = value
+        want = expected(value)
+        try:
+            got = record.front_matter()
+        except ValueError:
+            got = None
+        assert got == want
+        if got:
+            got["extra"] = 1  # the caller's dict is its own
+            assert "extra" not in record.front_matter()
