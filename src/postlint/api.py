@@ -157,8 +157,8 @@ class Linter:
         result = _suppress.apply(doc, findings)
         result.is_known = catalog.is_known
         kept = result.kept
-        for rule in rules.post:
-            kept.extend(findings_of(doc, rule, rule.run((doc, result))))
+        if rules.post:
+            kept.extend(_stage_findings(doc, rules.post, (doc, result)))
         # personal data that no reported rule covers (deselected rules; front matter, comments
         # and URLs, where no rule looks) is found for masking only
         hidden = _conceal.personal_for_masking(doc, maskers, unreported)
@@ -177,7 +177,7 @@ class Linter:
             )
         verdict = _approval.decide(kept, doc, config, catalog, suppressed)
         # Checks of the approval record read the verdict; the draft cannot suppress them.
-        late = [f for r in rules.verdict for f in findings_of(doc, r, r.run((doc, verdict)))]
+        late = _stage_findings(doc, rules.verdict, (doc, verdict)) if rules.verdict else ()
         if late:  # they quote the body, which may hold personal data (suppressed or not)
             kept = sort_findings([*kept, *conceal_overlaps(late, everything)])
         concealed = tuple(
@@ -274,6 +274,17 @@ class Linter:
         ``postlint.records``) is passed through in its place."""
         for record in records:
             yield record if isinstance(record, InputError) else self.lint_record(record, config=config)
+
+
+def _stage_findings(doc: Document, rules: list[CompiledRule], state: tuple) -> list:
+    """The findings of the rules of a later stage (``post``, ``verdict``) run on ``state``; a rule
+    that answers ``()`` (nothing here, the common case) builds nothing."""
+    out: list = []
+    for rule in rules:
+        matches = rule.run(state)
+        if matches != ():
+            out.extend(findings_of(doc, rule, matches))
+    return out
 
 
 def _lint_failure(shown: str, exc: Exception) -> InputError:
