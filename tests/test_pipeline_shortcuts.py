@@ -76,3 +76,19 @@ def test_front_matter_reads_the_date_once_and_follows_a_changed_date(date, other
         if got:
             got["extra"] = 1  # the caller's dict is its own
             assert "extra" not in record.front_matter()
+
+
+# -- text.entities: the kinds a text can hold, each string looked for once -------------------------------
+@given(text=st.lists(st.sampled_from(["@", ".", "://", ":/", "#", "a", "あ", "＠", " ", "/"]), max_size=8).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_presence_names_the_kinds_whose_strings_the_text_holds(text):
+    """Invariant: the kinds ``_pattern_for`` keeps are those ``_KINDS`` says the text can hold."""
+    from postlint.text import entities
+
+    kept = tuple(name for (name, _, _), present in zip(entities._KINDS, entities._presence(text)) if present)
+    assert kept == entities._kinds_for(text)
+    assert len(entities._presence(text)) == len(entities._KINDS)
+    pattern = entities._pattern_for(text)
+    assert (pattern is None) == (not kept)
+    if kept:
+        assert pattern is entities._PATTERNS[kept]
