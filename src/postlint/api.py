@@ -128,7 +128,7 @@ class Linter:
                     reported = {r.spec.code for r in rules.main}
                     # the personal rules this run does not report: they run for masking only
                     maskers = _conceal.masking_rules(catalog, config, {r.spec.code: r.run for r in rules.main})
-                    unreported = [r for r in maskers if r.spec.code not in reported]
+                    unreported = RuleList([r for r in maskers if r.spec.code not in reported])
                     hit = (config, rules, maskers, unreported)
                     self._compiled[key] = hit
         return hit

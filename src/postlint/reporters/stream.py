@@ -171,9 +171,13 @@ class JsonlWriter(Writer):
             obj: dict[str, Any] = {"type": "input_error", **_post_fields(result, post), "message": result.message}
             obj.pop("id")
         else:
-            obj = {"type": "post", **_post_fields(result, post), "date": post.date if post is not None else None}
+            path = (post.source if post is not None and post.source else result.path) or "<stdin>"
+            if post is not None:
+                obj = {"type": "post", "id": post.id, "path": path, "line": post.line, "date": post.date}
+            else:
+                obj = {"type": "post", "id": None, "path": path, "line": None, "date": None}
             obj.update(result.to_dict(self.options.show_personal_data))
-            obj["path"] = (post.source if post is not None and post.source else result.path) or "<stdin>"
+            obj["path"] = path  # the report's own path gives way to the file's
         return _ENCODE(obj) + "\n"
 
     def closing(self) -> str:
