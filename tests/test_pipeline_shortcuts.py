@@ -92,3 +92,55 @@ def test_presence_names_the_kinds_whose_strings_the_text_holds(text):
     assert (pattern is None) == (not kept)
     if kept:
         assert pattern is entities._PATTERNS[kept]
+
+
+# -- approval: the verdict of most drafts is one value made once -------------------------------------------
+def test_a_draft_without_findings_or_source_gets_the_default_verdict_as_built_in_full():
+    """Invariant: the shared default verdict equals the verdict built from its level and reason, and a
+    draft whose suppressed findings add notes still gets its own verdict with those notes."""
+    from postlint.api import Linter
+    from postlint.model import ApprovalLevel, ApprovalReason, ApprovalVerdict
+
+    linter = Linter()
+    report = linter.lint_text("本日は晴天です。")
+    built = ApprovalVerdict(
+        ApprovalLevel.APPROVER,
+        (ApprovalReason("default", "決裁権者等の確認を経てください（5.4）。自組織のサイトへのリンクなど、公式の情報源が示されていません。"),),
+    )
+    assert report.findings == () and report.approval == built
+    assert report.approval.to_dict() == built.to_dict()
+    # with notes (a suppressed info finding): a verdict of its own, the default reason first
+    from postlint.approval import decide
+    from postlint.model import Finding, Severity, SuppressedBy, SuppressedFinding
+    from postlint.text.document import Document
+
+    info = Finding("AC004", "halfwidth-kana", "accessibility", Severity.INFO, "4", "半角カナ", 0, 1, 1, 1, 1, 2, "本")
+    by = SuppressedBy("disable-next-line", ("AC004",), "理由", 1)
+    verdict = decide([], Document("本日は晴天です。"), linter.config, linter.catalog, (SuppressedFinding(info, by),))
+    assert verdict.level is ApprovalLevel.APPROVER
+    assert verdict.reasons == (built.reasons[0], ApprovalReason("halfwidth-kana", "半角カナ", "本", by))
+
+
+# -- api: a later-stage rule that answers () adds nothing, one that answers matches adds their findings ----
+def test_later_stage_rules_add_their_findings_and_nothing_for_empty_answers():
+    from postlint.api import _stage_findings
+    from postlint.engine import findings_of
+    from postlint.matchers import Match
+    from postlint.text.document import Document
+
+    class Rule:
+        def __init__(self, answer, spec):
+            self.answer, self.spec, self.severity = answer, spec, None
+
+        def run(self, state):
+            return self.answer
+
+    from postlint.catalog import default_catalog
+
+    spec = default_catalog().get("EN001").spec
+    doc = Document("本文です。\n")
+    empty, listed, generated = Rule((), spec), Rule([Match(0, 2)], spec), Rule(iter([Match(0, 2)]), spec)
+    assert _stage_findings(doc, [empty], (doc, None)) == []
+    expected = findings_of(doc, listed, [Match(0, 2)])
+    assert _stage_findings(doc, [empty, listed, empty], (doc, None)) == expected
+    assert _stage_findings(doc, [generated], (doc, None)) == expected

@@ -164,7 +164,8 @@ class Linter:
         hidden = _conceal.personal_for_masking(doc, maskers, unreported)
         # a finding that quotes personal data found by another rule is masked like it
         everything = [*kept, *result.suppressed, *hidden]
-        kept = conceal_overlaps(sort_findings(kept), everything)
+        if kept:  # (nothing to sort or mask in a draft without findings)
+            kept = conceal_overlaps(sort_findings(kept), everything)
         # suppressed findings leave the failure count only: the verdict counts them, reports list them
         suppressed = ()
         if result.suppressed:
@@ -180,9 +181,11 @@ class Linter:
         late = _stage_findings(doc, rules.verdict, (doc, verdict)) if rules.verdict else ()
         if late:  # they quote the body, which may hold personal data (suppressed or not)
             kept = sort_findings([*kept, *conceal_overlaps(late, everything)])
-        concealed = tuple(
-            f for f in [*result.suppressed, *hidden, *doc.omitted_personal] if f.personal and f.end > f.start
-        )
+        concealed = ()
+        if result.suppressed or hidden or doc.omitted_personal:
+            concealed = tuple(
+                f for f in [*result.suppressed, *hidden, *doc.omitted_personal] if f.personal and f.end > f.start
+            )
         return Report(path, tuple(kept), verdict, text, doc.front_matter, concealed, suppressed)
 
     def config_for(self, path: str) -> Config:

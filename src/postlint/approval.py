@@ -145,10 +145,13 @@ def decide(
                 *notes,
             ),
         )
-    return ApprovalVerdict(
-        ApprovalLevel.APPROVER,
-        (ApprovalReason("default", "決裁権者等の確認を経てください（5.4）。自組織のサイトへのリンクなど、公式の情報源が示されていません。"), *notes),
-    )
+    if not notes:
+        return _DEFAULT_VERDICT  # most drafts: an immutable value, made once
+    return ApprovalVerdict(ApprovalLevel.APPROVER, (_DEFAULT_REASON, *notes))
+
+
+_DEFAULT_REASON = ApprovalReason("default", "決裁権者等の確認を経てください（5.4）。自組織のサイトへのリンクなど、公式の情報源が示されていません。")
+_DEFAULT_VERDICT = ApprovalVerdict(ApprovalLevel.APPROVER, (_DEFAULT_REASON,))
 
 
 def _suppressions(reasons: list[ApprovalReason]) -> list[ApprovalReason]:
