@@ -128,7 +128,7 @@ class Linter:
                     reported = {r.spec.code for r in rules.main}
                     # the personal rules this run does not report: they run for masking only
                     maskers = _conceal.masking_rules(catalog, config, {r.spec.code: r.run for r in rules.main})
-                    unreported = [r for r in maskers if r.spec.code not in reported]
+                    unreported = RuleList([r for r in maskers if r.spec.code not in reported])
                     hit = (config, rules, maskers, unreported)
                     self._compiled[key] = hit
         return hit
@@ -157,14 +157,15 @@ class Linter:
         result = _suppress.apply(doc, findings)
         result.is_known = catalog.is_known
         kept = result.kept
-        for rule in rules.post:
-            kept.extend(findings_of(doc, rule, rule.run((doc, result))))
+        if rules.post:
+            kept.extend(_stage_findings(doc, rules.post, (doc, result)))
         # personal data that no reported rule covers (deselected rules; front matter, comments
         # and URLs, where no rule looks) is found for masking only
         hidden = _conceal.personal_for_masking(doc, maskers, unreported)
         # a finding that quotes personal data found by another rule is masked like it
         everything = [*kept, *result.suppressed, *hidden]
-        kept = conceal_overlaps(sort_findings(kept), everything)
+        if kept:  # (nothing to sort or mask in a draft without findings)
+            kept = conceal_overlaps(sort_findings(kept), everything)
         # suppressed findings leave the failure count only: the verdict counts them, reports list them
         suppressed = ()
         if result.suppressed:
@@ -177,12 +178,14 @@ class Linter:
             )
         verdict = _approval.decide(kept, doc, config, catalog, suppressed)
         # Checks of the approval record read the verdict; the draft cannot suppress them.
-        late = [f for r in rules.verdict for f in findings_of(doc, r, r.run((doc, verdict)))]
+        late = _stage_findings(doc, rules.verdict, (doc, verdict)) if rules.verdict else ()
         if late:  # they quote the body, which may hold personal data (suppressed or not)
             kept = sort_findings([*kept, *conceal_overlaps(late, everything)])
-        concealed = tuple(
-            f for f in [*result.suppressed, *hidden, *doc.omitted_personal] if f.personal and f.end > f.start
-        )
+        concealed = ()
+        if result.suppressed or hidden or doc.omitted_personal:
+            concealed = tuple(
+                f for f in [*result.suppressed, *hidden, *doc.omitted_personal] if f.personal and f.end > f.start
+            )
         return Report(path, tuple(kept), verdict, text, doc.front_matter, concealed, suppressed)
 
     def config_for(self, path: str) -> Config:
@@ -274,6 +277,17 @@ class Linter:
         ``postlint.records``) is passed through in its place."""
         for record in records:
             yield record if isinstance(record, InputError) else self.lint_record(record, config=config)
+
+
+def _stage_findings(doc: Document, rules: list[CompiledRule], state: tuple) -> list:
+    """The findings of the rules of a later stage (``post``, ``verdict``) run on ``state``; a rule
+    that answers ``()`` (nothing here, the common case) builds nothing."""
+    out: list = []
+    for rule in rules:
+        matches = rule.run(state)
+        if matches != ():
+            out.extend(findings_of(doc, rule, matches))
+    return out
 
 
 def _lint_failure(shown: str, exc: Exception) -> InputError:

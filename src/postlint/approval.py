@@ -28,6 +28,7 @@ import unicodedata
 
 from .lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from .model import ApprovalLevel, ApprovalReason, ApprovalVerdict, Finding, Severity, SuppressedFinding
+from .text.domains import host_in
 from .values import Value, set_field
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -53,7 +54,6 @@ HASH_KEY = "body-sha256"
 # -- the verdict ------------------------------------------------------------------------------
 def _own_url(text: str, own: list[str]) -> bool:
     """``text`` is one URL on one of the organization's own domains (or their subdomains)."""
-    from .text.domains import host_in
     from .text.entities import EntityKind, extract
 
     text = unicodedata.normalize("NFKC", text.strip())
@@ -79,8 +79,6 @@ def official_source(doc: "Document", config: "Config") -> tuple[str | None, list
     """
     if not doc.urls and not doc.front_matter:
         return None, []  # neither a link nor a front-matter source
-    from .text.domains import host_in
-
     own = config.organization.domains
     for e in doc.urls:
         if host_in(e.url.host, own) or host_in(e.url.ascii_host, own):
@@ -147,10 +145,13 @@ def decide(
                 *notes,
             ),
         )
-    return ApprovalVerdict(
-        ApprovalLevel.APPROVER,
-        (ApprovalReason("default", "決裁権者等の確認を経てください（5.4）。自組織のサイトへのリンクなど、公式の情報源が示されていません。"), *notes),
-    )
+    if not notes:
+        return _DEFAULT_VERDICT  # most drafts: an immutable value, made once
+    return ApprovalVerdict(ApprovalLevel.APPROVER, (_DEFAULT_REASON, *notes))
+
+
+_DEFAULT_REASON = ApprovalReason("default", "決裁権者等の確認を経てください（5.4）。自組織のサイトへのリンクなど、公式の情報源が示されていません。")
+_DEFAULT_VERDICT = ApprovalVerdict(ApprovalLevel.APPROVER, (_DEFAULT_REASON,))
 
 
 def _suppressions(reasons: list[ApprovalReason]) -> list[ApprovalReason]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .engine import CompiledRule, make_finding, run_rules
+from .engine import CompiledRule, RuleList, make_finding, run_rules
 from .lazyregex import re
 from .matchers import compile_rule
 
@@ -75,7 +75,7 @@ def masking_rules(catalog: "Catalog", config: "Config", compiled: "dict | None" 
                 continue  # reads what suppression or the verdict did, not the draft
         run = compiled.get(spec.code) or compile_rule(spec, config)
         out.append(CompiledRule(e, run, None, False, ""))
-    return out
+    return RuleList(out)  # every one a main rule: run_rules reads them without sorting them again
 
 
 class Exposed:

@@ -31,7 +31,7 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
+        return _SEVERITY_RANKS[self._value_]  # (``value`` is a descriptor call; ``_value_`` a plain attribute)
 
     def __str__(self) -> str:  # pragma: no cover - cosmetic
         return self.value
@@ -44,7 +44,11 @@ class ApprovalLevel(str, Enum):
 
     @property
     def rank(self) -> int:
-        return {"exempt": 0, "approver": 1, "consultation": 2}[self.value]
+        return _LEVEL_RANKS[self._value_]
+
+
+_SEVERITY_RANKS = {"error": 3, "warning": 2, "info": 1}
+_LEVEL_RANKS = {"exempt": 0, "approver": 1, "consultation": 2}
 
 
 class Fix(Value):

@@ -53,7 +53,7 @@ class Record:
     as ``2025-11-03``, ``2025-11-03T21:00:00+00:00`` or the X archive's ``Wed Oct 10 20:19:24 +0000
     2018``), a ``platform`` (``x``, ``instagram`` …), and where it was read (``source``, ``line``)."""
 
-    __slots__ = ("text", "id", "date", "platform", "source", "line")
+    __slots__ = ("text", "id", "date", "platform", "source", "line", "_day")
 
     def __init__(
         self,
@@ -71,6 +71,7 @@ class Record:
         self.platform = platform
         self.source = source
         self.line = line
+        self._day: tuple = (None, None)  # (the date it was read from, the day): read once per record
 
     def __repr__(self) -> str:
         return f"Record(id={self.id!r}, source={self.source!r}, line={self.line!r})"
@@ -98,7 +99,10 @@ class Record:
         """What the record sets as a draft's front matter would: ``date`` and ``platform``."""
         fm: dict[str, Any] = {}
         if self.date is not None and self.date != "":
-            day = to_date(self.date)
+            date, day = self._day
+            if date is not self.date:  # the reporter asks too (``Post.of``): the date is read once
+                day = to_date(self.date)
+                self._day = (self.date, day)
             if day is None:
                 raise RecordError(f"日付を読めません / cannot read the date: {str(self.date)[:40]!r}")
             fm["date"] = day

@@ -74,18 +74,22 @@ class Tally:
             self.errors += 1
             return
         self.posts += 1
-        self.levels[result.approval.level.value] += 1
+        self.levels[result.approval.level._value_] += 1
         year = post.date[:4] if post is not None and post.date else NO_YEAR
-        per_year = self.years.setdefault(year, [0, 0])
+        per_year = self.years.get(year)
+        if per_year is None:
+            per_year = self.years[year] = [0, 0]
         per_year[0] += 1
+        if not result.findings and not result.suppressed:
+            return  # most posts
         per_year[1] += len(result.findings)
         for f in result.findings:
             self.totals[f.severity] += 1
             self.worst = max(self.worst, f.severity.rank)
-            self.rules.setdefault((f.code, f.rule, f.severity.value), [0, 0])[0] += 1
+            self.rules.setdefault((f.code, f.rule, f.severity._value_), [0, 0])[0] += 1
         for s in result.suppressed:
             f = s.finding
-            self.rules.setdefault((f.code, f.rule, f.severity.value), [0, 0])[1] += 1
+            self.rules.setdefault((f.code, f.rule, f.severity._value_), [0, 0])[1] += 1
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -167,13 +171,21 @@ class JsonlWriter(Writer):
             obj: dict[str, Any] = {"type": "input_error", **_post_fields(result, post), "message": result.message}
             obj.pop("id")
         else:
-            obj = {"type": "post", **_post_fields(result, post), "date": post.date if post is not None else None}
+            path = (post.source if post is not None and post.source else result.path) or "<stdin>"
+            if post is not None:
+                obj = {"type": "post", "id": post.id, "path": path, "line": post.line, "date": post.date}
+            else:
+                obj = {"type": "post", "id": None, "path": path, "line": None, "date": None}
             obj.update(result.to_dict(self.options.show_personal_data))
-            obj["path"] = (post.source if post is not None and post.source else result.path) or "<stdin>"
-        return json.dumps(obj, ensure_ascii=False) + "\n"
+            obj["path"] = path  # the report's own path gives way to the file's
+        return _ENCODE(obj) + "\n"
 
     def closing(self) -> str:
         return json.dumps({"type": "summary", **self.tally.summary()}, ensure_ascii=False) + "\n"
+
+
+# ``json.dumps(obj, ensure_ascii=False)`` without a new encoder for every post
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _indented(obj: Any, indent: str) -> str:

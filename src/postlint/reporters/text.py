@@ -138,7 +138,7 @@ def report_lines(r, options, totals: dict) -> list[str]:
     if isinstance(r, InputError):
         out.append(f"{_BOLD if c else ''}{visible(r.message)}{_RESET if c else ''}")
         return out
-    source = _Source(r)
+    source = _Source(r) if r.findings else None  # the lines are cut only for a draft with findings
     for f in r.findings:
         totals[f.severity] += 1
         sev = f.severity.value

@@ -1,0 +1,146 @@
+"""The shortcuts on the path of a post around the rules give the answers of the long way.
+
+Each test states the invariant of one shortcut and checks it on generated inputs against the code
+the shortcut replaces (kept as the reference)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from postlint.engine import _PARSED, _format_scan, format_message
+from postlint.records import Record, to_date
+
+NAMES = ["match", "kind", "n", "x", "rules", "__class__", "0", "", " match ", "match:>9", "x.y"]
+PIECES = st.one_of(
+    st.sampled_from(["{", "}", "{{", "}}", "%s", "「", "」", "件", " "]),
+    st.sampled_from(NAMES).map(lambda name: "{" + name + "}"),
+    st.text(alphabet="ab{}:. 名前", max_size=4),
+)
+VALUES = st.one_of(st.text(alphabet="{}ab%", max_size=5), st.integers(-3, 3))
+
+
+# -- engine.format_message: a template read once ------------------------------------------------------
+@given(
+    template=st.lists(PIECES, max_size=12).map("".join),
+    params=st.dictionaries(st.sampled_from(NAMES), VALUES, max_size=6),
+)
+@settings(max_examples=600, deadline=None)
+def test_a_parsed_template_formats_as_the_one_pass_scan(template, params):
+    """Invariant: for every template and every set of parameters (names present or missing), the
+    message from the parsed template is the message of the scan over the template; asking twice
+    (the parsed form then comes from memory) gives it again."""
+    expected = _format_scan(template, params)
+    assert format_message(template, params) == expected
+    assert format_message(template, params) == expected
+
+
+def test_the_memory_of_parsed_templates_is_bounded():
+    for i in range(3000):
+        assert format_message("{n}件目 " + str(i), {"n": i}) == f"{i}件目 {i}"
+    assert len(_PARSED) <= 1024
+
+
+# -- records: a record's date is read once --------------------------------------------------------------
+@given(
+    date=st.one_of(
+        st.none(),
+        st.just(""),
+        st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2030, 1, 1)).map(lambda d: d.isoformat()),
+        st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2030, 1, 1)).map(lambda d: d.isoformat() + "+00:00"),
+        st.sampled_from(["Wed Oct 10 20:19:24 +0000 2018", "2025-11-03", "令和7年11月3日", "not a date", "2025-13-45"]),
+    ),
+    other=st.sampled_from(["2020-02-29", "Wed Oct 10 20:19:24 +0000 2018", None]),
+)
+def test_front_matter_reads_the_date_once_and_follows_a_changed_date(date, other):
+    """Invariant: ``front_matter()`` asked any number of times, and after the date is changed, says
+    what ``to_date`` says of the date the record holds at that moment."""
+
+    def expected(value):
+        if value is None or value == "":
+            return {}
+        day = to_date(value)
+        return None if day is None else {"date": day}
+
+    record = Record("本文", "1", date)
+    for value in (date, date, other, other):
+        record.date = value
+        want = expected(value)
+        try:
+            got = record.front_matter()
+        except ValueError:
+            got = None
+        assert got == want
+        if got:
+            got["extra"] = 1  # the caller's dict is its own
+            assert "extra" not in record.front_matter()
+
+
+# -- text.entities: the kinds a text can hold, each string looked for once -------------------------------
+@given(text=st.lists(st.sampled_from(["@", ".", "://", ":/", "#", "a", "あ", "＠", " ", "/"]), max_size=8).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_presence_names_the_kinds_whose_strings_the_text_holds(text):
+    """Invariant: the kinds ``_pattern_for`` keeps are those ``_KINDS`` says the text can hold."""
+    from postlint.text import entities
+
+    kept = tuple(name for (name, _, _), present in zip(entities._KINDS, entities._presence(text)) if present)
+    assert kept == entities._kinds_for(text)
+    assert len(entities._presence(text)) == len(entities._KINDS)
+    pattern = entities._pattern_for(text)
+    assert (pattern is None) == (not kept)
+    if kept:
+        assert pattern is entities._PATTERNS[kept]
+
+
+# -- approval: the verdict of most drafts is one value made once -------------------------------------------
+def test_a_draft_without_findings_or_source_gets_the_default_verdict_as_built_in_full():
+    """Invariant: the shared default verdict equals the verdict built from its level and reason, and a
+    draft whose suppressed findings add notes still gets its own verdict with those notes."""
+    from postlint.api import Linter
+    from postlint.model import ApprovalLevel, ApprovalReason, ApprovalVerdict
+
+    linter = Linter()
+    report = linter.lint_text("本日は晴天です。")
+    built = ApprovalVerdict(
+        ApprovalLevel.APPROVER,
+        (ApprovalReason("default", "決裁権者等の確認を経てください（5.4）。自組織のサイトへのリンクなど、公式の情報源が示されていません。"),),
+    )
+    assert report.findings == () and report.approval == built
+    assert report.approval.to_dict() == built.to_dict()
+    # with notes (a suppressed info finding): a verdict of its own, the default reason first
+    from postlint.approval import decide
+    from postlint.model import Finding, Severity, SuppressedBy, SuppressedFinding
+    from postlint.text.document import Document
+
+    info = Finding("AC004", "halfwidth-kana", "accessibility", Severity.INFO, "4", "半角カナ", 0, 1, 1, 1, 1, 2, "本")
+    by = SuppressedBy("disable-next-line", ("AC004",), "理由", 1)
+    verdict = decide([], Document("本日は晴天です。"), linter.config, linter.catalog, (SuppressedFinding(info, by),))
+    assert verdict.level is ApprovalLevel.APPROVER
+    assert verdict.reasons == (built.reasons[0], ApprovalReason("halfwidth-kana", "半角カナ", "本", by))
+
+
+# -- api: a later-stage rule that answers () adds nothing, one that answers matches adds their findings ----
+def test_later_stage_rules_add_their_findings_and_nothing_for_empty_answers():
+    from postlint.api import _stage_findings
+    from postlint.engine import findings_of
+    from postlint.matchers import Match
+    from postlint.text.document import Document
+
+    class Rule:
+        def __init__(self, answer, spec):
+            self.answer, self.spec, self.severity = answer, spec, None
+
+        def run(self, state):
+            return self.answer
+
+    from postlint.catalog import default_catalog
+
+    spec = default_catalog().get("EN001").spec
+    doc = Document("本文です。\n")
+    empty, listed, generated = Rule((), spec), Rule([Match(0, 2)], spec), Rule(iter([Match(0, 2)]), spec)
+    assert _stage_findings(doc, [empty], (doc, None)) == []
+    expected = findings_of(doc, listed, [Match(0, 2)])
+    assert _stage_findings(doc, [empty, listed, empty], (doc, None)) == expected
+    assert _stage_findings(doc, [generated], (doc, None)) == expected
