@@ -72,3 +72,21 @@ def test_one_dictionary_per_process_one_tokenizer_per_thread():
         t.join()
     assert len({id(d) for d, _ in seen}) == 1
     assert len({id(t) for _, t in seen}) == 3
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(_TEXT, min_size=1, max_size=4).map("\n".join))
+def test_forms_gathered_while_tokenizing_are_the_tokens_forms(text):
+    """``tokenize(text, forms)`` fills ``forms`` from the columns (whitespace dropped) and
+    ``Document.token_forms`` is that set: the same as reading the three fields of every token."""
+    from postlint.text.document import Document
+
+    forms: set[str] = set()
+    toks = T.tokenize(text, forms)
+    expected = {f for t in toks for f in (t.surface, t.dictionary_form, t.normalized_form)}
+    assert forms == expected
+    doc = Document(text)
+    assert doc.token_forms == {f for t in doc.tokens for f in (t.surface, t.dictionary_form, t.normalized_form)}
+    assert type(doc.token_forms) is frozenset
+    fresh = Document(text)  # token_forms asked first: the same set
+    assert fresh.token_forms == doc.token_forms

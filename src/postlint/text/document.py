@@ -204,7 +204,12 @@ class Document:
     # -- linguistic layers (computed on first use) -------------------------------------------
     @lazy_property
     def tokens(self) -> list[Token]:
-        return tokenize(self.prose)
+        # the forms are gathered from the columns the tokens are built from (most drafts ask for
+        # them): cheaper than reading three fields of every token afterwards
+        forms: set[str] = set()
+        tokens = tokenize(self.prose, forms)
+        self.__dict__["token_forms"] = frozenset(forms)
+        return tokens
 
     @lazy_property
     def token_starts(self) -> frozenset[int]:
@@ -219,7 +224,9 @@ class Document:
     def token_forms(self) -> frozenset[str]:
         """Every surface, normalized and dictionary form among the tokens, built once per document:
         a rule whose words are all missing from it can skip looking at the tokens one by one."""
-        toks = self.tokens
+        toks = self.tokens  # sets this layer too: the line below runs only for tokens set from outside
+        if "token_forms" in self.__dict__:
+            return self.__dict__["token_forms"]
         return frozenset(map(tokens_.SURFACE, toks)).union(
             map(tokens_.NORMALIZED_FORM, toks), map(tokens_.DICTIONARY_FORM, toks)
         )

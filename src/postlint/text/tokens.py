@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import threading
 from collections import namedtuple
-from functools import partial
 from itertools import accumulate, compress, islice, repeat
 from operator import itemgetter, ne
 
@@ -41,7 +40,6 @@ class Token(namedtuple("Token", "surface dictionary_form normalized_form pos sta
         return self.morpheme.reading_form()
 
 
-_new_token = partial(tuple.__new__, Token)
 _first = itemgetter(0)
 # Fields by position, for map() over many tokens (a little faster than attribute access).
 SURFACE = itemgetter(Token._fields.index("surface"))
@@ -106,8 +104,10 @@ def _is_mark(c: str) -> bool:
     return unicodedata.category(c).startswith("M")
 
 
-def _columns(morphemes, offset: int) -> list[Token]:
+def _columns(morphemes, offset: int, forms: set | None = None) -> list[Token]:
     """Tokens of one Sudachi morpheme list, whitespace dropped, offsets shifted by ``offset``.
+    ``forms``, when given, gets every surface, dictionary and normalized form of those tokens
+    (read from the columns, without going through the tokens again).
 
     Sudachi's morphemes tile the text they were given (each surface is ``text[begin:end]`` and the
     next one begins where it ends: ``tests/test_tokens.py`` checks this for generated text), so
@@ -119,32 +119,32 @@ def _columns(morphemes, offset: int) -> list[Token]:
     Morpheme = type(morphemes[0])  # noqa: N806 - the class, for its unbound methods
     pos = list(map(Morpheme.part_of_speech, morphemes))
     surfaces = list(map(Morpheme.surface, morphemes))
+    dictionary_forms = list(map(Morpheme.dictionary_form, morphemes))
+    normalized_forms = list(map(Morpheme.normalized_form, morphemes))
     bounds = list(accumulate(map(len, surfaces), initial=offset))
-    rows = zip(
-        surfaces,
-        map(Morpheme.dictionary_form, morphemes),
-        map(Morpheme.normalized_form, morphemes),
-        pos,
-        bounds,
-        islice(bounds, 1, None),
-        morphemes,
-    )
-    tokens = list(map(_new_token, rows))
+    rows = zip(surfaces, dictionary_forms, normalized_forms, pos, bounds, islice(bounds, 1, None), morphemes)
+    # tuple.__new__(Token, row) called by map itself: no partial in between
+    tokens = list(map(tuple.__new__, repeat(Token), rows))
     if _SPACE in map(_first, pos):
         tokens = list(compress(tokens, map(ne, map(_first, pos), repeat(_SPACE))))
+        if forms is not None:
+            forms.update(map(SURFACE, tokens), map(DICTIONARY_FORM, tokens), map(NORMALIZED_FORM, tokens))
+    elif forms is not None:
+        forms.update(surfaces, dictionary_forms, normalized_forms)
     return tokens
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokens of ``text`` with offsets into ``text``. Whitespace tokens are dropped."""
+def tokenize(text: str, forms: set | None = None) -> list[Token]:
+    """Tokens of ``text`` with offsets into ``text``. Whitespace tokens are dropped. ``forms``, when
+    given, gets every surface, dictionary and normalized form of the tokens."""
     tok = tokenizer()
     if "\n" not in text and len(text) <= MAX_CHUNK:
-        return _columns(tok.tokenize(text), 0) if text and not text.isspace() else []
+        return _columns(tok.tokenize(text), 0, forms) if text and not text.isspace() else []
     tokens: list[Token] = []
     line_start = 0
     for line in text.split("\n"):
         if line.strip():
             for offset, chunk in _chunks(line, line_start):
-                tokens += _columns(tok.tokenize(chunk), offset)
+                tokens += _columns(tok.tokenize(chunk), offset, forms)
         line_start += len(line) + 1
     return tokens
