@@ -10,7 +10,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from postlint.engine import _PARSED, _format_scan, format_message
+from postlint.engine import _PARSED, _pieces, format_message
 from postlint.records import Record, to_date
 
 NAMES = ["match", "kind", "n", "x", "rules", "__class__", "0", "", " match ", "match:>9", "x.y"]
@@ -28,11 +28,12 @@ VALUES = st.one_of(st.text(alphabet="{}ab%", max_size=5), st.integers(-3, 3))
     params=st.dictionaries(st.sampled_from(NAMES), VALUES, max_size=6),
 )
 @settings(max_examples=600, deadline=None)
-def test_a_parsed_template_formats_as_the_one_pass_scan(template, params):
+def test_a_template_read_once_formats_as_a_reading_with_the_parameters_at_hand(template, params):
     """Invariant: for every template and every set of parameters (names present or missing), the
-    message from the parsed template is the message of the scan over the template; asking twice
-    (the parsed form then comes from memory) gives it again."""
-    expected = _format_scan(template, params)
+    message from the template read once for all names (kept in memory) is the message of a reading
+    that takes only the names with a parameter as fields; asking twice gives it again."""
+    literals, names = _pieces(template, params)
+    expected = "".join([literals[0], *(str(params[n]) + lit for n, lit in zip(names, literals[1:]))])
     assert format_message(template, params) == expected
     assert format_message(template, params) == expected
 

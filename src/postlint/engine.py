@@ -40,25 +40,23 @@ def format_message(template: str, params: dict) -> str:
     (``{x:>1000000000}``); here a parameter is only ever inserted as plain text, in one pass over
     the template, so a brace or ``%`` inside a value is shown as it is and never read again.
 
-    A template is read once (``_parsed``: its literal pieces and field names, as if every name had
+    A template is read once (``_pieces``: its literal pieces and field names, as if every name had
     a parameter); a message then joins the pieces and the values. A template with a name that has
-    no parameter is read again the long way (``_format_scan``), where that name stays as written."""
+    no parameter is read again with the names that have one, and that name stays as written."""
     if "{" not in template and "}" not in template:
         return template
     parsed = _PARSED.get(template)
     if parsed is None:
-        parsed = _parsed(template)
+        parsed = _pieces(template)
         if len(_PARSED) >= _PARSED_LIMIT:  # messages a checker builds: keep memory bounded
             _PARSED.clear()
         _PARSED[template] = parsed
     literals, names = parsed
-    if not names:
-        return literals[0]
+    if not all(name in params for name in names):  # a name without a parameter stays as written
+        literals, names = _pieces(template, params)
     out = [literals[0]]
     for name, literal in zip(names, literals[1:]):
-        value = params.get(name, _NO_VALUE)
-        if value is _NO_VALUE:
-            return _format_scan(template, params)
+        value = params[name]
         out.append(value if isinstance(value, str) else str(value))
         out.append(literal)
     return "".join(out)
@@ -66,12 +64,12 @@ def format_message(template: str, params: dict) -> str:
 
 _PARSED: dict[str, tuple[list[str], list[str]]] = {}
 _PARSED_LIMIT = 1024
-_NO_VALUE = object()
 
 
-def _parsed(template: str) -> tuple[list[str], list[str]]:
-    """The pieces of ``template`` as ``_format_scan`` reads it when every field name has a
-    parameter: ``literals[0] + value(names[0]) + literals[1] + …``."""
+def _pieces(template: str, params: dict | None = None) -> tuple[list[str], list[str]]:
+    """``template`` read once, left to right, as ``literals[0] + value(names[0]) + literals[1] + …``:
+    a field is a ``{name}`` whose name has a parameter in ``params`` (every name when ``params`` is
+    None); any other brace is plain text, ``{{`` and ``}}`` stand for one brace."""
     literals: list[str] = []
     names: list[str] = []
     out: list[str] = []
@@ -84,9 +82,9 @@ def _parsed(template: str) -> tuple[list[str], list[str]]:
                 i += 2
                 continue
             if c == "{":
-                close = template.find("}", i + 1, i + 66)
+                close = template.find("}", i + 1, i + 66)  # names are short: no rescans of a long tail
                 name = template[i + 1 : close] if close > 0 else ""
-                if name and _is_name(name):
+                if name and _is_name(name) and (params is None or name in params):
                     literals.append("".join(out))
                     out = []
                     names.append(name)
@@ -102,37 +100,6 @@ def _parsed(template: str) -> tuple[list[str], list[str]]:
         i = j
     literals.append("".join(out))
     return literals, names
-
-
-def _format_scan(template: str, params: dict) -> str:
-    """``format_message`` in one pass over the template, for a template with a name that has no
-    parameter (it stays as written, and its braces are read as plain braces)."""
-    out: list[str] = []
-    i, n = 0, len(template)
-    while i < n:
-        c = template[i]
-        if c == "{" or c == "}":
-            if template.startswith(c + c, i):  # an escaped brace
-                out.append(c)
-                i += 2
-                continue
-            if c == "{":
-                close = template.find("}", i + 1, i + 66)  # names are short: no rescans of a long tail
-                name = template[i + 1 : close] if close > 0 else ""
-                if name and _is_name(name) and name in params:
-                    value = params[name]
-                    out.append(value if isinstance(value, str) else str(value))
-                    i = close + 1
-                    continue
-            out.append(c)
-            i += 1
-            continue
-        j = i + 1
-        while j < n and template[j] not in "{}":
-            j += 1
-        out.append(template[i:j])
-        i = j
-    return "".join(out)
 
 
 class CompiledRule(MutableValue):
