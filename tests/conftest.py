@@ -5,6 +5,12 @@ import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No test asserts how long something takes (speed is measured in bench/, as ratios): hypothesis's
+# per-example deadline is off for every test, so a loaded machine cannot fail a run.
+settings.register_profile("postlint", deadline=None)
+settings.load_profile("postlint")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("POSTLINT_SHARED_DATA", ROOT.parent / "shared" / "data"))

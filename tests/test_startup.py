@@ -363,14 +363,22 @@ def test_a_guarded_pattern_answers_as_the_compiled_one_before_it_compiles():
     for name, lazy in patterns.items():
         pattern, flags, kwargs = lazy._source
         compiled = real.compile(pattern, flags, **kwargs)
-        for text in texts:
+        probe = LazyPattern(pattern, flags, kwargs)
+        probe._cannot_match("", {})  # the guard, derived once per pattern (as a module's pattern does)
+
+        def uncompiled():
             fresh = LazyPattern(pattern, flags, kwargs)
+            fresh._guard = probe._guard
+            return fresh
+
+        for text in texts:
+            fresh = uncompiled()
             got = [fresh.search(text), fresh.match(text), fresh.fullmatch(text)]
             want = [compiled.search(text), compiled.match(text), compiled.fullmatch(text)]
             assert [m and m.span() for m in got] == [m and m.span() for m in want], (name, text)
-            fresh = LazyPattern(pattern, flags, kwargs)
+            fresh = uncompiled()
             assert [m.span() for m in fresh.finditer(text)] == [m.span() for m in compiled.finditer(text)], (name, text)
-            fresh = LazyPattern(pattern, flags, kwargs)
+            fresh = uncompiled()
             assert fresh.findall(text) == compiled.findall(text), (name, text)
             spared += fresh._compiled is None
     assert spared > len(texts)
