@@ -279,9 +279,12 @@ def test_ctrl_c_stops_every_process(archive):
     for i in range(400):
         (archive / "2020" / "news" / f"more{i:03}.md").write_text(SHORT * 3, encoding="utf-8")
     master, slave = os.openpty()
+    # Ctrl-C as on a terminal: a test runner started in the background of a shell without job
+    # control inherits SIGINT ignored, and a command started from it would keep ignoring it
     proc = subprocess.Popen(
         [sys.executable, "-m", "postlint", "--jobs", "3", "drafts"],
         stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     os.close(slave)
     try:
