@@ -122,10 +122,9 @@ def test_a_draft_without_findings_or_source_gets_the_default_verdict_as_built_in
     assert verdict.reasons == (built.reasons[0], ApprovalReason("halfwidth-kana", "半角カナ", "本", by))
 
 
-# -- api: a later-stage rule that answers () adds nothing, one that answers matches adds their findings ----
+# -- engine: a later-stage rule that answers () adds nothing, one that answers matches adds their findings ----
 def test_later_stage_rules_add_their_findings_and_nothing_for_empty_answers():
-    from postlint.api import _stage_findings
-    from postlint.engine import findings_of
+    from postlint.engine import findings_of, stage_findings
     from postlint.matchers import Match
     from postlint.text.document import Document
 
@@ -141,7 +140,7 @@ def test_later_stage_rules_add_their_findings_and_nothing_for_empty_answers():
     spec = default_catalog().get("EN001").spec
     doc = Document("本文です。\n")
     empty, listed, generated = Rule((), spec), Rule([Match(0, 2)], spec), Rule(iter([Match(0, 2)]), spec)
-    assert _stage_findings(doc, [empty], (doc, None)) == []
+    assert stage_findings(doc, [empty], (doc, None)) == []
     expected = findings_of(doc, listed, [Match(0, 2)])
-    assert _stage_findings(doc, [empty, listed, empty], (doc, None)) == expected
-    assert _stage_findings(doc, [generated], (doc, None)) == expected
+    assert stage_findings(doc, [empty, listed, empty], (doc, None)) == expected
+    assert stage_findings(doc, [generated], (doc, None)) == expected

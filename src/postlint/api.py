@@ -13,7 +13,7 @@ from . import conceal as _conceal
 from . import suppress as _suppress
 from .catalog import Catalog, CatalogError, catalog_with, default_catalog
 from .config import PLATFORMS, PROFILE_RULES, ConfigError, default_config, find_config_file
-from .engine import CompiledRule, RuleList, compile_rules, findings_of, run_rules, sort_findings
+from .engine import CompiledRule, RuleList, compile_rules, run_rules, sort_findings, stage_findings
 from .drafts import DraftError, discover_in_order, read_draft
 from .masking import conceal_overlaps
 from .matchers import Match
@@ -158,7 +158,7 @@ class Linter:
         result.is_known = catalog.is_known
         kept = result.kept
         if rules.post:
-            kept.extend(_stage_findings(doc, rules.post, (doc, result)))
+            kept.extend(stage_findings(doc, rules.post, (doc, result)))
         # personal data that no reported rule covers (deselected rules; front matter, comments
         # and URLs, where no rule looks) is found for masking only
         hidden = _conceal.personal_for_masking(doc, maskers, unreported)
@@ -178,7 +178,7 @@ class Linter:
             )
         verdict = _approval.decide(kept, doc, config, catalog, suppressed)
         # Checks of the approval record read the verdict; the draft cannot suppress them.
-        late = _stage_findings(doc, rules.verdict, (doc, verdict)) if rules.verdict else ()
+        late = stage_findings(doc, rules.verdict, (doc, verdict)) if rules.verdict else ()
         if late:  # they quote the body, which may hold personal data (suppressed or not)
             kept = sort_findings([*kept, *conceal_overlaps(late, everything)])
         concealed = ()
@@ -277,17 +277,6 @@ class Linter:
         ``postlint.records``) is passed through in its place."""
         for record in records:
             yield record if isinstance(record, InputError) else self.lint_record(record, config=config)
-
-
-def _stage_findings(doc: Document, rules: list[CompiledRule], state: tuple) -> list:
-    """The findings of the rules of a later stage (``post``, ``verdict``) run on ``state``; a rule
-    that answers ``()`` (nothing here, the common case) builds nothing."""
-    out: list = []
-    for rule in rules:
-        matches = rule.run(state)
-        if matches != ():
-            out.extend(findings_of(doc, rule, matches))
-    return out
 
 
 def _lint_failure(shown: str, exc: Exception) -> InputError:

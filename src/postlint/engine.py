@@ -207,10 +207,16 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
 
 
 def run_rules(doc: "Document", rules: list[CompiledRule]) -> list[Finding]:
-    findings: list[Finding] = []
     main = rules.main if isinstance(rules, RuleList) else [r for r in rules if not r.post and not r.stage]
-    for rule in main:
-        matches = rule.run(doc)
+    return stage_findings(doc, main, doc)
+
+
+def stage_findings(doc: "Document", rules: list[CompiledRule], state) -> list[Finding]:
+    """The findings of ``rules`` run on ``state``: the document for the main rules, ``(doc, result)``
+    or ``(doc, verdict)`` for the rules of a later stage."""
+    findings: list[Finding] = []
+    for rule in rules:
+        matches = rule.run(state)
         if matches == ():  # the rule saw at once that the draft holds nothing for it
             continue
         # most rules yield nothing for most drafts: only a rule with a first match builds findings
