@@ -171,13 +171,10 @@ class JsonlWriter(Writer):
             obj: dict[str, Any] = {"type": "input_error", **_post_fields(result, post), "message": result.message}
             obj.pop("id")
         else:
-            path = (post.source if post is not None and post.source else result.path) or "<stdin>"
-            if post is not None:
-                obj = {"type": "post", "id": post.id, "path": path, "line": post.line, "date": post.date}
-            else:
-                obj = {"type": "post", "id": None, "path": path, "line": None, "date": None}
+            fields = _post_fields(result, post)
+            obj = {"type": "post", **fields, "date": post.date if post is not None else None}
             obj.update(result.to_dict(self.options.show_personal_data))
-            obj["path"] = path  # the report's own path gives way to the file's
+            obj["path"] = fields["path"]  # the report's own path gives way to the file's
         return _ENCODE(obj) + "\n"
 
     def closing(self) -> str:

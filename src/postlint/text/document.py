@@ -224,12 +224,8 @@ class Document:
     def token_forms(self) -> frozenset[str]:
         """Every surface, normalized and dictionary form among the tokens, built once per document:
         a rule whose words are all missing from it can skip looking at the tokens one by one."""
-        toks = self.tokens  # sets this layer too: the line below runs only for tokens set from outside
-        if "token_forms" in self.__dict__:
-            return self.__dict__["token_forms"]
-        return frozenset(map(tokens_.SURFACE, toks)).union(
-            map(tokens_.NORMALIZED_FORM, toks), map(tokens_.DICTIONARY_FORM, toks)
-        )
+        self.tokens  # noqa: B018 - builds the tokens, and this layer with them
+        return self.__dict__["token_forms"]
 
     @lazy_property
     def sentences(self) -> list[Sentence]:
