@@ -87,12 +87,13 @@ def test_presence_names_the_kinds_whose_strings_the_text_holds(text):
     from postlint.text import entities
 
     kept = tuple(name for (name, _, _), present in zip(entities._KINDS, entities._presence(text)) if present)
-    assert kept == entities._kinds_for(text)
+    assert kept == tuple(name for name, _, needs in entities._KINDS if all(n in text for n in needs))
     assert len(entities._presence(text)) == len(entities._KINDS)
     pattern = entities._pattern_for(text)
     assert (pattern is None) == (not kept)
     if kept:
-        assert pattern is entities._PATTERNS[kept]
+        assert pattern is entities._PATTERNS[entities._presence(text)]
+        assert pattern.pattern == entities._alternation(kept).pattern
 
 
 # -- approval: the verdict of most drafts is one value made once -------------------------------------------

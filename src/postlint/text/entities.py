@@ -114,43 +114,31 @@ def _alternation(names: tuple[str, ...]):
 
 
 _PATTERN = _alternation(tuple(name for name, _, _ in _KINDS))
-# The pattern without the kinds a text cannot hold (most drafts have no @ or #): the same matches,
-# since a kind that cannot match anywhere never wins a position, but fewer alternatives to try at
-# every position, and a smaller pattern to compile for a short run. Built on first use, at most one
-# per combination of kinds.
-_PATTERNS = {tuple(name for name, _, _ in _KINDS): _PATTERN}
-
-
-def _kinds_for(text: str) -> tuple[str, ...]:
-    """The kinds whose strings ``text`` holds, read from ``_KINDS``."""
-    return tuple(name for name, _, needs in _KINDS if all(n in text for n in needs))
 
 
 def _presence(text: str) -> tuple[bool, ...]:
-    """For each kind of ``_KINDS`` in order, whether ``text`` holds its strings: ``_kinds_for``
-    with each string looked for once (``tests/test_pipeline_shortcuts.py`` compares the two)."""
+    """For each kind of ``_KINDS`` in order, whether ``text`` holds the strings it names, each
+    string looked for once (``tests/test_pipeline_shortcuts.py`` compares this with ``_KINDS``)."""
     dot = "." in text
     at = "@" in text
     return (at and dot, "://" in text, dot, at, "#" in text)
 
 
-_BY_PRESENCE: dict[tuple[bool, ...], object] = {}  # _presence(text) -> pattern (None: no kind)
+# The pattern without the kinds a text cannot hold (most drafts have no @ or #): the same matches,
+# since a kind that cannot match anywhere never wins a position, but fewer alternatives to try at
+# every position, and a smaller pattern to compile for a short run. Built on first use, at most one
+# per combination of kinds, by ``_presence``; None for a text that can hold no kind.
+_PATTERNS: dict[tuple[bool, ...], object] = {(True,) * len(_KINDS): _PATTERN}
 
 
 def _pattern_for(text: str):
     """The pattern of the kinds ``text`` can hold; None when it can hold none."""
     key = _presence(text)
-    pattern = _BY_PRESENCE.get(key, _BY_PRESENCE)
-    if pattern is not _BY_PRESENCE:
-        return pattern
-    kinds = tuple(name for (name, _, _), present in zip(_KINDS, key) if present)
-    if not kinds:
-        pattern = None  # (an empty alternation would match the empty string at every position)
-    else:
-        pattern = _PATTERNS.get(kinds)
-        if pattern is None:
-            pattern = _PATTERNS[kinds] = _alternation(kinds)
-    _BY_PRESENCE[key] = pattern
+    pattern = _PATTERNS.get(key, _PATTERNS)
+    if pattern is _PATTERNS:
+        kinds = tuple(name for (name, _, _), present in zip(_KINDS, key) if present)
+        # (an empty alternation would match the empty string at every position)
+        pattern = _PATTERNS[key] = _alternation(kinds) if kinds else None
     return pattern
 
 _TRAILING = ".,;:!?'\"*(["
