@@ -145,3 +145,94 @@ def test_later_stage_rules_add_their_findings_and_nothing_for_empty_answers():
     expected = findings_of(doc, listed, [Match(0, 2)])
     assert stage_findings(doc, [empty, listed, empty], (doc, None)) == expected
     assert stage_findings(doc, [generated], (doc, None)) == expected
+
+
+# -- engine.Gate: one search for the words of every regex rule ----------------------------------------
+def _gated_rules():
+    from postlint.api import Linter
+    from postlint.engine import Gate, RuleList
+
+    linter = Linter()
+    rules = RuleList(linter.rules_for(linter.config))  # a list of its own, its gate read now
+    rules._seen = Gate.AFTER
+    return rules
+
+
+def _gate_words(rules) -> list[str]:
+    from postlint.engine import Gate
+
+    words: set[str] = set()
+    for rule in rules.main:
+        gate = getattr(rule.run, "gate", None)
+        if gate is not None:
+            words.update(gate[1]() or ())
+    assert Gate.of(rules.main) is not None and words
+    return sorted(words)
+
+
+_RULES = None
+
+
+def _rules():
+    global _RULES
+    if _RULES is None:
+        _RULES = _gated_rules()
+    return _RULES
+
+
+def _pieces_of_words():
+    words = _gate_words(_rules())
+    return st.one_of(
+        st.sampled_from(words),
+        st.sampled_from(words).flatmap(lambda w: st.integers(0, len(w)).map(lambda k: w[:k] or w[-1:])),
+        st.sampled_from(["。", "\n", "、", " ", "（", "）", "県", "の", "お知らせ", "です", "した", "Ｓ", "ｓ"]),
+    )
+
+
+@given(st.data())
+@settings(max_examples=300, deadline=None)
+def test_the_gate_skips_only_rules_that_find_nothing(data):
+    """Invariant: for any draft, the main rules a gated list runs (``main_for``: the regex rules
+    left out when none of their words is in the draft) give the findings of every main rule run
+    one by one, in the same order. Drafts are built from the rules' own words, parts of them and
+    text around them, so the gate says yes as well as no."""
+    from postlint.engine import stage_findings
+    from postlint.text.document import Document
+
+    rules = _rules()
+    text = "".join(data.draw(st.lists(_pieces_of_words(), max_size=12)))
+    doc, reference = Document(text), Document(text)
+    gated = stage_findings(doc, rules.main_for(doc), doc)
+    every = stage_findings(reference, rules.main, reference)
+    assert [(f.code, f.start, f.end, f.message) for f in gated] == [(f.code, f.start, f.end, f.message) for f in every]
+
+
+def test_a_draft_without_their_words_skips_the_regex_rules_and_one_with_a_word_runs_them():
+    from postlint.text.document import Document
+
+    rules = _rules()
+    regex_codes = {r.spec.code for r in rules.main if r.spec.kind == "regex"}
+    assert regex_codes
+    quiet = Document("県庁で説明会を開催します。詳しくは県のホームページをご覧ください。")
+    assert regex_codes.isdisjoint(r.spec.code for r in rules.main_for(quiet))
+    apology = Document("ご迷惑をおかけし、誠に申し訳ございません。")
+    assert regex_codes <= {r.spec.code for r in rules.main_for(apology)}
+    from postlint.api import Linter
+
+    assert "AP005" in {f.code for f in Linter().lint_text(apology.raw).findings}
+
+
+def test_a_short_run_reads_no_rule_words():
+    """A run of fewer drafts than ``Gate.AFTER`` (a hook on one file) runs every rule and builds no gate."""
+    from postlint.api import Linter
+    from postlint.engine import Gate, RuleList
+    from postlint.text.document import Document
+
+    linter = Linter()
+    rules = RuleList(linter.rules_for(linter.config))
+    doc = Document("本日は晴天です。")
+    for _ in range(Gate.AFTER - 1):
+        assert rules.main_for(doc) is rules.main
+    assert rules._gate is None
+    rules.main_for(doc)
+    assert rules._gate is not None

@@ -131,15 +131,79 @@ def severity_override(config: "Config", entry: "RuleEntry") -> str | None:
 
 
 class RuleList(list):
-    """Compiled rules, with the rules of each stage listed once (not filtered for every draft)."""
+    """Compiled rules, with the rules of each stage listed once (not filtered for every draft).
 
-    __slots__ = ("main", "post", "verdict")
+    ``main_for(doc)`` is the main rules a draft needs run: all of them, or, when one search finds
+    none of the words the gated rules need (``Gate``), only the others, in the same order."""
+
+    __slots__ = ("main", "post", "verdict", "_gate", "_ungated", "_seen")
 
     def __init__(self, rules):
         super().__init__(rules)
         self.main = [r for r in self if not r.post and not r.stage]
         self.post = [r for r in self if r.post]
         self.verdict = [r for r in self if r.stage == "verdict"]
+        self._gate = None  # None: not read yet; False: no rule is gated
+        self._ungated = self.main
+        self._seen = 0
+
+    def main_for(self, doc: "Document") -> list[CompiledRule]:
+        gate = self._gate
+        if gate is None:
+            # reading every rule's words pays off over many drafts, not over one (a hook's run)
+            self._seen += 1
+            if self._seen < Gate.AFTER:
+                return self.main
+            gate = Gate.of(self.main)
+            if gate is not None:
+                self._ungated = [r for r in self.main if id(r) not in gate.rules]
+            self._gate = gate = gate or False
+        if gate is False or gate.may_match(doc):
+            return self.main
+        return self._ungated
+
+
+class Gate:
+    """One test for the rules that declare the words they need (``run.gate``: the text they search,
+    ``"prose"`` or ``"normalized"``, and a function that gives the words, None when unknown; a
+    regex rule's are the literals every match needs): ``may_match(doc)`` is False only when the
+    draft holds none of those words, and then none of those rules can match. Most drafts hold none
+    of any such rule's words, so one search answers for all of them (a trie of every word, compiled
+    once per text kind)."""
+
+    AFTER = 8  # the draft from which the gate is used
+
+    __slots__ = ("rules", "filters")
+
+    def __init__(self, rules, filters):
+        self.rules = rules  # the ids of the gated rules (compiled rules compare by value)
+        self.filters = filters  # ((target, WordFilter), ...)
+
+    @classmethod
+    def of(cls, rules: list[CompiledRule]) -> "Gate | None":
+        from .matchers.literals import word_filter
+
+        gated: list[CompiledRule] = []
+        words: dict[str, set[str]] = {}
+        for rule in rules:
+            gate = getattr(rule.run, "gate", None)
+            if gate is None:
+                continue
+            target, make = gate
+            needed = make()
+            if not needed or target not in ("prose", "normalized"):
+                continue  # a rule whose words are unknown runs for every draft
+            gated.append(rule)
+            words.setdefault(target, set()).update(needed)
+        if not gated:
+            return None
+        return cls(frozenset(map(id, gated)), tuple((target, word_filter(w)) for target, w in words.items()))
+
+    def may_match(self, doc: "Document") -> bool:
+        for target, words in self.filters:
+            if words.search(doc.prose if target == "prose" else doc.normalized) is not None:
+                return True
+        return False
 
 
 def compile_rules(entries: list["RuleEntry"], config: "Config") -> RuleList:
@@ -207,7 +271,7 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
 
 
 def run_rules(doc: "Document", rules: list[CompiledRule]) -> list[Finding]:
-    main = rules.main if isinstance(rules, RuleList) else [r for r in rules if not r.post and not r.stage]
+    main = rules.main_for(doc) if isinstance(rules, RuleList) else [r for r in rules if not r.post and not r.stage]
     return stage_findings(doc, main, doc)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..lazyregex import regex  # compiled on first use, from the shipped cache when it has it
 from . import Context, Match
-from .literals import Prefilter
+from .literals import Prefilter, required_literals
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
@@ -37,6 +37,11 @@ def compile(spec, ctx: Context):
         except TimeoutError as exc:
             raise _timeout() from exc
         return matches(doc, text)
+
+    if not spec.ignore_case:
+        # the engine may test the literals of several rules in one search and skip them all
+        # (``engine.Gate``): ``run`` answers () for a draft whose ``target`` text lacks every word
+        run.gate = (spec.target, lambda: required_literals(spec.pattern))
 
     def matches(doc, text: str) -> Iterable[Match]:
         if spec.token_boundaries:
