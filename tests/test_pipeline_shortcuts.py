@@ -236,3 +236,20 @@ def test_a_short_run_reads_no_rule_words():
     assert rules._gate is None
     rules.main_for(doc)
     assert rules._gate is not None
+
+
+# -- text.entities.extract: the full-width brackets asked for at the first URL only ----------------------
+@given(st.lists(st.sampled_from([
+    "https://a.example/x", "www.pref.tokushima.lg.jp/", "（PDF）", "（", "）", "(", ")", "［", "］", "資料.pdf",
+    "申込み", "。", "\n", " ", "@user", "#徳島", "x", "/", "a@b.jp",
+]), max_size=10).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_entities_with_the_brackets_asked_lazily_are_those_with_the_brackets_given(text):
+    """Invariant: for every draft, the entities found with the full-width brackets given as a
+    function (called at the first URL) are those found with the set of them computed beforehand."""
+    from postlint.text import entities
+    from postlint.text.document import Document
+
+    doc = Document(text)
+    eager = entities.extract(doc.normalized, doc._fullwidth_brackets())
+    assert [(e.kind, e.start, e.end, e.text) for e in doc.entities] == [(e.kind, e.start, e.end, e.text) for e in eager]

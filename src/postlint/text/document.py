@@ -153,7 +153,7 @@ class Document:
             self.comment_spans = comments
         self.text = text  # raw with front matter and comments blanked; same length as raw
         self.normalized, self.offsets = normalize(text)
-        self.entities = _entities.extract(self.normalized, self._fullwidth_brackets())
+        self.entities = _entities.extract(self.normalized, self._fullwidth_brackets)  # asked at the first URL
         self.prose = _entities.mask(self.normalized, self.entities)
 
     def _fullwidth_brackets(self) -> set[int]:

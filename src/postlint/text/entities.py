@@ -12,6 +12,10 @@ from urllib.parse import urlsplit
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..values import Value, set_field
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Callable
+
 
 class EntityKind(str, Enum):
     URL = "url"
@@ -249,12 +253,13 @@ def to_unicode_host(host: str) -> str:
     return ".".join(labels)
 
 
-def extract(text: str, stops: frozenset[int] | set[int] = frozenset()) -> list[Entity]:
+def extract(text: str, stops: "frozenset[int] | set[int] | Callable[[], set[int]]" = frozenset()) -> list[Entity]:
     """All entities of ``text`` (normalized), in order, never overlapping.
 
     ``stops``: indices where a URL must end although the character there may belong to one; the
     document passes the brackets that were full-width in the draft (``https://a.example/x（PDF）``
-    links ``/x``, not ``/x(PDF)``)."""
+    links ``/x``, not ``/x(PDF)``). It may be a function that gives them: it is then called once,
+    at the first URL (most drafts have none, and full-width brackets are common)."""
     pattern = _pattern_for(text)
     if pattern is None:
         return []
@@ -271,6 +276,8 @@ def extract(text: str, stops: frozenset[int] | set[int] = frozenset()) -> list[E
             found.append(Entity(EntityKind.EMAIL, start, m.end(), m.group()))
         elif kind in ("url", "bare"):
             raw = m.group()
+            if callable(stops):
+                stops = stops()
             if stops:
                 cut = next((i for i in range(start + 1, m.end()) if i in stops), None)
                 if cut is not None:
