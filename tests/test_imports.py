@@ -212,7 +212,7 @@ SEAMS = {
     "serve extra": {"postlint.cli.serve:run"},
     # archives of posts (--input-format, Linter.lint_record): their readers, streamed reporters and
     # --jobs chunks, only when a run reads one
-    "archives": {"postlint.cli.lint:run", "postlint.api:Linter.lint_record"},
+    "archives": {"postlint.cli.lint:run", "postlint.api:_record_types"},
     # ``import postlint`` costs nothing until a name of the public API is used
     "public facade": {"postlint:__getattr__"},
 }
@@ -241,7 +241,6 @@ PENDING = {
     "postlint.checks.political.lexicon:issue_index", "postlint.checks.political.lexicon:stance_table",
     "postlint.conceal:_exposed_findings", "postlint.conceal:masked_message",
     "postlint.config:_fresh",
-    "postlint.engine:_plain",
     "postlint.lazyregex:_literal_guard",
     "postlint.matchers.literals:prefilter",
     "postlint.matchers.phrase:PhraseIndex.__init__",

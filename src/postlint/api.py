@@ -250,8 +250,7 @@ class Linter:
         ``date`` (the reference day of weekday checks, as a front-matter ``date:``), ``platform``,
         ``source`` and ``line``. The report's path is ``record.path`` (``source#L12``); a record that
         cannot be linted (an unreadable date, a text that is not a string) is an ``InputError``."""
-        from .records import Record, RecordError
-
+        Record, RecordError = _RECORD_TYPES or _record_types()  # noqa: N806 - classes
         if not isinstance(record, Record):
             try:
                 record = Record.from_mapping(record)
@@ -277,6 +276,19 @@ class Linter:
         ``postlint.records``) is passed through in its place."""
         for record in records:
             yield record if isinstance(record, InputError) else self.lint_record(record, config=config)
+
+
+_RECORD_TYPES: tuple = ()
+
+
+def _record_types() -> tuple:
+    """``records.Record`` and ``RecordError``, imported on the first post (a run of drafts needs
+    neither), then read from a global: an import statement costs microseconds on every call."""
+    global _RECORD_TYPES
+    from .records import Record, RecordError
+
+    _RECORD_TYPES = (Record, RecordError)
+    return _RECORD_TYPES
 
 
 def _lint_failure(shown: str, exc: Exception) -> InputError:

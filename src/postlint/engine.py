@@ -6,7 +6,9 @@ from itertools import chain
 
 from .masking import mask
 from .matchers import Context, Match, compile_rule
+from .matchers.literals import word_filter
 from .model import Finding, Fix, Severity
+from .text.normalize import normalize
 from .values import MutableValue
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -22,8 +24,6 @@ _SEVERITIES = {s.value: s for s in Severity}
 
 
 def _plain(text: str) -> str:
-    from .text.normalize import normalize
-
     return normalize(text)[0].strip()
 
 
@@ -181,8 +181,6 @@ class Gate:
 
     @classmethod
     def of(cls, rules: list[CompiledRule]) -> "Gate | None":
-        from .matchers.literals import word_filter
-
         gated: list[CompiledRule] = []
         words: dict[str, set[str]] = {}
         for rule in rules:
