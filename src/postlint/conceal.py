@@ -17,6 +17,7 @@ What they find is never reported: it only joins ``Report.concealed``, the spans 
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_right
 
 from .engine import CompiledRule, RuleList, make_finding, run_rules
@@ -36,7 +37,11 @@ _DIGIT_OR_AT = re.compile(r"[0-9@]")  # ASCII text (the only kind this is asked 
 
 def _blank(text: str) -> str:
     """Same-length filler: every character but line breaks becomes a space."""
-    return "".join(c if c in "\r\n" else " " for c in text) if text.strip() else text
+    if not text.strip():
+        return text
+    if "\n" not in text and "\r" not in text:
+        return " " * len(text)  # one line (a URL's scheme and host): no character kept
+    return "".join(c if c in "\r\n" else " " for c in text)
 
 
 def _without_fences(text: str) -> str:
@@ -75,7 +80,28 @@ def masking_rules(catalog: "Catalog", config: "Config", compiled: "dict | None" 
                 continue  # reads what suppression or the verdict did, not the draft
         run = compiled.get(spec.code) or compile_rule(spec, config)
         out.append(CompiledRule(e, run, None, False, ""))
-    return RuleList(out)  # every one a main rule: run_rules reads them without sorting them again
+    return MaskingRules(out)  # every one a main rule: run_rules reads them without sorting them again
+
+
+class MaskingRules(RuleList):
+    """The masking rules, and the same without PD004's checker (``pii.person_name``) for a copy
+    that ``pii_names.may_hold_names`` says holds no name: there that checker finds nothing, and the
+    copy is not tokenized unless another rule reads its tokens. ``without_names`` is None when the
+    checker is not among the rules."""
+
+    __slots__ = ("without_names", "may_hold_names")
+
+    def __init__(self, rules):
+        super().__init__(rules)
+        self.without_names = self.may_hold_names = None
+        # a rule that runs the checker was compiled from its module, so the module is loaded then
+        pii = sys.modules.get(__package__ + ".checks.pii")
+        if pii is None:
+            return
+        rest = [r for r in self if getattr(r.run, "func", r.run) is not pii.person_name]
+        if len(rest) < len(self):
+            self.without_names = RuleList(rest)
+            self.may_hold_names = sys.modules[__package__ + ".checks.pii_names"].may_hold_names  # pii's own import
 
 
 class Exposed:
@@ -173,6 +199,9 @@ def _exposed_findings(doc: "Document", rules: list[CompiledRule]) -> list["Findi
         copy = Document(exposed.text, doc.path, inline_config=False)
     except FrontMatterError:  # pragma: no cover - the parts have no fences left
         return []
+    without_names = getattr(rules, "without_names", None)
+    if without_names is not None and not rules.may_hold_names(copy.prose):
+        rules = without_names  # one Sudachi pass, not the copy's tokens (most copies: a link's code)
     return [g for g in (_on_raw(f, doc, exposed) for f in run_rules(copy, rules)) if g is not None]
 
 

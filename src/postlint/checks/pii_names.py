@@ -19,7 +19,7 @@ from operator import attrgetter, eq, itemgetter
 
 from ..catalog import load_dictionary
 from ..lazyregex import re, regex  # patterns compile on first use, not at import
-from ..text.tokens import Token, tokenize
+from ..text.tokens import MAX_CHUNK, Token, tokenize, tokenizer
 from ..values import Value, set_field
 from .pii_context import AGE, cached
 
@@ -227,6 +227,25 @@ def _compound(tokens, i: int, j: int) -> bool:
 def names(doc, officials: tuple[str, ...] = (), public: tuple[str, ...] = ()) -> list[Name]:
     """Every person name of the draft with its honorific and roles (cached per document)."""
     return cached(doc, ("names", officials, public), lambda: _find(doc, officials, public))
+
+
+def may_hold_names(prose: str) -> bool:
+    """False only when ``names`` finds nothing in a document whose prose is ``prose``, told without
+    building its tokens: there is no くん / ちゃん (children's given names), no variant kanji (read in a
+    copy of their own), and no person-name morpheme in what Sudachi makes of each line, the pieces a
+    document's tokens are made from (a line longer than one chunk: True, the long way decides).
+    For a document whose tokens no rule may need but the names (the copy masking reads)."""
+    if "くん" in prose or "ちゃん" in prose or _HAS_VARIANT.search(prose):
+        return True
+    tokenize_line = tokenizer().tokenize
+    for line in prose.split("\n"):
+        if len(line) > MAX_CHUNK:
+            return True
+        if line.strip():
+            morphemes = tokenize_line(line)
+            if "人名" in map(_POS_2, map(type(morphemes[0]).part_of_speech, morphemes)):
+                return True
+    return False
 
 
 def _name_tokens(doc):
