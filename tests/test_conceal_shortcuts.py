@@ -38,6 +38,22 @@ def test_blank_is_the_character_by_character_filler(text):
     assert conceal._blank(text) == _reference_blank(text)
 
 
+def _reference_url_inside(url: str) -> str:
+    scheme = url.find("://")
+    head = scheme + 3 if scheme >= 0 else 0
+    slash = [i for i in (url.find(c, head) for c in "/?#") if i >= 0]
+    host_end = min(slash) if slash else len(url)
+    return _reference_blank(url[:host_end]) + url[host_end:].translate(conceal._URL_SEPARATORS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["https", "://", ":", "/", "?", "#", "=", "&", "x.example", "a", "0"]), max_size=12).map("".join))
+def test_url_inside_blanks_up_to_the_first_path_query_or_fragment_sign(url):
+    """Invariant: ``_url_inside`` blanks the scheme and the host (up to the first /, ? or # after
+    "://") and makes the separators of the rest spaces, as the reference does."""
+    assert conceal._url_inside(url) == _reference_url_inside(url)
+
+
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_no_name_is_found_where_may_hold_names_says_none_can_be(text):

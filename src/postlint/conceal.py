@@ -23,15 +23,17 @@ from bisect import bisect_right
 from .engine import CompiledRule, RuleList, make_finding, run_rules
 from .lazyregex import re
 from .matchers import compile_rule
+from .text.document import Document
+from .text.frontmatter import FrontMatterError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from .catalog import Catalog
     from .config import Config
     from .model import Finding
-    from .text.document import Document
 
 _URL_SEPARATORS = str.maketrans(":/?&=#;", "       ")
+_PATH_START = re.compile(r"[/?#]")
 _DIGIT_OR_AT = re.compile(r"[0-9@]")  # ASCII text (the only kind this is asked about)
 
 
@@ -57,9 +59,8 @@ def _url_inside(url: str) -> str:
     domain again) and its separators made spaces, so that what its path and query hold stand as
     words: ``https://x.example/form?tel=090…`` → ``                form tel 090…``."""
     scheme = url.find("://")
-    head = scheme + 3 if scheme >= 0 else 0
-    slash = [i for i in (url.find(c, head) for c in "/?#") if i >= 0]
-    host_end = min(slash) if slash else len(url)
+    path = _PATH_START.search(url, scheme + 3 if scheme >= 0 else 0)  # the first of / ? #
+    host_end = path.start() if path else len(url)
     return _blank(url[:host_end]) + url[host_end:].translate(_URL_SEPARATORS)
 
 
@@ -138,14 +139,15 @@ def exposed_text(doc: "Document") -> Exposed | None:
     """What no rule reads in the draft (front matter, comments, the inside of URLs) with their
     markup blanked, as an ``Exposed``; ``None`` when there is none, or nothing a personal rule could
     find in it."""
+    urls = doc.urls
+    if not (urls or doc.comment_spans or doc.front_matter_span):
+        return None  # most drafts: no part hidden from the rules
     raw = doc.raw
     regions: list[tuple[int, int, str]] = []
     if doc.front_matter_span:
         regions.append((*doc.front_matter_span, "front matter"))
     regions.extend((s, e, "comment") for s, e in doc.comment_spans)
-    regions.extend((*doc.to_raw(u.start, u.end), "url") for u in doc.urls)
-    if not regions:
-        return None
+    regions.extend((*doc.to_raw(u.start, u.end), "url") for u in urls)
     pieces: list[tuple[int, str]] = []
     pos = 0
     for start, end, kind in sorted(regions):
@@ -192,9 +194,6 @@ def _exposed_findings(doc: "Document", rules: list[CompiledRule]) -> list["Findi
     exposed = exposed_text(doc)
     if exposed is None:
         return []
-    from .text.document import Document
-    from .text.frontmatter import FrontMatterError
-
     try:
         copy = Document(exposed.text, doc.path, inline_config=False)
     except FrontMatterError:  # pragma: no cover - the parts have no fences left
@@ -227,9 +226,6 @@ def masked_message(message: str, raw: str, rules: list[CompiledRule]) -> str:
     front matter) with the personal data the rules find in the draft masked."""
     if not rules:
         return message
-    from .text.document import Document
-    from .text.frontmatter import FrontMatterError
-
     text = _without_fences(raw)
     try:
         copy = Document(text, inline_config=False)

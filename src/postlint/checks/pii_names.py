@@ -103,6 +103,7 @@ _VARIANTS = {"髙": "高", "栁": "柳", "﨑": "崎", "德": "徳", "𠮷": "�
 _VARIANT_TABLE = str.maketrans(_VARIANTS)
 _HAS_VARIANT = re.compile("[" + "".join(_VARIANTS) + "]")  # six fixed characters: the standard library's engine
 _CHILD_HONORIFICS = ("くん", "ちゃん")
+_HONORIFIC_TUPLE = tuple(HONORIFICS)  # str.startswith takes a tuple: one call for all of them
 
 
 class Name(Value):
@@ -356,7 +357,7 @@ def _find(doc, officials: tuple[str, ...], public: tuple[str, ...] = ()) -> list
                 m = READING.match(text, pos, min(len(text), pos + 32)) if pos < len(text) and text[pos] in " (（" else None
                 if m:
                     pos = m.end()
-                if any(text.startswith(h, pos) for h in HONORIFICS):
+                if text.startswith(_HONORIFIC_TUPLE, pos):
                     run = [*run, *tokens[j:k]]
                     j = k
                     kinds.add("名")
