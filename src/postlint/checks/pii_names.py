@@ -66,9 +66,11 @@ _PUBLIC_WORDS = (
     r"プロ[\p{Katakana}ー]{2,8}|プロ野球選手|メジャーリーガー|メダリスト|日本代表|五輪代表|ユーチューバー|YouTuber|"
     r"インフルエンサー|アナウンサー|キャスター|ジャーナリスト|コメディアン|ノーベル\p{Han}{0,6}受賞者)"
 )
-PUBLIC_ROLE = regex.compile(_PUBLIC_WORDS + r"\Z")
+# Both end at the end of the text and are only asked whether they match: searched from the end
+# (REVERSE), they try the one place a match can end instead of every place it could start.
+PUBLIC_ROLE = regex.compile(_PUBLIC_WORDS + r"\Z", regex.REVERSE)
 # the same before a name in the text (Sudachi may cut a rare name's surname: 秋|山外茂彦)
-PUBLIC_BEFORE = regex.compile(_PUBLIC_WORDS + r"\s?[の・:：、]?\s?[\p{Han}々]{0,4}\Z")
+PUBLIC_BEFORE = regex.compile(_PUBLIC_WORDS + r"\s?[の・:：、]?\s?[\p{Han}々]{0,4}\Z", regex.REVERSE)
 # "山田花子（やまだ はなこ、1900年 - 1980年）は、日本の小説家。": the whole clause in the sentence.
 PUBLIC_BIO = regex.compile(
     r"\A[^。\n]{0,60}?は[、,]\s*[^。\n]{0,60}?" + _PUBLIC_WORDS + r"(?:\s*[。.]|である|であった|だった|で[、,]|として|\Z)"
@@ -95,6 +97,9 @@ HISTORIC = regex.compile(
     r"(?:江戸|室町|鎌倉|平安|奈良|飛鳥|戦国|安土桃山|明治|大正)(?:時代|期|初期|前期|中期|後期|末期)|"
     r"(?:明治|大正)(?:\d{1,2}|元)\s*年(?!\s*生)|(?:江戸|鎌倉|室町)幕府|幕末|藩主|藩士|戦国大名|戦国武将|城主|家督"
 )
+# Every match of HISTORIC holds one of these (年, 世紀, 紀元前, an era's 時代 / 期, 幕府 / 幕末, 藩主 /
+# 藩士, 戦国…, 城主, 家督): without one, the pattern is not run.
+_HISTORIC_HINT = re.compile("年|世紀|紀元前|時代|期|幕|藩|戦国|城主|家督")
 # A reading in parentheses right after a name: （やまだ・はなこ）, (ヤマダ ハナコ).
 READING = regex.compile(r"\s?[(（]\s?[\p{Hiragana}\p{Katakana}ー]{1,12}(?:[・\s、,]{1,2}[\p{Hiragana}\p{Katakana}ー]{1,12})?\s?[)）]")
 # Variant kanji of surnames that Sudachi's dictionary spells only in the common form (髙橋 → 高橋):
@@ -278,6 +283,10 @@ def _sentence_around(text: str, start: int, end: int, reach: int = 60) -> tuple[
     return head, tail[: min(stop) + 1] if stop else tail
 
 
+def _historic(text: str) -> bool:
+    return _HISTORIC_HINT.search(text) is not None and HISTORIC.search(text) is not None
+
+
 def _public_reason(text: str, start: int, end: int, role_before: str, known: bool) -> str:
     """Why the name at [start, end) is a public figure's, or ""."""
     head, tail = _sentence_around(text, start, end)
@@ -292,7 +301,7 @@ def _public_reason(text: str, start: int, end: int, role_before: str, known: boo
         pass
     if work is not None and not _TAKING_PART.search(head[work.end() :]):
         return "character"
-    if (HISTORIC.search(head) or HISTORIC.search(tail)) and not (AGE.search(head[-15:]) or AGE.search(tail[:20])):
+    if (_historic(head) or _historic(tail)) and not (AGE.search(head[-15:]) or AGE.search(tail[:20])):
         return "historic"
     if known:
         return "known"
