@@ -52,3 +52,24 @@ def test_historic_hint_never_hides_a_historic_context(text):
     assert pii_names._historic(text) == (pii_names.HISTORIC.search(text) is not None)
     if pii_names._HISTORIC_HINT.search(text) is None:
         assert pii_names.HISTORIC.search(text) is None
+
+
+_NAME_TEXTS = st.lists(
+    st.sampled_from(["山田", "太郎", "花子", "はると", "くん", "ちゃん", "さん", "の", "です", "。", " ", "\n", "a", "suzuki", "ichiro"]),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAME_TEXTS)
+def test_names_without_a_name_token_are_only_childrens_given_names(text):
+    """Invariant: a draft without a person-name token has no name but a child's given name before
+    くん / ちゃん, and none at all without those honorifics (the one-scan early answer)."""
+    from postlint.text.document import Document
+
+    doc = Document(text)
+    found = pii_names._find(doc, ())
+    if not any(t.pos[2] == "人名" for t in pii_names._name_tokens(doc)):
+        assert all(n.honorific in ("くん", "ちゃん") and not n.full for n in found)
+        if "くん" not in doc.prose and "ちゃん" not in doc.prose:
+            assert found == []

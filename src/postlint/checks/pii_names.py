@@ -312,9 +312,12 @@ def _find(doc, officials: tuple[str, ...], public: tuple[str, ...] = ()) -> list
     tokens = _name_tokens(doc)
     text = doc.prose
     # only the person-name tokens start a name: one cheap pass, then work at those positions only
-    positions = list(compress(count(), map(eq, map(_POS_2, map(_POS, tokens)), repeat("人名"))))
-    if not positions and "くん" not in text and "ちゃん" not in text:
-        return []  # no name token and no child's given name before くん / ちゃん
+    if "人名" not in map(_POS_2, map(_POS, tokens)):  # most drafts: one scan, no list
+        if "くん" not in text and "ちゃん" not in text:
+            return []  # no name token and no child's given name before くん / ちゃん
+        positions = []
+    else:
+        positions = list(compress(count(), map(eq, map(_POS_2, map(_POS, tokens)), repeat("人名"))))
     configured = {_canon(o) for o in officials if o.strip()}
     listed = _shipped_public_figures()
     if public:
