@@ -17,26 +17,33 @@ What they find is never reported: it only joins ``Report.concealed``, the spans 
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_right
 
 from .engine import CompiledRule, RuleList, make_finding, run_rules
 from .lazyregex import re
 from .matchers import compile_rule
+from .text.document import Document
+from .text.frontmatter import FrontMatterError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from .catalog import Catalog
     from .config import Config
     from .model import Finding
-    from .text.document import Document
 
 _URL_SEPARATORS = str.maketrans(":/?&=#;", "       ")
+_PATH_START = re.compile(r"[/?#]")
 _DIGIT_OR_AT = re.compile(r"[0-9@]")  # ASCII text (the only kind this is asked about)
 
 
 def _blank(text: str) -> str:
     """Same-length filler: every character but line breaks becomes a space."""
-    return "".join(c if c in "\r\n" else " " for c in text) if text.strip() else text
+    if not text.strip():
+        return text
+    if "\n" not in text and "\r" not in text:
+        return " " * len(text)  # one line (a URL's scheme and host): no character kept
+    return "".join(c if c in "\r\n" else " " for c in text)
 
 
 def _without_fences(text: str) -> str:
@@ -52,9 +59,8 @@ def _url_inside(url: str) -> str:
     domain again) and its separators made spaces, so that what its path and query hold stand as
     words: ``https://x.example/form?tel=090…`` → ``                form tel 090…``."""
     scheme = url.find("://")
-    head = scheme + 3 if scheme >= 0 else 0
-    slash = [i for i in (url.find(c, head) for c in "/?#") if i >= 0]
-    host_end = min(slash) if slash else len(url)
+    path = _PATH_START.search(url, scheme + 3 if scheme >= 0 else 0)  # the first of / ? #
+    host_end = path.start() if path else len(url)
     return _blank(url[:host_end]) + url[host_end:].translate(_URL_SEPARATORS)
 
 
@@ -75,7 +81,28 @@ def masking_rules(catalog: "Catalog", config: "Config", compiled: "dict | None" 
                 continue  # reads what suppression or the verdict did, not the draft
         run = compiled.get(spec.code) or compile_rule(spec, config)
         out.append(CompiledRule(e, run, None, False, ""))
-    return RuleList(out)  # every one a main rule: run_rules reads them without sorting them again
+    return MaskingRules(out)  # every one a main rule: run_rules reads them without sorting them again
+
+
+class MaskingRules(RuleList):
+    """The masking rules, and the same without PD004's checker (``pii.person_name``) for a copy
+    that ``pii_names.may_hold_names`` says holds no name: there that checker finds nothing, and the
+    copy is not tokenized unless another rule reads its tokens. ``without_names`` is None when the
+    checker is not among the rules."""
+
+    __slots__ = ("without_names", "may_hold_names")
+
+    def __init__(self, rules):
+        super().__init__(rules)
+        self.without_names = self.may_hold_names = None
+        # a rule that runs the checker was compiled from its module, so the module is loaded then
+        pii = sys.modules.get(__package__ + ".checks.pii")
+        if pii is None:
+            return
+        rest = [r for r in self if getattr(r.run, "func", r.run) is not pii.person_name]
+        if len(rest) < len(self):
+            self.without_names = RuleList(rest)
+            self.may_hold_names = sys.modules[__package__ + ".checks.pii_names"].may_hold_names  # pii's own import
 
 
 class Exposed:
@@ -112,14 +139,15 @@ def exposed_text(doc: "Document") -> Exposed | None:
     """What no rule reads in the draft (front matter, comments, the inside of URLs) with their
     markup blanked, as an ``Exposed``; ``None`` when there is none, or nothing a personal rule could
     find in it."""
+    urls = doc.urls
+    if not (urls or doc.comment_spans or doc.front_matter_span):
+        return None  # most drafts: no part hidden from the rules
     raw = doc.raw
     regions: list[tuple[int, int, str]] = []
     if doc.front_matter_span:
         regions.append((*doc.front_matter_span, "front matter"))
     regions.extend((s, e, "comment") for s, e in doc.comment_spans)
-    regions.extend((*doc.to_raw(u.start, u.end), "url") for u in doc.urls)
-    if not regions:
-        return None
+    regions.extend((*doc.to_raw(u.start, u.end), "url") for u in urls)
     pieces: list[tuple[int, str]] = []
     pos = 0
     for start, end, kind in sorted(regions):
@@ -166,13 +194,13 @@ def _exposed_findings(doc: "Document", rules: list[CompiledRule]) -> list["Findi
     exposed = exposed_text(doc)
     if exposed is None:
         return []
-    from .text.document import Document
-    from .text.frontmatter import FrontMatterError
-
     try:
         copy = Document(exposed.text, doc.path, inline_config=False)
     except FrontMatterError:  # pragma: no cover - the parts have no fences left
         return []
+    without_names = getattr(rules, "without_names", None)
+    if without_names is not None and not rules.may_hold_names(copy.prose):
+        rules = without_names  # one Sudachi pass, not the copy's tokens (most copies: a link's code)
     return [g for g in (_on_raw(f, doc, exposed) for f in run_rules(copy, rules)) if g is not None]
 
 
@@ -198,9 +226,6 @@ def masked_message(message: str, raw: str, rules: list[CompiledRule]) -> str:
     front matter) with the personal data the rules find in the draft masked."""
     if not rules:
         return message
-    from .text.document import Document
-    from .text.frontmatter import FrontMatterError
-
     text = _without_fences(raw)
     try:
         copy = Document(text, inline_config=False)

@@ -19,7 +19,7 @@ from operator import attrgetter, eq, itemgetter
 
 from ..catalog import load_dictionary
 from ..lazyregex import re, regex  # patterns compile on first use, not at import
-from ..text.tokens import Token, tokenize
+from ..text.tokens import MAX_CHUNK, Token, tokenize, tokenizer
 from ..values import Value, set_field
 from .pii_context import AGE, cached
 
@@ -66,9 +66,11 @@ _PUBLIC_WORDS = (
     r"プロ[\p{Katakana}ー]{2,8}|プロ野球選手|メジャーリーガー|メダリスト|日本代表|五輪代表|ユーチューバー|YouTuber|"
     r"インフルエンサー|アナウンサー|キャスター|ジャーナリスト|コメディアン|ノーベル\p{Han}{0,6}受賞者)"
 )
-PUBLIC_ROLE = regex.compile(_PUBLIC_WORDS + r"\Z")
+# Both end at the end of the text and are only asked whether they match: searched from the end
+# (REVERSE), they try the one place a match can end instead of every place it could start.
+PUBLIC_ROLE = regex.compile(_PUBLIC_WORDS + r"\Z", regex.REVERSE)
 # the same before a name in the text (Sudachi may cut a rare name's surname: 秋|山外茂彦)
-PUBLIC_BEFORE = regex.compile(_PUBLIC_WORDS + r"\s?[の・:：、]?\s?[\p{Han}々]{0,4}\Z")
+PUBLIC_BEFORE = regex.compile(_PUBLIC_WORDS + r"\s?[の・:：、]?\s?[\p{Han}々]{0,4}\Z", regex.REVERSE)
 # "山田花子（やまだ はなこ、1900年 - 1980年）は、日本の小説家。": the whole clause in the sentence.
 PUBLIC_BIO = regex.compile(
     r"\A[^。\n]{0,60}?は[、,]\s*[^。\n]{0,60}?" + _PUBLIC_WORDS + r"(?:\s*[。.]|である|であった|だった|で[、,]|として|\Z)"
@@ -95,6 +97,9 @@ HISTORIC = regex.compile(
     r"(?:江戸|室町|鎌倉|平安|奈良|飛鳥|戦国|安土桃山|明治|大正)(?:時代|期|初期|前期|中期|後期|末期)|"
     r"(?:明治|大正)(?:\d{1,2}|元)\s*年(?!\s*生)|(?:江戸|鎌倉|室町)幕府|幕末|藩主|藩士|戦国大名|戦国武将|城主|家督"
 )
+# Every match of HISTORIC holds one of these (年, 世紀, 紀元前, an era's 時代 / 期, 幕府 / 幕末, 藩主 /
+# 藩士, 戦国…, 城主, 家督): without one, the pattern is not run.
+_HISTORIC_HINT = re.compile("年|世紀|紀元前|時代|期|幕|藩|戦国|城主|家督")
 # A reading in parentheses right after a name: （やまだ・はなこ）, (ヤマダ ハナコ).
 READING = regex.compile(r"\s?[(（]\s?[\p{Hiragana}\p{Katakana}ー]{1,12}(?:[・\s、,]{1,2}[\p{Hiragana}\p{Katakana}ー]{1,12})?\s?[)）]")
 # Variant kanji of surnames that Sudachi's dictionary spells only in the common form (髙橋 → 高橋):
@@ -103,6 +108,7 @@ _VARIANTS = {"髙": "高", "栁": "柳", "﨑": "崎", "德": "徳", "𠮷": "�
 _VARIANT_TABLE = str.maketrans(_VARIANTS)
 _HAS_VARIANT = re.compile("[" + "".join(_VARIANTS) + "]")  # six fixed characters: the standard library's engine
 _CHILD_HONORIFICS = ("くん", "ちゃん")
+_HONORIFIC_TUPLE = tuple(HONORIFICS)  # str.startswith takes a tuple: one call for all of them
 
 
 class Name(Value):
@@ -229,6 +235,25 @@ def names(doc, officials: tuple[str, ...] = (), public: tuple[str, ...] = ()) ->
     return cached(doc, ("names", officials, public), lambda: _find(doc, officials, public))
 
 
+def may_hold_names(prose: str) -> bool:
+    """False only when ``names`` finds nothing in a document whose prose is ``prose``, told without
+    building its tokens: there is no くん / ちゃん (children's given names), no variant kanji (read in a
+    copy of their own), and no person-name morpheme in what Sudachi makes of each line, the pieces a
+    document's tokens are made from (a line longer than one chunk: True, the long way decides).
+    For a document whose tokens no rule may need but the names (the copy masking reads)."""
+    if "くん" in prose or "ちゃん" in prose or _HAS_VARIANT.search(prose):
+        return True
+    tokenize_line = tokenizer().tokenize
+    for line in prose.split("\n"):
+        if len(line) > MAX_CHUNK:
+            return True
+        if line.strip():
+            morphemes = tokenize_line(line)
+            if "人名" in map(_POS_2, map(type(morphemes[0]).part_of_speech, morphemes)):
+                return True
+    return False
+
+
 def _name_tokens(doc):
     """The tokens names are looked for in: the draft's, or those of a copy with variant kanji in
     their common form (same length, so the offsets are the draft's)."""
@@ -258,6 +283,10 @@ def _sentence_around(text: str, start: int, end: int, reach: int = 60) -> tuple[
     return head, tail[: min(stop) + 1] if stop else tail
 
 
+def _historic(text: str) -> bool:
+    return _HISTORIC_HINT.search(text) is not None and HISTORIC.search(text) is not None
+
+
 def _public_reason(text: str, start: int, end: int, role_before: str, known: bool) -> str:
     """Why the name at [start, end) is a public figure's, or ""."""
     head, tail = _sentence_around(text, start, end)
@@ -272,7 +301,7 @@ def _public_reason(text: str, start: int, end: int, role_before: str, known: boo
         pass
     if work is not None and not _TAKING_PART.search(head[work.end() :]):
         return "character"
-    if (HISTORIC.search(head) or HISTORIC.search(tail)) and not (AGE.search(head[-15:]) or AGE.search(tail[:20])):
+    if (_historic(head) or _historic(tail)) and not (AGE.search(head[-15:]) or AGE.search(tail[:20])):
         return "historic"
     if known:
         return "known"
@@ -283,9 +312,12 @@ def _find(doc, officials: tuple[str, ...], public: tuple[str, ...] = ()) -> list
     tokens = _name_tokens(doc)
     text = doc.prose
     # only the person-name tokens start a name: one cheap pass, then work at those positions only
-    positions = list(compress(count(), map(eq, map(_POS_2, map(_POS, tokens)), repeat("人名"))))
-    if not positions and "くん" not in text and "ちゃん" not in text:
-        return []  # no name token and no child's given name before くん / ちゃん
+    if "人名" not in map(_POS_2, map(_POS, tokens)):  # most drafts: one scan, no list
+        if "くん" not in text and "ちゃん" not in text:
+            return []  # no name token and no child's given name before くん / ちゃん
+        positions = []
+    else:
+        positions = list(compress(count(), map(eq, map(_POS_2, map(_POS, tokens)), repeat("人名"))))
     configured = {_canon(o) for o in officials if o.strip()}
     listed = _shipped_public_figures()
     if public:
@@ -337,7 +369,7 @@ def _find(doc, officials: tuple[str, ...], public: tuple[str, ...] = ()) -> list
                 m = READING.match(text, pos, min(len(text), pos + 32)) if pos < len(text) and text[pos] in " (（" else None
                 if m:
                     pos = m.end()
-                if any(text.startswith(h, pos) for h in HONORIFICS):
+                if text.startswith(_HONORIFIC_TUPLE, pos):
                     run = [*run, *tokens[j:k]]
                     j = k
                     kinds.add("名")
