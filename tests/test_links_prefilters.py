@@ -27,3 +27,32 @@ def test_spelt_out_link_is_still_found():
     index = sh.ShortenerIndex(["bit.ly"])
     assert sh._SPELT_NEEDS.search(text)
     assert [hit[3] for hit in sh.malformed_shorteners(text, index)] == ["bit.ly"]
+
+
+def _long_match(index, host):
+    """``ShortenerIndex.match`` without its test of the host's last two labels."""
+    labels = host.lower().rstrip(".").split(".")
+    for i in range(len(labels) - 1):
+        candidate = ".".join(labels[i:])
+        if candidate in index.names and (i == 0 or not sh._exact_only(candidate)):
+            return candidate
+    return None
+
+
+_INDEX = sh.ShortenerIndex(["bit.ly", "t.co", "maps.app.goo.gl", "goo.gl", "x.y.z.example.jp", "gov.tw", "a..b"])
+_LABELS = ["bit", "ly", "BIT", "t", "co", "maps", "app", "goo", "gl", "x", "y", "z", "example", "jp", "gov", "tw",
+           "www", "a", "b", "", "pref", "tokushima", "lg"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_LABELS), min_size=1, max_size=6), st.booleans())
+def test_shortener_match_answers_as_the_long_way(labels, trailing_dot):
+    host = ".".join(labels) + ("." if trailing_dot else "")
+    assert _INDEX.match(host) == _long_match(_INDEX, host), host
+
+
+def test_shipped_shortener_index_answers_as_the_long_way():
+    index = sh.shortener_index()
+    for name in sorted(index.names)[:300]:
+        for host in (name, "www." + name, name.upper(), name + ".", "x" + name, name.split(".", 1)[-1]):
+            assert index.match(host) == _long_match(index, host), host

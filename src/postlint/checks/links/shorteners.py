@@ -26,9 +26,14 @@ class ShortenerIndex:
 
     def __init__(self, names: Iterable[str]):
         self.names = frozenset(names)
+        # the last two labels of every listed name: each candidate ``match`` tries ends with the
+        # host's last two labels, so a host whose last two are not among these matches nothing
+        self._tails = frozenset(".".join(n.split(".")[-2:]) for n in self.names)
 
     def match(self, host: str) -> str | None:
         labels = host.lower().rstrip(".").split(".")
+        if len(labels) < 2 or ".".join(labels[-2:]) not in self._tails:
+            return None  # (most hosts: the organization's own, the media's)
         for i in range(len(labels) - 1):
             candidate = ".".join(labels[i:])
             if candidate in self.names and (i == 0 or not _exact_only(candidate)):
