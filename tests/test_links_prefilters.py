@@ -56,3 +56,16 @@ def test_shipped_shortener_index_answers_as_the_long_way():
     for name in sorted(index.names)[:300]:
         for host in (name, "www." + name, name.upper(), name + ".", "x" + name, name.split(".", 1)[-1]):
             assert index.match(host) == _long_match(index, host), host
+
+
+_MARKER_PIECES = ["RT", "QT", "RP", "R", "T", "Q", "P", "【", "】", "[", "]", "引用", "リツイート", "リポスト", "リ", "ツイート",
+                  "@", "user_1", ":", " ", "\t", "a", "あ", "、"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_MARKER_PIECES), max_size=8).map("".join))
+def test_marker_hint_never_skips_a_repost_marker(text):
+    from postlint.checks.links.posts import MARKER, MARKER_HINT
+
+    if MARKER.search(text):
+        assert MARKER_HINT.search(text), text
