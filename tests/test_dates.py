@@ -197,3 +197,20 @@ def test_a_range_whose_first_date_has_no_weekday(first, length, wrong, sep):
     text = f"{first.month}月{first.day}日{sep}{last.day}日（{wd}）に開催します。"
     findings = Linter(Config(), select=["weekday-mismatch"], reference_date=first).lint_text(text).findings
     assert bool(findings) == wrong
+
+
+def test_a_weekday_in_brackets_needs_an_opening_bracket():
+    """EX004 skips a draft without "(" (after NFKC, "（" is "("): the hint and every date form need one."""
+    from hypothesis import given, settings, strategies as st
+
+    from postlint.checks.dates import _DATE, _WD_HINT
+
+    pieces = ["(", "（", ")", "月", "日", "曜", "12", "/", "6", "年", "令和8", " ", "・", "祝", "土", "R8.", "あ"]
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=10).map("".join))
+    def check(text):
+        if _WD_HINT.search(text) or _DATE.search(text):
+            assert "(" in text, text
+
+    check()

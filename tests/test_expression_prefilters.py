@@ -57,3 +57,26 @@ def test_one_scan_for_threats_and_incitement_never_rules_out_a_match(pieces):
     text = "".join(pieces)
     if ex._THREAT.search(text) or ex._INCITE.search(text):
         assert _THREAT_FILTER.search(text), text
+
+
+_ABUSE_FILLERS = ["県", "の", "を", "に", "は", "が", "、", "。", "！", "\n", " ", "「", "」", "って", "言われた", "高い", "です"]
+
+
+def _abuse_pieces() -> list[str]:
+    index = ex.phrase_index((ex.ABUSE_DICTIONARY,))
+    out = []
+    for phrase in sorted(index.labels):
+        out += [phrase, phrase[:1], phrase[1:], phrase[: len(phrase) // 2]]
+    out += sorted(index.first_keys)  # the forms an entry may start with in other spellings
+    return [p for p in out if p] + _ABUSE_FILLERS
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_abuse_pieces()), min_size=1, max_size=8))
+def test_abusive_language_skips_the_index_only_where_it_finds_nothing(pieces):
+    from postlint.text.document import Document
+
+    doc = Document("".join(pieces))
+    index = ex.phrase_index((ex.ABUSE_DICTIONARY,))
+    if index.absent(doc):
+        assert index.find(doc) == []

@@ -74,3 +74,23 @@ def test_with_form_in_is_lemma_in_over_the_tokens(text):
     toks = Document(text).tokens
     for words in (stance_words(), POLITICAL_CONTEXT, frozenset(issue_index().first_keys)):
         assert list(with_form_in(toks, words)) == [i for i, t in enumerate(toks) if lemma_in(t, words)]
+
+
+def _stance_drafts():
+    from postlint.checks.political.lexicon import WIN_WORDS, stance_words
+
+    words = sorted(stance_words() | WIN_WORDS) + ["比例", "投票", "用紙", "候補", "さん", "を", "に", "は", "へ"]
+    return st.lists(st.sampled_from(words + FILLERS), min_size=1, max_size=10).map("".join)
+
+
+@given(text=_stance_drafts())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_vote_solicitation_gate_only_where_the_long_way_finds_nothing(text):
+    import importlib
+
+    vs = importlib.import_module("postlint.checks.political.vote_solicitation")  # (the package re-exports its function)
+    doc = Document(text)
+    if doc.token_forms.isdisjoint(vs._any_word()):
+        a = analysis(doc)
+        assert a.stances == []
+        assert list(vs._all(a, True)) == []

@@ -170,8 +170,9 @@ _WD_HINT = regex.compile(r"\(\s*[月火水木金土日]", regex.V1)
 
 @checker("EX004")
 def weekday_mismatch(doc, ctx):
-    if _WD_HINT.search(doc.prose) is None:
-        return ()
+    prose = doc.prose
+    if "(" not in prose or _WD_HINT.search(prose) is None:
+        return ()  # (the hint, and every date form, starts its weekday with "(": one memchr first)
     return _weekday_mismatches(doc, ctx)
 
 

@@ -23,12 +23,13 @@ UNATTRIBUTED_MESSAGE = (
 @checker("LK004")
 def quoted_post(doc, ctx) -> Iterable[Match]:
     cfg = link_config(ctx)
-    if not doc.urls and MARKER_HINT.search(doc.prose) is None:
+    marked = MARKER_HINT.search(doc.prose) is not None  # (False: ``MARKER`` cannot match)
+    if not doc.urls and not marked:
         return ()
-    return _quoted_posts(doc, cfg)
+    return _quoted_posts(doc, cfg, marked)
 
 
-def _quoted_posts(doc, cfg: LinkConfig) -> Iterable[Match]:
+def _quoted_posts(doc, cfg: LinkConfig, marked: bool) -> Iterable[Match]:
     for e in doc.urls:
         post = post_of(e.url)
         if post is None or cfg.accounts.owns(post.platform, post.account):
@@ -45,7 +46,7 @@ def _quoted_posts(doc, cfg: LinkConfig) -> Iterable[Match]:
             )
             continue
         yield Match(e.start, e.end, params={"account": "@" + post.account, "platform": post.platform})
-    for m in MARKER.finditer(doc.prose):
+    for m in MARKER.finditer(doc.prose) if marked else ():
         user = m.group("user") or m.group("user2")
         if cfg.accounts.owns(None, user):
             continue

@@ -48,7 +48,8 @@ def _third_party_links(doc, cfg: LinkConfig) -> Iterable[Match]:
         if is_map_link(url):
             yield Match(e.start, e.end, severity="info", params={"host": display_host(host)}, message=MAP_MESSAGE)
             continue
-        if cfg.shorteners.match(url.host) or cfg.shorteners.match(host):
+        shorteners = cfg.shorteners
+        if shorteners.match(url.host) or (url.host != host and shorteners.match(host)):
             continue  # url-shortener reports it: its destination, the third party, is unknown
         if lookalike(host, cfg.own, cfg.trusted, cfg.public_extra):
             continue  # lookalike-domain reports it as an error

@@ -31,10 +31,13 @@ def _shortened(doc, index: ShortenerIndex) -> Iterable[Match]:
     reported: list[tuple[int, int]] = []
     for e in doc.urls:
         url = e.url
-        hit = index.match(url.host) or index.match(url.ascii_host)
+        host = url.host
+        hit = index.match(host)
+        if hit is None and url.ascii_host != host:  # (the same host asked twice answers the same)
+            hit = index.match(url.ascii_host)
         if hit and not is_map_link(url):  # a map pin (maps.app.goo.gl) goes to a known service
             reported.append((e.start, e.end))
-            yield Match(e.start, e.end, params={"host": url.host, "domain": hit})
+            yield Match(e.start, e.end, params={"host": host, "domain": hit})
     written = (*disguised_shorteners(doc.normalized, index), *malformed_shorteners(doc.normalized, index))
     for start, end, host, hit in written:
         if any(s < end and start < e for s, e in reported):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...matchers import Match
 from .analysis import Analysis, Stance, adjacent_subject, analysis, is_noun_like, lemma_in, np_start, political_target, predicate
 from .lexicon import AUDIENCE, HONORIFICS, WIN_WORDS, stance_words
@@ -14,10 +16,18 @@ GENERIC_BALLOT = ("政党", "候補者", "氏名", "名前", "名称", "個人�
 BALLOT_QUOTES = {"「": "」", "『": "』", "\"": "\""}
 
 
+@lru_cache(maxsize=None)
+def _any_word() -> frozenset[str]:
+    """Every word whose form in a draft makes PO002 look further: casual words and stance words."""
+    return frozenset(("比例", "投票")) | WIN_WORDS | stance_words()
+
+
 @checker("PO002")
 def vote_solicitation(doc, ctx):
     """PO002: asking to vote for, support, elect or oppose a candidate, party or politician."""
     forms = doc.token_forms
+    if forms.isdisjoint(_any_word()):
+        return ()  # (one pass over the forms: the three tests below would all say "nothing")
     casual = not forms.isdisjoint(("比例", "投票")) or not forms.isdisjoint(WIN_WORDS)
     if not casual and forms.isdisjoint(stance_words()):
         return ()  # no stance word (Analysis.stances is empty) and nothing casual: no analysis to build
