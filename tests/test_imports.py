@@ -190,7 +190,7 @@ SEAMS = {
     # --fix / --diff: the fixing machinery, only when asked
     "fixes": {"postlint.cli.lint:fix_results"},
     # --date: datetime, which a run without dates never loads (start-up)
-    "reference day": {"postlint.cli.lint:reference_date"},
+    "reference day": {"postlint.cli.lint:reference_date", "postlint.checks.dates:_datetime"},
     # the -o file is written atomically (tempfile), only when there is one
     "report file": {"postlint.cli.common:write"},
     # heavy third-party or parsing modules (regex, pydantic, tldextract, tomllib), on first use
@@ -226,17 +226,15 @@ PENDING = {
     "postlint.approval:body_hash",
     "postlint.catalog:_toml_paths", "postlint.catalog:_load_shipped",
     "postlint.checks.approval:record",
-    "postlint.checks.dates:parse_date", "postlint.checks.dates:_safe_date", "postlint.checks.dates:reference",
     "postlint.checks.expression:phrase_index", "postlint.checks.expression:SurfaceIndex.__init__",
     "postlint.checks.expression:surface_index", "postlint.checks.expression:_spread_requests",
     "postlint.checks.expression:internet_slang", "postlint.checks.expression:_entry_surfaces",
-    "postlint.checks.links.domains:canonical_host", "postlint.checks.links.domains:display_host",
     "postlint.checks.links.domains:is_public_sector", "postlint.checks.links.lookalike:OwnDomain.core",
     "postlint.checks.links.lookalike:_may_imitate", "postlint.checks.links.lookalike:lookalike",
     "postlint.checks.links.options:_bad_option", "postlint.checks.links.posts:accounts_of",
     "postlint.checks.links.shorteners:_exact_only", "postlint.checks.links.shorteners:shortener_index",
     "postlint.checks.pii:_consumer_domains", "postlint.checks.pii:email_address", "postlint.checks.pii:_birth_dates",
-    "postlint.checks.pii_phone:_Plan.__init__", "postlint.checks.platform:_hashtag_limit",
+    "postlint.checks.pii_phone:_Plan.__init__",
     "postlint.checks.political.lexicon:party_index", "postlint.checks.political.lexicon:councillor_index",
     "postlint.checks.political.lexicon:issue_index", "postlint.checks.political.lexicon:stance_table",
     "postlint.conceal:_exposed_findings", "postlint.conceal:masked_message",

@@ -15,6 +15,8 @@ was assumed and why.
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
 from .registry import checker
@@ -48,18 +50,28 @@ _DATE_VALUE = regex.compile(
 )
 
 
+_DT = None  # the datetime module, imported by the first draft that needs it (``_datetime``)
+
+
+def _datetime():
+    """The datetime module: imported here, so that a run without dates never loads it (start-up),
+    and kept in a global, so that later calls do not pay an import statement each."""
+    global _DT
+    import datetime
+
+    _DT = datetime
+    return datetime
+
+
 def parse_date(value) -> _dt.date | None:
     """A date from a front-matter value or option: ``2025-11-01``, ``2025/11/1 10:00``, ``令和7年11月1日``."""
-    import datetime as _dt  # here: a draft without a date never imports it (start-up)
-
+    _dt = _DT or _datetime()
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
         return value
     if not isinstance(value, str):
         return None
-    import unicodedata
-
     m = _DATE_VALUE.search(unicodedata.normalize("NFKC", value))
     if not m:
         return None
@@ -75,8 +87,7 @@ def parse_date(value) -> _dt.date | None:
 
 
 def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
-    import datetime as _dt
-
+    _dt = _DT or _datetime()
     try:
         return _dt.date(y, m, d)
     except ValueError:
@@ -110,9 +121,7 @@ def reference(doc, ctx) -> tuple[_dt.date, str, bool]:
     opt = parse_date(ctx.options.get("today"))
     if opt is not None:
         return opt, f"基準日 {opt.isoformat()}", True
-    import datetime as _dt
-
-    today = _dt.date.today()
+    today = (_DT or _datetime()).date.today()
     return today, f"今日の日付 {today.isoformat()}（date: を書くと確実です）", False
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
+from ..text.entities import EntityKind
 from ..values import Value, set_field
 from .registry import checker
 
@@ -239,8 +240,6 @@ def _hashtag_limit(doc, ctx):
     if not known:
         return
     limits = _limits(ctx, DEFAULT_HASHTAG_LIMITS)
-    from ..text.entities import EntityKind
-
     tags = doc.entities_of(EntityKind.HASHTAG)
     for p in known:
         limit = limits.get(p)

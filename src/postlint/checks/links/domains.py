@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipaddress
 from functools import lru_cache
 
+from ...text.entities import to_ascii_host, to_unicode_host
 from ..confidentiality import _may_be_ip
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -18,8 +19,6 @@ if TYPE_CHECKING:
 
 def canonical_host(host: str) -> str:
     """``host`` in lower case, without its trailing dot, as ASCII (punycode)."""
-    from ...text.entities import to_ascii_host
-
     return to_ascii_host(host.lower().rstrip("."))
 
 
@@ -33,8 +32,6 @@ def within(host: str, domains: Iterable[str]) -> bool:
 
 def display_host(host: str) -> str:
     """The host as a reader writes it, with its ASCII form in brackets when the two differ."""
-    from ...text.entities import to_unicode_host
-
     ascii_host = canonical_host(host)
     unicode_host = to_unicode_host(ascii_host)
     return unicode_host if unicode_host == ascii_host else f"{unicode_host}（{ascii_host}）"
