@@ -3,6 +3,8 @@ would: they only skip work, never a finding."""
 
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import given, settings, strategies as st
 
 from postlint.checks import pii, pii_address, pii_context, pii_ids, pii_phone
@@ -53,3 +55,53 @@ def test_address_hint_is_the_pattern(text):
 @given(texts)
 def test_obfuscation_hint_is_the_pattern(text):
     assert pii._may_be_obfuscated(text) == (pii._OBFUSCATION_HINT.search(text) is not None)
+
+
+# Place characters (kanji, katakana, hiragana of names, the particles that end a place), the units
+# and municipalities of addresses, digits and line breaks: what an address is made of.
+_ADDRESS_PIECES = [
+    *"0123456789", "一", "三", "十", "百", "〇", "٣", "丁目", "丁", "番", "番地", "番町", "号", "条", "条東", "地割",
+    "市", "区", "町", "村", "郡", "徳島", "北", "ケ", "ヶ", "々", "ノ", "の", "は", "が", "さん", "様方", "宅",
+    "在住", "-", "ー", " ", "\n", "\r\n", "、", "x", "北島町新喜来字南古田", "市役所前通り", "ヶ丘東", "勝どき",
+    "徳島県名西郡石井町高川原字高川原",
+]
+address_texts = st.lists(st.sampled_from(_ADDRESS_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(address_texts)
+def test_address_prefilter_never_hides_an_address(text):
+    if not pii_address.may_hold_an_address(text):
+        for m in pii_address.ADDRESS.finditer(text):
+            assert not pii_address._address_like(m.group("place"), m.group("num"))
+
+
+class _Always:
+    """A pattern stand-in that lets every text through (the long way: no prefilter)."""
+
+    @staticmethod
+    def search(text):
+        return True
+
+
+@settings(max_examples=200, deadline=None)
+@given(address_texts, st.sampled_from(["", "在住", "さん宅", "のご自宅は", "住所："]))
+def test_address_find_is_the_long_way(text, cue):
+    """``find`` with its prefilters answers as ``find`` without any."""
+    doc = Document(text + cue + text)
+    found = pii_address.find(doc)
+    with mock.patch.object(pii_address, "numbered", lambda text, digits: True), \
+            mock.patch.object(pii_address, "may_hold_an_address", lambda text: True), \
+            mock.patch.object(pii_address, "_PERSON_HINT", _Always):
+        assert pii_address.find(Document(text + cue + text)) == found
+
+
+def test_address_prefilter_at_its_bounds():
+    # a place of 24 characters (the most ``ADDRESS`` takes) with its municipality first, and one of 25
+    for place, address in (("市" + "漢" * 23, True), ("市" + "漢" * 24, False)):
+        for gap in ("", "\n", "\r\n"):
+            text = place + gap + "12-3"
+            assert pii_address.may_hold_an_address(text) is address
+            assert any(
+                pii_address._address_like(m.group("place"), m.group("num")) for m in pii_address.ADDRESS.finditer(text)
+            ) is address
