@@ -105,3 +105,32 @@ def test_address_prefilter_at_its_bounds():
             assert any(
                 pii_address._address_like(m.group("place"), m.group("num")) for m in pii_address.ADDRESS.finditer(text)
             ) is address
+
+
+# ``pii.OFFICE`` as it was first written (the kanji before 課, 室, 係 or 局 inside the match): the new
+# pattern must be found in exactly the texts this one is found in.
+_OFFICE_AS_WRITTEN = pii.regex.compile(
+    r"[\p{Han}\p{Katakana}ー](?:課(?!長|題|程|税|金)|(?<![教和洋寝浴病居個控])室(?!長|内|外|温)|係(?!長|る|わ|り)|局(?!長|面))"
+    r"|センター|委員会|事務局|事務所|役場|役所|県庁|市庁|庁舎|本部|支所|出張所|窓口|協会|組合|財団|公社|機構|"
+    r"法人|株式会社|有限会社|合同会社|\((?:株|有|財|社)\)|会社(?!員)|(?<![教和洋寝浴病居])館|保健所|警察署|消防署|"
+    r"病院|診療所|医院|クリニック|薬局|学校|大学|幼稚園|保育園|保育所|こども園|ホール|プラザ|ホテル|旅館|"
+    r"(?<!\p{Han})店|支店|本店|営業所|事業所|研究所|試験場|案内所|公園"
+)
+_OFFICE_PIECES = [
+    "課", "室", "係", "局", "政策", "カ", "ー", "あ", "x", " ", "\n", "長", "題", "程", "税", "金", "教", "和", "洋", "寝",
+    "浴", "病", "居", "個", "控", "内", "外", "温", "る", "わ", "り", "面", "員", "会社", "館", "店", "センター", "(株)",
+    "(", ")", "株", "事務", "局面", "ア", "漢", "々", "〇",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_OFFICE_PIECES), max_size=12).map("".join))
+def test_office_pattern_is_found_where_it_was(text):
+    assert (pii.OFFICE.search(text) is None) == (_OFFICE_AS_WRITTEN.search(text) is None)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["(", "（", "電話", "TEL", "Tel", "tel", "☎", "番号", ":", " ", "内、", "いこいの里", "ホーム", "A", "担当", "0"]), max_size=12).map("".join))
+def test_facility_bracket_prefilter(text):
+    if not pii._may_be_facility_bracket(text):
+        assert pii.FACILITY_BRACKET.search(text) is None
