@@ -106,8 +106,16 @@ def may_hold_an_address(text: str) -> bool:
 def find(doc, officials: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """(start, end, cue) of addresses with a person context, in prose offsets."""
     text = doc.prose
-    # the cheapest test first (most drafts have no 番, 号 or 丁目, many no digit either); all must hold
-    if not numbered(text, numbers(doc) is not None) or not _PERSON_HINT.search(text) or not may_hold_an_address(text):
+    # numbered(), may_hold_an_address() and a person word must all hold: the cheapest and rarest first
+    if "番" in text or "号" in text or "丁目" in text:
+        hint = _HINT.search(text) is not None  # numbered(); may_hold_an_address() holds
+    else:  # numbered() without 番, 号 or 丁目 (a digit and _NUMERIC_HINT), and may_hold_an_address()
+        hint = (
+            numbers(doc) is not None
+            and ("条" in text or _MUNICIPAL_NUMBER.search(text) is not None)
+            and _NUMERIC_HINT.search(text) is not None
+        )
+    if not hint or not _PERSON_HINT.search(text):
         return []
     out = []
     for m in ADDRESS.finditer(text):
