@@ -31,6 +31,7 @@ def _numbers_of(text: str):
 def test_numbers_layer_never_hides_a_number(text):
     layer = _numbers_of(text)
     prose = Document(text).prose
+    assert (layer is None) == (pii_context._DIGITS.search(prose) is None)  # the layer's two searches are this one
     if layer is None:
         assert not pii_context._DIGITS.search(prose)
         assert pii_phone.find(prose) == []
@@ -143,3 +144,14 @@ def test_office_pattern_is_found_where_it_was(text):
 def test_facility_bracket_prefilter(text):
     if not pii._may_be_facility_bracket(text):
         assert pii.FACILITY_BRACKET.search(text) is None
+
+
+_KANJI_RUN = pii.regex.compile(r"[〇零一二三四五六七八九]{3}")  # the hint as first written
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([*"〇零一二三四五六七八九十百千万两壱弐参", "0", "1", " ", "ー", "あ", "\n"]), max_size=12).map("".join))
+def test_kanji_number_hint_is_the_pattern(text):
+    from postlint.text import numerals
+
+    assert numerals.may_hold_kanji_number(text) == (_KANJI_RUN.search(text) is not None)
