@@ -3,6 +3,8 @@ would: they only skip work, never a finding."""
 
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import given, settings, strategies as st
 
 from postlint.checks import pii, pii_address, pii_context, pii_ids, pii_phone
@@ -29,6 +31,7 @@ def _numbers_of(text: str):
 def test_numbers_layer_never_hides_a_number(text):
     layer = _numbers_of(text)
     prose = Document(text).prose
+    assert (layer is None) == (pii_context._DIGITS.search(prose) is None)  # the layer's two searches are this one
     if layer is None:
         assert not pii_context._DIGITS.search(prose)
         assert pii_phone.find(prose) == []
@@ -53,3 +56,102 @@ def test_address_hint_is_the_pattern(text):
 @given(texts)
 def test_obfuscation_hint_is_the_pattern(text):
     assert pii._may_be_obfuscated(text) == (pii._OBFUSCATION_HINT.search(text) is not None)
+
+
+# Place characters (kanji, katakana, hiragana of names, the particles that end a place), the units
+# and municipalities of addresses, digits and line breaks: what an address is made of.
+_ADDRESS_PIECES = [
+    *"0123456789", "一", "三", "十", "百", "〇", "٣", "丁目", "丁", "番", "番地", "番町", "号", "条", "条東", "地割",
+    "市", "区", "町", "村", "郡", "徳島", "北", "ケ", "ヶ", "々", "ノ", "の", "は", "が", "さん", "様方", "宅",
+    "在住", "-", "ー", " ", "\n", "\r\n", "、", "x", "北島町新喜来字南古田", "市役所前通り", "ヶ丘東", "勝どき",
+    "徳島県名西郡石井町高川原字高川原",
+]
+address_texts = st.lists(st.sampled_from(_ADDRESS_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(address_texts)
+def test_address_prefilter_never_hides_an_address(text):
+    if not pii_address.may_hold_an_address(text):
+        for m in pii_address.ADDRESS.finditer(text):
+            assert not pii_address._address_like(m.group("place"), m.group("num"))
+
+
+class _Always:
+    """A pattern stand-in that lets every text through (the long way: no prefilter)."""
+
+    @staticmethod
+    def search(text):
+        return True
+
+
+# An address with or without a person context, in the forms the prefilters tell apart.
+_ADDRESSES = st.tuples(
+    st.sampled_from(["", "自宅は", "山田さん宅 ", "会場:", "x"]),
+    st.sampled_from(["徳島市", "北島町新喜来字南古田", "市役所前", "徳島", "あ", "は"]),
+    st.sampled_from(["", "\n", "\r\n", " "]),
+    st.sampled_from(["12", "1-2-3", "三丁目4番5号", "1条", "5", "12-34", "一"]),
+    st.sampled_from(["", "在住", "に住んで", "号室", "番地"]),
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(address_texts | _ADDRESSES, max_size=3).map("".join), st.sampled_from(["", "在住", "さん宅", "のご自宅は", "住所："]))
+def test_address_find_is_the_long_way(text, cue):
+    """``find`` answers as it did before ``_MUNICIPAL_NUMBER`` (the hints it had before stay: they
+    decide what it reports, as they did)."""
+    doc = Document(text + cue + text)
+    found = pii_address.find(doc)
+    with mock.patch.object(pii_address, "_MUNICIPAL_NUMBER", _Always):
+        assert pii_address.find(Document(text + cue + text)) == found
+
+
+def test_address_prefilter_at_its_bounds():
+    # a place of 24 characters (the most ``ADDRESS`` takes) with its municipality first, and one of 25
+    for place, address in (("市" + "漢" * 23, True), ("市" + "漢" * 24, False)):
+        for gap in ("", "\n", "\r\n"):
+            text = place + gap + "12-3"
+            assert pii_address.may_hold_an_address(text) is address
+            assert any(
+                pii_address._address_like(m.group("place"), m.group("num")) for m in pii_address.ADDRESS.finditer(text)
+            ) is address
+
+
+# ``pii.OFFICE`` as it was first written (the kanji before 課, 室, 係 or 局 inside the match): the new
+# pattern must be found in exactly the texts this one is found in.
+_OFFICE_AS_WRITTEN = pii.regex.compile(
+    r"[\p{Han}\p{Katakana}ー](?:課(?!長|題|程|税|金)|(?<![教和洋寝浴病居個控])室(?!長|内|外|温)|係(?!長|る|わ|り)|局(?!長|面))"
+    r"|センター|委員会|事務局|事務所|役場|役所|県庁|市庁|庁舎|本部|支所|出張所|窓口|協会|組合|財団|公社|機構|"
+    r"法人|株式会社|有限会社|合同会社|\((?:株|有|財|社)\)|会社(?!員)|(?<![教和洋寝浴病居])館|保健所|警察署|消防署|"
+    r"病院|診療所|医院|クリニック|薬局|学校|大学|幼稚園|保育園|保育所|こども園|ホール|プラザ|ホテル|旅館|"
+    r"(?<!\p{Han})店|支店|本店|営業所|事業所|研究所|試験場|案内所|公園"
+)
+_OFFICE_PIECES = [
+    "課", "室", "係", "局", "政策", "カ", "ー", "あ", "x", " ", "\n", "長", "題", "程", "税", "金", "教", "和", "洋", "寝",
+    "浴", "病", "居", "個", "控", "内", "外", "温", "る", "わ", "り", "面", "員", "会社", "館", "店", "センター", "(株)",
+    "(", ")", "株", "事務", "局面", "ア", "漢", "々", "〇",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_OFFICE_PIECES), max_size=12).map("".join))
+def test_office_pattern_is_found_where_it_was(text):
+    assert (pii.OFFICE.search(text) is None) == (_OFFICE_AS_WRITTEN.search(text) is None)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["(", "（", "電話", "TEL", "Tel", "tel", "☎", "番号", ":", " ", "内、", "いこいの里", "ホーム", "A", "担当", "0"]), max_size=12).map("".join))
+def test_facility_bracket_prefilter(text):
+    if not pii._may_be_facility_bracket(text):
+        assert pii.FACILITY_BRACKET.search(text) is None
+
+
+_KANJI_RUN = pii.regex.compile(r"[〇零一二三四五六七八九]{3}")  # the hint as first written
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([*"〇零一二三四五六七八九十百千万两壱弐参", "0", "1", " ", "ー", "あ", "\n"]), max_size=12).map("".join))
+def test_kanji_number_hint_is_the_pattern(text):
+    from postlint.text import numerals
+
+    assert numerals.may_hold_kanji_number(text) == (_KANJI_RUN.search(text) is not None)

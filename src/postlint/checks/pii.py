@@ -40,9 +40,15 @@ def _raise(severity: str) -> str:
 
 # -- telephone numbers ----------------------------------------------------------------------------
 
-# An office, a venue or a business next to a number: its contact number, not a person's.
+# An office, a venue or a business next to a number: its contact number, not a person's. Read for
+# whether it occurs (never for its span): 課, 室, 係 and 局 after a kanji or katakana (農林水産政策課)
+# are written with the word first and that character in a look-behind, so the engine looks for the
+# words alone; a match starting one character earlier (at the kanji) is found exactly when one
+# starting at the word is.
 OFFICE = regex.compile(
-    r"[\p{Han}\p{Katakana}ー](?:課(?!長|題|程|税|金)|(?<![教和洋寝浴病居個控])室(?!長|内|外|温)|係(?!長|る|わ|り)|局(?!長|面))"
+    r"課(?<=[\p{Han}\p{Katakana}ー]課)(?!長|題|程|税|金)"
+    r"|室(?<=[\p{Han}\p{Katakana}ー]室)(?<![教和洋寝浴病居個控]室)(?!長|内|外|温)"
+    r"|係(?<=[\p{Han}\p{Katakana}ー]係)(?!長|る|わ|り)|局(?<=[\p{Han}\p{Katakana}ー]局)(?!長|面)"
     r"|センター|委員会|事務局|事務所|役場|役所|県庁|市庁|庁舎|本部|支所|出張所|窓口|協会|組合|財団|公社|機構|"
     r"法人|株式会社|有限会社|合同会社|\((?:株|有|財|社)\)|会社(?!員)|(?<![教和洋寝浴病居])館|保健所|警察署|消防署|"
     r"病院|診療所|医院|クリニック|薬局|学校|大学|幼稚園|保育園|保育所|こども園|ホール|プラザ|ホテル|旅館|"
@@ -109,7 +115,7 @@ def _phone_numbers(doc, ctx, linked, found) -> Iterable[Match]:
         person = near_private_name(doc, officials, p.start, p.end)
         kind = _phone_kind(p)
         head = before[-60:]
-        facility = None if p.is_mobile or p.type == "voip" else FACILITY_BRACKET.search(head)
+        facility = None if p.is_mobile or p.type == "voip" or not _may_be_facility_bracket(head) else FACILITY_BRACKET.search(head)
         if facility is not None and person is not None and facility.group("inside"):
             # a name read inside the location words (八潮いこいの里内 → 里内) is no person next to the number
             lo, hi = (p.start - len(head) + x for x in facility.span("inside"))
@@ -135,6 +141,12 @@ def _phone_numbers(doc, ctx, linked, found) -> Iterable[Match]:
             yield Match(p.start, p.end, mask="phone", severity="warning", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
         else:
             yield Match(p.start, p.end, mask="phone", severity="info", params={"kind": kind, "reason": "組織の番号であることが確認できません"})
+
+
+def _may_be_facility_bracket(head: str) -> bool:
+    """False when ``FACILITY_BRACKET`` cannot match in ``head``: it needs a bracket and a telephone
+    word (the pattern reads each character of a long run of kanji as a possible start: tens of µs)."""
+    return ("(" in head or "（" in head) and ("電話" in head or "TEL" in head or "Tel" in head or "tel" in head or "☎" in head)
 
 
 def _may_hold_phone(url: str) -> bool:

@@ -87,10 +87,35 @@ def numbered(text: str, digits: bool) -> bool:
     return digits and _NUMERIC_HINT.search(text) is not None
 
 
+# An address without 丁目, 番, 号 or 条 in its number is one whose place names a municipality before
+# the last of its characters and whose number starts with a digit (``_address_like``): a place
+# character run holding 市, 区, 町, 村 or 郡 and at least one more, then (a line break and) a digit.
+_MUNICIPAL_NUMBER = regex.compile(r"[市区町村郡]" + _PLACE_CHAR + r"{1,23}(?:\r?\n)?\d", regex.V1)
+
+
+def may_hold_an_address(text: str) -> bool:
+    """False when no match of ``ADDRESS`` in ``text`` can pass ``_address_like``: its number holds
+    丁目, 番, 号 or 条, or its place (at most 24 characters, right before the number or a line break
+    and the number) holds a municipality character with one more after it and the number starts
+    with a digit."""
+    if "番" in text or "号" in text or "丁目" in text or "条" in text:
+        return True
+    return _MUNICIPAL_NUMBER.search(text) is not None
+
+
 def find(doc, officials: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """(start, end, cue) of addresses with a person context, in prose offsets."""
     text = doc.prose
-    if not _PERSON_HINT.search(text) or not numbered(text, numbers(doc) is not None):
+    # numbered(), may_hold_an_address() and a person word must all hold: the cheapest and rarest first
+    if "番" in text or "号" in text or "丁目" in text:
+        hint = _HINT.search(text) is not None  # numbered(); may_hold_an_address() holds
+    else:  # numbered() without 番, 号 or 丁目 (a digit and _NUMERIC_HINT), and may_hold_an_address()
+        hint = (
+            numbers(doc) is not None
+            and ("条" in text or _MUNICIPAL_NUMBER.search(text) is not None)
+            and _NUMERIC_HINT.search(text) is not None
+        )
+    if not hint or not _PERSON_HINT.search(text):
         return []
     out = []
     for m in ADDRESS.finditer(text):

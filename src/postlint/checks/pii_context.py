@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
-from ..text.numerals import digit_view
+from ..text.numerals import digit_view, may_hold_kanji_number
 from ..values import Value, set_field
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -50,6 +50,7 @@ class Bounds(Value):
 
 # A digit, or three kanji digits in a row: no number check can find anything without one.
 _DIGITS = regex.compile(r"\d|[〇零一二三四五六七八九]{3}")
+_DIGIT = regex.compile(r"\d")
 # Nine digits, each at most three characters after the one before. Every number the checks read as a
 # full telephone number, a マイナンバー or a card number holds such a chain (a number of nine to
 # nineteen digits whose groups are cut by at most three characters), in the digit view as well as in
@@ -76,7 +77,8 @@ def numbers(doc) -> Numbers | None:
     at all (no Arabic digit, no three kanji digits in a row)."""
 
     def compute() -> Numbers | None:
-        if not _DIGITS.search(doc.prose):
+        # _DIGITS as two searches: one class alone is read much faster than an alternation
+        if _DIGIT.search(doc.prose) is None and not may_hold_kanji_number(doc.prose):
             return None
         view = digit_view(doc.prose)
         return Numbers(view, _NINE_DIGITS.search(view) is not None)

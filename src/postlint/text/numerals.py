@@ -9,7 +9,7 @@ the draft; short runs stay as they are (一二三 is not a number, 〇〇 is a p
 
 from __future__ import annotations
 
-from ..lazyregex import regex  # patterns compile on first use, not at import
+from ..lazyregex import re, regex  # patterns compile on first use, not at import
 
 KANJI_DIGITS = "〇一二三四五六七八九"
 _TO_DIGIT = {ord(c): str(i) for i, c in enumerate(KANJI_DIGITS)} | {ord("零"): "0"}
@@ -18,7 +18,15 @@ _K = "[〇零一二三四五六七八九]"
 _SEP = r"[ \-‐‑‒–—―−ー・.〜~_/]"
 # At least nine kanji digits in a row, or in groups with single separators (a number, not a word).
 _RUN = regex.compile(_K + r"(?:(?:\s?" + _SEP + r"\s?|\s)?" + _K + r"){8,15}")
-_HINT = regex.compile(_K + r"{3}")
+# Three kanji digits in a row, the classes written out: the standard library's engine reads this
+# several times faster than either engine reads ``[…]{3}`` (the characters are named one by one, so
+# both engines take the same ones).
+_HINT = re.compile(_K * 3)
+
+
+def may_hold_kanji_number(text: str) -> bool:
+    """Whether ``text`` has three kanji digits in a row (``digit_view`` changes nothing without)."""
+    return _HINT.search(text) is not None
 
 
 def digit_view(text: str) -> str:
