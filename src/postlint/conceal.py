@@ -99,7 +99,7 @@ class MaskingRules(RuleList):
         pii = sys.modules.get(__package__ + ".checks.pii")
         if pii is None:
             return
-        rest = [r for r in self if getattr(r.run, "func", r.run) is not pii.person_name]
+        rest = [r for r in self if getattr(r.run, "checker", r.run) is not pii.person_name]
         if len(rest) < len(self):
             self.without_names = RuleList(rest)
             self.may_hold_names = sys.modules[__package__ + ".checks.pii_names"].may_hold_names  # pii's own import
