@@ -37,8 +37,13 @@ def test_numbers_layer_never_hides_a_number(text):
         assert pii_phone.find(prose) == []
         return
     assert layer.view == digit_view(prose)
+    assert layer.nine == (pii_context._NINE_DIGITS.search(layer.view) is not None)
+    assert layer.twelve == (pii_context._TWELVE_DIGITS.search(layer.view) is not None)
     if not layer.nine:
         assert not pii_phone._NINE_DIGITS.search(layer.view)
+    if layer.nine_in_line:
+        assert pii_phone._NINE_DIGITS.search(layer.view)
+    if not layer.twelve:
         assert not list(pii_ids.MY_NUMBER.finditer(layer.view))
         assert not list(pii_ids.MY_NUMBER_GROUPED.finditer(layer.view))
         assert not list(pii_ids.CARD.finditer(prose))
@@ -155,3 +160,28 @@ def test_kanji_number_hint_is_the_pattern(text):
     from postlint.text import numerals
 
     assert numerals.may_hold_kanji_number(text) == (_KANJI_RUN.search(text) is not None)
+
+
+# Twelve-digit numbers in the forms the マイナンバー and card patterns take, and telephone numbers,
+# among the pieces above: the twelve-digit flag must hold wherever one of those patterns matches.
+_NUMBER_PIECES = ["1234 5678 9012", "123-456-789-012", "123456 - 789012", "4111-1111-1111-1111", "4111111111111",
+                  "090-1234-5678", "088-621-2500", "一二三四五六七八九〇一二", "〇九〇‐一二三四‐五六七八"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.sampled_from(_NUMBER_PIECES), max_size=16).map("".join))
+def test_twelve_digit_flag_never_hides_a_my_number_or_a_card(text):
+    doc = Document(text)
+    layer = pii_context.numbers(doc)
+    if layer is None:
+        return
+    assert layer.twelve == (pii_context._TWELVE_DIGITS.search(layer.view) is not None)
+    assert layer.nine_in_line <= layer.nine and layer.twelve <= layer.nine
+    if layer.nine_in_line:
+        assert pii_phone._NINE_DIGITS.search(layer.view)
+    if not layer.twelve:
+        assert not list(pii_ids.MY_NUMBER.finditer(layer.view))
+        assert not list(pii_ids.MY_NUMBER_GROUPED.finditer(layer.view))
+        assert not list(pii_ids.CARD.finditer(doc.prose))
+    assert pii_phone.find(doc.prose, layer) == pii_phone.find(doc.prose)
+

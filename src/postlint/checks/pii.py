@@ -5,7 +5,7 @@ Each checker reads the document once and starts with a cheap test (a pattern tha
 draft without digits, ``@`` or person names costs almost nothing; a checker with nothing to judge
 returns ``()`` and the engine collects nothing. The number checks (telephone, マイナンバー, cards)
 share one layer per document (``pii_context.numbers``: the digit view and whether a chain of nine
-digits is there, which every full number needs). Person names are found in one pass over the
+digits is there, which every full number needs, and one of twelve, which マイナンバー and cards need). Person names are found in one pass over the
 tokens and shared by the checks of the same draft (``pii_names.names`` is cached per document).
 Every match carries ``kind`` (which personal data it is) for the message and, for children's and
 health data, ``approval = "consultation"`` (see ``postlint.approval``).
@@ -299,8 +299,8 @@ def _suffixes(domain: str) -> Iterable[str]:
 def my_number(doc, ctx) -> Iterable[Match]:
     """12-digit numbers with a valid 個人番号 check digit, and 12-digit numbers next to マイナンバー / 個人番号."""
     layer = numbers(doc)
-    if layer is None or not layer.nine:
-        return ()  # every My Number, grouped or not, is a chain of nine digits and more
+    if layer is None or not layer.twelve:
+        return ()  # every My Number, grouped or not, is a chain of twelve digits
     return _my_numbers(doc, layer.view)
 
 
@@ -327,7 +327,7 @@ def _my_numbers(doc, text: str) -> Iterable[Match]:
 def credit_card(doc, ctx) -> Iterable[Match]:
     """Payment-card numbers: an issuer prefix, a card length and a valid Luhn check digit."""
     layer = numbers(doc)
-    if layer is None or not layer.nine:
+    if layer is None or not layer.twelve:
         return ()  # a card number is a chain of thirteen digits and more (in the digit view too)
     return _cards(doc.prose)
 

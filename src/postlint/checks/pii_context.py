@@ -56,20 +56,29 @@ _DIGIT = regex.compile(r"\d")
 # nineteen digits whose groups are cut by at most three characters), in the digit view as well as in
 # the prose (the digit view only turns characters into digits).
 _NINE_DIGITS = regex.compile(r"\d(?:\D{0,3}\d){8}")
+# Twelve digits in such a chain: every マイナンバー (twelve digits, groups cut by at most three
+# characters) and every card number (thirteen to nineteen, cut by at most one) holds one; a
+# telephone number (ten or eleven digits) alone does not. A chain of twelve starts with a chain of
+# nine, so the search starts where the first chain of nine does.
+_TWELVE_DIGITS = regex.compile(r"\d(?:\D{0,3}\d){11}")
 
 
 class Numbers(Value):
-    """The digit view of a document's prose and whether it holds a chain of nine digits."""
+    """The digit view of a document's prose and which chains of digits it holds."""
 
-    _fields = ("view", "nine")
+    _fields = ("view", "nine", "nine_in_line", "twelve")
     __slots__ = _fields
 
     view: str  # ``numerals.digit_view`` of the prose: same length, same offsets
     nine: bool  # a chain of nine digits (``_NINE_DIGITS``) is in ``view``
+    nine_in_line: bool  # the first such chain holds no line break (so it is one within a line too)
+    twelve: bool  # a chain of twelve digits (``_TWELVE_DIGITS``) is in ``view``
 
-    def __init__(self, view, nine):
+    def __init__(self, view, nine, nine_in_line=False, twelve=False):
         set_field(self, "view", view)
         set_field(self, "nine", nine)
+        set_field(self, "nine_in_line", nine_in_line)
+        set_field(self, "twelve", twelve)
 
 
 def numbers(doc) -> Numbers | None:
@@ -81,7 +90,11 @@ def numbers(doc) -> Numbers | None:
         if _DIGIT.search(doc.prose) is None and not may_hold_kanji_number(doc.prose):
             return None
         view = digit_view(doc.prose)
-        return Numbers(view, _NINE_DIGITS.search(view) is not None)
+        nine = _NINE_DIGITS.search(view)
+        if nine is None:
+            return Numbers(view, False)
+        in_line = "\n" not in nine.group()
+        return Numbers(view, True, in_line, _TWELVE_DIGITS.search(view, nine.start()) is not None)
 
     return cached(doc, "numbers", compute)
 

@@ -180,8 +180,9 @@ def find(text: str, layer=None) -> list[PhoneNumber]:
         full = _NINE_DIGITS.search(text) is not None
     else:
         text = layer.view
-        # the layer's chain allows line breaks in the gaps: it is needed, not enough
-        full = layer.nine and _NINE_DIGITS.search(text) is not None
+        # the layer's chain allows line breaks in the gaps: it is needed, and enough when its first
+        # chain has none (that chain is then a match of _NINE_DIGITS)
+        full = layer.nine and (layer.nine_in_line or _NINE_DIGITS.search(text) is not None)
     for m in CANDIDATE.finditer(text) if full else ():
         s = m.start("num")
         raw = m.group("num")
