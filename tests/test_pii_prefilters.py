@@ -185,3 +185,27 @@ def test_twelve_digit_flag_never_hides_a_my_number_or_a_card(text):
         assert not list(pii_ids.CARD.finditer(doc.prose))
     assert pii_phone.find(doc.prose, layer) == pii_phone.find(doc.prose)
 
+
+
+_PHONE_TEXTS = st.lists(
+    st.sampled_from(["0", "1", "8", "9", "-", " ", "(", ")", "+81", "+", "ー", "・", "/", "5", "2"]), max_size=16
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PHONE_TEXTS)
+def test_phone_validation_is_a_pure_function_of_the_number(text):
+    """``validate`` is remembered: its answer depends on the text alone (the plan is read once per
+    process, the configuration is not read), so a second call and the long way answer the same."""
+    first = pii_phone.validate(text)
+    assert pii_phone.validate(text) == first
+    assert pii_phone.validate.__wrapped__(text) == first
+
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["TEL", "Tel", "tel", "TE", "電話", "電", "FAX", "fax", "Fa", "ファックス", "ファクス", "ファ", "☎", "x", "0"]), max_size=8).map("".join))
+def test_phone_word_reads_as_with_regex(text):
+    import regex
+
+    assert (pii_phone._PHONE_WORD.search(text) is None) == (regex.compile(pii_phone._PHONE_WORD.pattern).search(text) is None)
