@@ -209,3 +209,10 @@ def test_phone_word_reads_as_with_regex(text):
     import regex
 
     assert (pii_phone._PHONE_WORD.search(text) is None) == (regex.compile(pii_phone._PHONE_WORD.pattern).search(text) is None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["徳島", "市", "県", "の", "在住", " ", "\n", "さん", "ア", "ー", "あ"]), max_size=12).map("".join))
+def test_place_before_needs_the_particle(text):
+    if "の" not in text:
+        assert pii_context.PLACE_BEFORE.search(text) is None

@@ -233,7 +233,9 @@ def sensitive_around(doc, start: int, end: int) -> Sensitive:
     grade = bool(GRADE.search(before[-25:]) or GRADE.search(after[:25]))
     child = grade or (age is not None and age < 18)
     residence = bool(
-        RESIDENCE.search(before[-15:]) or RESIDENCE.search(after[:15]) or PLACE_BEFORE.search(before)
+        RESIDENCE.search(before[-15:])
+        or RESIDENCE.search(after[:15])
+        or ("の" in before and PLACE_BEFORE.search(before))  # the place ends with の
     )
     health = bool(HEALTH.search(before[-25:]) or HEALTH.search(after[:25]))
     return Sensitive(age, child, grade, residence, health)
