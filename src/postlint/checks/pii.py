@@ -91,7 +91,8 @@ def _phone_kind(p: pii_phone.PhoneNumber) -> str:
 @checker("PD001")
 def phone_number(doc, ctx) -> Iterable[Match]:
     """Telephone numbers that may be a private person's; the office's own and toll-free numbers are not."""
-    linked = [u for u in doc.urls if _may_hold_phone(u.text)]
+    urls = doc.urls
+    linked = [u for u in urls if _may_hold_phone(u.text)] if urls else ()
     layer = numbers(doc)
     found = pii_phone.find(doc.prose, layer) if layer is not None else []
     if not linked and not found:
@@ -240,10 +241,12 @@ def _obfuscated_emails(doc) -> list[tuple[int, int, str]]:
 def email_address(doc, ctx) -> Iterable[Match]:
     """E-mail addresses of consumer, carrier or ISP mailboxes (a person's), or of unknown domains;
     written plainly or disguised (taro(at)example.com, taro あっと example。com)."""
-    found = [(e.start, e.end, e.text.lower(), False) for e in doc.entities_of(EntityKind.EMAIL)]
-    found += [(s, e, a, True) for s, e, a in _obfuscated_emails(doc)]
-    if not found:
-        return ()
+    plain = doc.entities_of(EntityKind.EMAIL)
+    disguised = _obfuscated_emails(doc)
+    if not plain and not disguised:
+        return ()  # the common case: no list built
+    found = [(e.start, e.end, e.text.lower(), False) for e in plain]
+    found += [(s, e, a, True) for s, e, a in disguised]
     from ..text.domains import host_in
 
     return _email_addresses(doc, ctx, found, host_in)

@@ -213,5 +213,6 @@ def find(text: str, layer=None) -> list[PhoneNumber]:
         if num.startswith("0"):
             continue  # an incomplete number with area code: not a local number
         out.append(PhoneNumber(s, e, "".join(c for c in num if c.isdigit()), "local"))
-    out.sort(key=lambda p: p.start)
+    if len(out) > 1:
+        out.sort(key=lambda p: p.start)
     return out
