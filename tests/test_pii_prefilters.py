@@ -216,3 +216,15 @@ def test_phone_word_reads_as_with_regex(text):
 def test_place_before_needs_the_particle(text):
     if "の" not in text:
         assert pii_context.PLACE_BEFORE.search(text) is None
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["0", "1", "8", "9", "5", "٣", "-", " ", "(", ")", "+81", "ー", "・", "/", ":", "年", "²", "\n"]), max_size=24).map("".join))
+def test_phone_candidate_shortcut(text):
+    """The finder skips a candidate with fewer than nine digits in all: the first part it tries (up to
+    the end of its last digit run) holds every digit of the candidate, so the long way stops there."""
+    for m in pii_phone.CANDIDATE.finditer(text):
+        raw = m.group("num")
+        ends = [g.end() for g in pii_phone._DIGIT_RUN.finditer(raw)]
+        assert ends
+        assert sum(c.isdigit() for c in raw[: ends[-1]]) == sum(map(str.isdigit, raw))

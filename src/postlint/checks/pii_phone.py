@@ -189,13 +189,17 @@ def find(text: str, layer=None) -> list[PhoneNumber]:
         # chain has none (that chain is then a match of _NINE_DIGITS)
         full = layer.nine and (layer.nine_in_line or _NINE_DIGITS.search(text) is not None)
     for m in CANDIDATE.finditer(text) if full else ():
-        s = m.start("num")
         raw = m.group("num")
+        if sum(map(str.isdigit, raw)) < 9:
+            # a date, a time, an amount: the whole candidate (the first part tried below, which
+            # holds all its digits) is too short, so the loop below would stop at once
+            continue
+        s = m.start("num")
         # try the whole candidate, then without its trailing groups (two numbers in a row)
         ends = [g.end() for g in _DIGIT_RUN.finditer(raw)]
         for cut in reversed(ends):
             part = raw[:cut]
-            if sum(c.isdigit() for c in part) < 9:
+            if sum(map(str.isdigit, part)) < 9:
                 break
             found = validate(part)
             if found:
