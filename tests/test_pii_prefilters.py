@@ -37,8 +37,13 @@ def test_numbers_layer_never_hides_a_number(text):
         assert pii_phone.find(prose) == []
         return
     assert layer.view == digit_view(prose)
+    assert layer.nine == (pii_context._NINE_DIGITS.search(layer.view) is not None)
+    assert layer.twelve == (pii_context._TWELVE_DIGITS.search(layer.view) is not None)
     if not layer.nine:
         assert not pii_phone._NINE_DIGITS.search(layer.view)
+    if layer.nine_in_line:
+        assert pii_phone._NINE_DIGITS.search(layer.view)
+    if not layer.twelve:
         assert not list(pii_ids.MY_NUMBER.finditer(layer.view))
         assert not list(pii_ids.MY_NUMBER_GROUPED.finditer(layer.view))
         assert not list(pii_ids.CARD.finditer(prose))
@@ -155,3 +160,71 @@ def test_kanji_number_hint_is_the_pattern(text):
     from postlint.text import numerals
 
     assert numerals.may_hold_kanji_number(text) == (_KANJI_RUN.search(text) is not None)
+
+
+# Twelve-digit numbers in the forms the マイナンバー and card patterns take, and telephone numbers,
+# among the pieces above: the twelve-digit flag must hold wherever one of those patterns matches.
+_NUMBER_PIECES = ["1234 5678 9012", "123-456-789-012", "123456 - 789012", "4111-1111-1111-1111", "4111111111111",
+                  "090-1234-5678", "088-621-2500", "一二三四五六七八九〇一二", "〇九〇‐一二三四‐五六七八"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.sampled_from(_NUMBER_PIECES), max_size=16).map("".join))
+def test_twelve_digit_flag_never_hides_a_my_number_or_a_card(text):
+    doc = Document(text)
+    layer = pii_context.numbers(doc)
+    if layer is None:
+        return
+    assert layer.twelve == (pii_context._TWELVE_DIGITS.search(layer.view) is not None)
+    assert layer.nine_in_line <= layer.nine and layer.twelve <= layer.nine
+    if layer.nine_in_line:
+        assert pii_phone._NINE_DIGITS.search(layer.view)
+    if not layer.twelve:
+        assert not list(pii_ids.MY_NUMBER.finditer(layer.view))
+        assert not list(pii_ids.MY_NUMBER_GROUPED.finditer(layer.view))
+        assert not list(pii_ids.CARD.finditer(doc.prose))
+    assert pii_phone.find(doc.prose, layer) == pii_phone.find(doc.prose)
+
+
+
+_PHONE_TEXTS = st.lists(
+    st.sampled_from(["0", "1", "8", "9", "-", " ", "(", ")", "+81", "+", "ー", "・", "/", "5", "2"]), max_size=16
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PHONE_TEXTS)
+def test_phone_validation_is_a_pure_function_of_the_number(text):
+    """``validate`` is remembered: its answer depends on the text alone (the plan is read once per
+    process, the configuration is not read), so a second call and the long way answer the same."""
+    first = pii_phone.validate(text)
+    assert pii_phone.validate(text) == first
+    assert pii_phone.validate.__wrapped__(text) == first
+
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["TEL", "Tel", "tel", "TE", "電話", "電", "FAX", "fax", "Fa", "ファックス", "ファクス", "ファ", "☎", "x", "0"]), max_size=8).map("".join))
+def test_phone_word_reads_as_with_regex(text):
+    import regex
+
+    assert (pii_phone._PHONE_WORD.search(text) is None) == (regex.compile(pii_phone._PHONE_WORD.pattern).search(text) is None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["徳島", "市", "県", "の", "在住", " ", "\n", "さん", "ア", "ー", "あ"]), max_size=12).map("".join))
+def test_place_before_needs_the_particle(text):
+    if "の" not in text:
+        assert pii_context.PLACE_BEFORE.search(text) is None
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["0", "1", "8", "9", "5", "٣", "-", " ", "(", ")", "+81", "ー", "・", "/", ":", "年", "²", "\n"]), max_size=24).map("".join))
+def test_phone_candidate_shortcut(text):
+    """The finder skips a candidate with fewer than nine digits in all: the first part it tries (up to
+    the end of its last digit run) holds every digit of the candidate, so the long way stops there."""
+    for m in pii_phone.CANDIDATE.finditer(text):
+        raw = m.group("num")
+        ends = [g.end() for g in pii_phone._DIGIT_RUN.finditer(raw)]
+        assert ends
+        assert sum(c.isdigit() for c in raw[: ends[-1]]) == sum(map(str.isdigit, raw))

@@ -5,7 +5,7 @@ Each checker reads the document once and starts with a cheap test (a pattern tha
 draft without digits, ``@`` or person names costs almost nothing; a checker with nothing to judge
 returns ``()`` and the engine collects nothing. The number checks (telephone, マイナンバー, cards)
 share one layer per document (``pii_context.numbers``: the digit view and whether a chain of nine
-digits is there, which every full number needs). Person names are found in one pass over the
+digits is there, which every full number needs, and one of twelve, which マイナンバー and cards need). Person names are found in one pass over the
 tokens and shared by the checks of the same draft (``pii_names.names`` is cached per document).
 Every match carries ``kind`` (which personal data it is) for the message and, for children's and
 health data, ``approval = "consultation"`` (see ``postlint.approval``).
@@ -91,7 +91,8 @@ def _phone_kind(p: pii_phone.PhoneNumber) -> str:
 @checker("PD001")
 def phone_number(doc, ctx) -> Iterable[Match]:
     """Telephone numbers that may be a private person's; the office's own and toll-free numbers are not."""
-    linked = [u for u in doc.urls if _may_hold_phone(u.text)]
+    urls = doc.urls
+    linked = [u for u in urls if _may_hold_phone(u.text)] if urls else ()
     layer = numbers(doc)
     found = pii_phone.find(doc.prose, layer) if layer is not None else []
     if not linked and not found:
@@ -240,10 +241,12 @@ def _obfuscated_emails(doc) -> list[tuple[int, int, str]]:
 def email_address(doc, ctx) -> Iterable[Match]:
     """E-mail addresses of consumer, carrier or ISP mailboxes (a person's), or of unknown domains;
     written plainly or disguised (taro(at)example.com, taro あっと example。com)."""
-    found = [(e.start, e.end, e.text.lower(), False) for e in doc.entities_of(EntityKind.EMAIL)]
-    found += [(s, e, a, True) for s, e, a in _obfuscated_emails(doc)]
-    if not found:
-        return ()
+    plain = doc.entities_of(EntityKind.EMAIL)
+    disguised = _obfuscated_emails(doc)
+    if not plain and not disguised:
+        return ()  # the common case: no list built
+    found = [(e.start, e.end, e.text.lower(), False) for e in plain]
+    found += [(s, e, a, True) for s, e, a in disguised]
     from ..text.domains import host_in
 
     return _email_addresses(doc, ctx, found, host_in)
@@ -299,8 +302,8 @@ def _suffixes(domain: str) -> Iterable[str]:
 def my_number(doc, ctx) -> Iterable[Match]:
     """12-digit numbers with a valid 個人番号 check digit, and 12-digit numbers next to マイナンバー / 個人番号."""
     layer = numbers(doc)
-    if layer is None or not layer.nine:
-        return ()  # every My Number, grouped or not, is a chain of nine digits and more
+    if layer is None or not layer.twelve:
+        return ()  # every My Number, grouped or not, is a chain of twelve digits
     return _my_numbers(doc, layer.view)
 
 
@@ -327,7 +330,7 @@ def _my_numbers(doc, text: str) -> Iterable[Match]:
 def credit_card(doc, ctx) -> Iterable[Match]:
     """Payment-card numbers: an issuer prefix, a card length and a valid Luhn check digit."""
     layer = numbers(doc)
-    if layer is None or not layer.nine:
+    if layer is None or not layer.twelve:
         return ()  # a card number is a chain of thirteen digits and more (in the digit view too)
     return _cards(doc.prose)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..lazyregex import regex  # patterns compile on first use, not at import
+from ..lazyregex import re, regex  # patterns compile on first use, not at import
 from ..text.numerals import digit_view
 from ..values import Value, set_field
 
@@ -40,7 +40,8 @@ LOCAL = regex.compile(
 
 # Cheap pre-filters: nine digits with short gaps (any full number), or a telephone word (a local one).
 _NINE_DIGITS = regex.compile(r"\d(?:[^\d\n]{0,3}\d){8}")
-_PHONE_WORD = regex.compile(r"TEL|Tel|tel|電話|FAX|Fax|fax|ファックス|ファクス|☎")
+# (the telephone words are plain characters: the standard library's engine takes the same, cheaper)
+_PHONE_WORD = re.compile(r"TEL|Tel|tel|電話|FAX|Fax|fax|ファックス|ファクス|☎")
 
 _DIGIT_RUN = regex.compile(r"\d+")
 _PLUS81 = regex.compile(r"\+ ?81")
@@ -131,8 +132,12 @@ def digits_of(text: str) -> str:
     return d
 
 
+@lru_cache(maxsize=256)
 def validate(text: str) -> tuple[str, str] | None:
-    """(national number, type) of a written number, or None when the plan rules it out."""
+    """(national number, type) of a written number, or None when the plan rules it out.
+
+    A pure function of ``text`` (the plan is read once per process and never depends on the
+    configuration), so the answers are remembered: an archive repeats the office's own number."""
     text = text.strip()
     international = text.startswith("+")
     if international:
@@ -180,16 +185,21 @@ def find(text: str, layer=None) -> list[PhoneNumber]:
         full = _NINE_DIGITS.search(text) is not None
     else:
         text = layer.view
-        # the layer's chain allows line breaks in the gaps: it is needed, not enough
-        full = layer.nine and _NINE_DIGITS.search(text) is not None
+        # the layer's chain allows line breaks in the gaps: it is needed, and enough when its first
+        # chain has none (that chain is then a match of _NINE_DIGITS)
+        full = layer.nine and (layer.nine_in_line or _NINE_DIGITS.search(text) is not None)
     for m in CANDIDATE.finditer(text) if full else ():
-        s = m.start("num")
         raw = m.group("num")
+        if sum(map(str.isdigit, raw)) < 9:
+            # a date, a time, an amount: the whole candidate (the first part tried below, which
+            # holds all its digits) is too short, so the loop below would stop at once
+            continue
+        s = m.start("num")
         # try the whole candidate, then without its trailing groups (two numbers in a row)
         ends = [g.end() for g in _DIGIT_RUN.finditer(raw)]
         for cut in reversed(ends):
             part = raw[:cut]
-            if sum(c.isdigit() for c in part) < 9:
+            if sum(map(str.isdigit, part)) < 9:
                 break
             found = validate(part)
             if found:
@@ -207,5 +217,6 @@ def find(text: str, layer=None) -> list[PhoneNumber]:
         if num.startswith("0"):
             continue  # an incomplete number with area code: not a local number
         out.append(PhoneNumber(s, e, "".join(c for c in num if c.isdigit()), "local"))
-    out.sort(key=lambda p: p.start)
+    if len(out) > 1:
+        out.sort(key=lambda p: p.start)
     return out
