@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from postlint.catalog import default_catalog
 from postlint.checks import registry
 from postlint.config import Config
-from postlint.engine import CompiledRule, Needs
+from postlint.engine import CompiledRule, Needs, rule_needs
 from postlint.matchers import compile_rule
+from postlint.matchers.python import needs_of
 from postlint.text.document import Document
 
 # every module with a checker that declares its needs, imported so that they are registered
@@ -50,19 +51,18 @@ def test_the_checkers_that_declare_needs():
 
 def _compiled(code: str, config: Config) -> CompiledRule:
     entry = default_catalog().get(code)
-    return CompiledRule(entry, compile_rule(entry.spec, config), None, False, "")
+    return CompiledRule(entry, compile_rule(entry.spec, config), None, False, "", rule_needs(needs_of(entry.spec), config))
 
 
 _CONFIGS = {"none": Config(), "x": Config(platform="x")}
 _COMPILED: dict[tuple[str, str], tuple[CompiledRule, Needs]] = {}
 
 
-def _rule(code: str, platform: str) -> tuple[CompiledRule, Needs]:
+def _rule(code: str, platform: str) -> tuple[CompiledRule, Needs | None]:
     key = (code, platform)
     if key not in _COMPILED:
-        config = _CONFIGS[platform]
-        rule = _compiled(code, config)
-        _COMPILED[key] = rule, Needs.of([rule], config.platform is not None)
+        rule = _compiled(code, _CONFIGS[platform])
+        _COMPILED[key] = rule, Needs.of([rule])
     return _COMPILED[key]
 
 
@@ -75,7 +75,7 @@ def test_a_draft_without_the_needs_of_a_checker_gets_nothing_from_it(code, front
     called anyway, yields no match: skipping it changes no finding."""
     rule, needs = _rule(code, platform)
     doc = Document(front + "".join(pieces))
-    if needs.present(doc) & needs.masks[id(rule)]:
+    if needs is None or needs.present(doc) & needs.masks[id(rule)]:
         return  # the draft has something the checker needs: the engine runs it
     assert list(rule.run(doc)) == []
 
@@ -114,3 +114,11 @@ def test_a_need_must_be_known():
         registry.checker("ZZ999", stage="post", needs=("url",))
     with pytest.raises(ValueError):
         registry.checker("ZZ999", needs=("prose:",))
+
+
+def test_a_platform_in_the_config_meets_the_platform_rules_needs_and_none_leaves_them_the_front_matter():
+    from postlint.catalog import default_catalog
+
+    spec = default_catalog().get("PF001").spec
+    assert rule_needs(needs_of(spec), Config(platform="x")) is None
+    assert rule_needs(needs_of(spec), Config()) == ("front-matter:platform", "front-matter:platforms")

@@ -8,6 +8,7 @@ from .masking import mask
 from .matchers import Context, Match, compile_rule
 from .matchers.literals import word_filter
 from .model import Finding, Fix, Severity
+from .text.entities import EntityKind
 from .text.normalize import normalize
 from .values import MutableValue
 
@@ -103,19 +104,21 @@ def _pieces(template: str, params: dict | None = None) -> tuple[list[str], list[
 
 
 class CompiledRule(MutableValue):
-    _fields = ("entry", "run", "severity", "post", "stage")
+    _fields = ("entry", "run", "severity", "post", "stage", "needs")
     entry: "RuleEntry"
     run: Callable
     severity: Severity | None  # None: switched off by config
     post: bool  # runs after suppression (engine rules that read other findings)
     stage: str  # "" | "post" | "verdict" (after the approval verdict, reads it; not suppressible)
+    needs: tuple[str, ...] | None  # what a draft must have for the rule to match (``Needs``); None: unknown
 
-    def __init__(self, entry, run, severity, post, stage=""):
+    def __init__(self, entry, run, severity, post, stage="", needs=None):
         self.entry = entry
         self.run = run
         self.severity = severity
         self.post = post
         self.stage = stage
+        self.needs = needs
 
     @property
     def spec(self):
@@ -139,7 +142,7 @@ class RuleList(list):
 
     __slots__ = ("main", "post", "verdict", "_gate", "_ungated", "_seen", "_needs")
 
-    def __init__(self, rules, platform: bool = False):
+    def __init__(self, rules):
         super().__init__(rules)
         self.main = [r for r in self if not r.post and not r.stage]
         self.post = [r for r in self if r.post]
@@ -147,7 +150,7 @@ class RuleList(list):
         self._gate = None  # None: not read yet; False: no rule is gated
         self._ungated = self.main
         self._seen = 0
-        self._needs = Needs.of(self.main, platform)  # None: no main rule declares its needs
+        self._needs = Needs.of(self.main)  # None: no main rule declares its needs
 
     def main_for(self, doc: "Document") -> list[CompiledRule]:
         gate = self._gate
@@ -175,22 +178,22 @@ class RuleList(list):
 
 class Needs:
     """The checkers that declare what a draft must have for them to find anything (``needs`` in
-    ``checks/registry.py``: entity kinds, the config's platform, keys of the front matter, texts in
-    the normalized text or the prose), and a test of a draft that answers for all of them at once.
+    ``checks/registry.py``: entity kinds, keys of the front matter, texts in the normalized text or
+    the prose; the config's platform is read when the rule is compiled, ``rule_needs``), and a test
+    of a draft that answers for all of them at once.
 
     A draft's features are one number (a bit a feature, ``present``), read once a draft; the rules
     to run for a number are listed once (``rules_for``). A rule is left out only once it has run
     on a draft without raising: a checker may read per-run options (``ctx.memo``) before its first
     test, and a bad option is reported for every draft until it is fixed."""
 
-    __slots__ = ("masks", "pending", "base", "kinds", "normalized", "prose", "keys", "_lists")
+    __slots__ = ("masks", "pending", "kinds", "normalized", "prose", "keys", "_lists")
 
     LISTS = 256  # distinct (rule list, features) pairs kept; real drafts show a few dozen
 
-    def __init__(self, masks, base, kinds, normalized, prose, keys):
+    def __init__(self, masks, kinds, normalized, prose, keys):
         self.masks = masks  # {id(rule): the bits of its needs}
         self.pending = set(masks)  # ids of the rules that have not yet run without raising
-        self.base = base  # the bits every draft has (the config's platform)
         self.kinds = kinds  # {EntityKind: bit}
         self.normalized = normalized  # ((text, bit), ...)
         self.prose = prose
@@ -198,16 +201,12 @@ class Needs:
         self._lists: dict[tuple[int, int], list[CompiledRule]] = {}
 
     @classmethod
-    def of(cls, rules: list[CompiledRule], platform: bool) -> "Needs | None":
-        from .matchers.python import needs_of
-        from .text.entities import EntityKind
-
+    def of(cls, rules: list[CompiledRule]) -> "Needs | None":
         bits: dict[str, int] = {}
         masks: dict[int, int] = {}
         for rule in rules:
-            spec = rule.spec
-            needs = needs_of(spec) if spec.kind == "python" else None
-            if not needs:
+            needs = rule.needs
+            if needs is None:
                 continue
             mask = 0
             for need in needs:
@@ -215,16 +214,15 @@ class Needs:
             masks[id(rule)] = mask
         if not masks:
             return None
-        base = bits.get("platform", 0) if platform else 0
         kinds = {k: bits[k.value] for k in EntityKind if k.value in bits}
         normalized = tuple((n[len("normalized:"):], b) for n, b in bits.items() if n.startswith("normalized:"))
         prose = tuple((n[len("prose:"):], b) for n, b in bits.items() if n.startswith("prose:"))
         keys = tuple((n[len("front-matter:"):], b) for n, b in bits.items() if n.startswith("front-matter:"))
-        return cls(masks, base, kinds, normalized, prose, keys)
+        return cls(masks, kinds, normalized, prose, keys)
 
     def present(self, doc: "Document") -> int:
         """The bits of the features ``doc`` has."""
-        mask = self.base
+        mask = 0
         if self.normalized:
             text = doc.normalized
             for part, bit in self.normalized:
@@ -310,6 +308,17 @@ class Gate:
         return False
 
 
+def rule_needs(needs: tuple[str, ...] | None, config: "Config") -> tuple[str, ...] | None:
+    """What a draft must have for a rule whose checker declares ``needs`` to match under
+    ``config``, None when unknown: the config's platform is read here, once, and a need of a
+    platform is met for every draft when the config names one, and for none when it does not."""
+    if needs is None or "platform" not in needs:
+        return needs
+    if config.platform is not None:
+        return None
+    return tuple(n for n in needs if n != "platform")
+
+
 def compile_rules(entries: list["RuleEntry"], config: "Config") -> RuleList:
     out = []
     for e in entries:
@@ -318,13 +327,15 @@ def compile_rules(entries: list["RuleEntry"], config: "Config") -> RuleList:
             continue
         run = compile_rule(e.spec, config)
         stage = ""
+        needs = None
         if e.spec.kind == "python":
-            from .matchers.python import stage_of
+            from .matchers.python import needs_of, stage_of
 
             stage = stage_of(e.spec)
             stage = "" if stage == "main" else stage
-        out.append(CompiledRule(e, run, Severity(override) if override else None, stage == "post", stage))
-    return RuleList(out, platform=config.platform is not None)
+            needs = rule_needs(needs_of(e.spec), config) if not stage else None
+        out.append(CompiledRule(e, run, Severity(override) if override else None, stage == "post", stage, needs))
+    return RuleList(out)
 
 
 def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
