@@ -8,6 +8,7 @@ from .masking import mask
 from .matchers import Context, Match, compile_rule
 from .matchers.literals import word_filter
 from .model import Finding, Fix, Severity
+from .text.entities import EntityKind
 from .text.normalize import normalize
 from .values import MutableValue
 
@@ -103,19 +104,21 @@ def _pieces(template: str, params: dict | None = None) -> tuple[list[str], list[
 
 
 class CompiledRule(MutableValue):
-    _fields = ("entry", "run", "severity", "post", "stage")
+    _fields = ("entry", "run", "severity", "post", "stage", "needs")
     entry: "RuleEntry"
     run: Callable
     severity: Severity | None  # None: switched off by config
     post: bool  # runs after suppression (engine rules that read other findings)
     stage: str  # "" | "post" | "verdict" (after the approval verdict, reads it; not suppressible)
+    needs: tuple[str, ...] | None  # what a draft must have for the rule to match (``Needs``); None: unknown
 
-    def __init__(self, entry, run, severity, post, stage=""):
+    def __init__(self, entry, run, severity, post, stage="", needs=None):
         self.entry = entry
         self.run = run
         self.severity = severity
         self.post = post
         self.stage = stage
+        self.needs = needs
 
     @property
     def spec(self):
@@ -134,9 +137,10 @@ class RuleList(list):
     """Compiled rules, with the rules of each stage listed once (not filtered for every draft).
 
     ``main_for(doc)`` is the main rules a draft needs run: all of them, or, when one search finds
-    none of the words the gated rules need (``Gate``), only the others, in the same order."""
+    none of the words the gated rules need (``Gate``), only the others, in the same order; and of
+    those, a checker that declares what a draft must have (``Needs``) only when the draft has it."""
 
-    __slots__ = ("main", "post", "verdict", "_gate", "_ungated", "_seen")
+    __slots__ = ("main", "post", "verdict", "_gate", "_ungated", "_seen", "_needs")
 
     def __init__(self, rules):
         super().__init__(rules)
@@ -146,21 +150,121 @@ class RuleList(list):
         self._gate = None  # None: not read yet; False: no rule is gated
         self._ungated = self.main
         self._seen = 0
+        self._needs = Needs.of(self.main)  # None: no main rule declares its needs
 
     def main_for(self, doc: "Document") -> list[CompiledRule]:
         gate = self._gate
         if gate is None:
             # reading every rule's words pays off over many drafts, not over one (a hook's run)
             self._seen += 1
-            if self._seen < Gate.AFTER:
-                return self.main
-            gate = Gate.of(self.main)
-            if gate is not None:
-                self._ungated = [r for r in self.main if id(r) not in gate.rules]
-            self._gate = gate = gate or False
-        if gate is False or gate.may_match(doc):
-            return self.main
-        return self._ungated
+            if self._seen >= Gate.AFTER:
+                gate = Gate.of(self.main)
+                if gate is not None:
+                    self._ungated = [r for r in self.main if id(r) not in gate.rules]
+                self._gate = gate = gate or False
+        if gate is None or gate is False or gate.may_match(doc):
+            rules = self.main
+        else:
+            rules = self._ungated
+        needs = self._needs
+        return rules if needs is None else needs.rules_for(doc, rules)
+
+    def ran(self, rules: list[CompiledRule]) -> None:
+        """``rules`` (a list ``main_for`` gave) have all run on a draft without raising."""
+        needs = self._needs
+        if needs is not None and needs.pending:
+            needs.arm(rules)
+
+
+class Needs:
+    """The checkers that declare what a draft must have for them to find anything (``needs`` in
+    ``checks/registry.py``: entity kinds, keys of the front matter, texts in the normalized text or
+    the prose; the config's platform is read when the rule is compiled, ``rule_needs``), and a test
+    of a draft that answers for all of them at once.
+
+    A draft's features are one number (a bit a feature, ``present``), read once a draft; the rules
+    to run for a number are listed once (``rules_for``). A rule is left out only once it has run
+    on a draft without raising: a checker may read per-run options (``ctx.memo``) before its first
+    test, and a bad option is reported for every draft until it is fixed."""
+
+    __slots__ = ("masks", "pending", "kinds", "normalized", "prose", "keys", "_lists")
+
+    LISTS = 256  # distinct (rule list, features) pairs kept; real drafts show a few dozen
+
+    def __init__(self, masks, kinds, normalized, prose, keys):
+        self.masks = masks  # {id(rule): the bits of its needs}
+        self.pending = set(masks)  # ids of the rules that have not yet run without raising
+        self.kinds = kinds  # {EntityKind: bit}
+        self.normalized = normalized  # ((text, bit), ...)
+        self.prose = prose
+        self.keys = keys  # ((front matter key, bit), ...)
+        self._lists: dict[tuple[int, int], list[CompiledRule]] = {}
+
+    @classmethod
+    def of(cls, rules: list[CompiledRule]) -> "Needs | None":
+        bits: dict[str, int] = {}
+        masks: dict[int, int] = {}
+        for rule in rules:
+            needs = rule.needs
+            if needs is None:
+                continue
+            mask = 0
+            for need in needs:
+                mask |= bits.setdefault(need, 1 << len(bits))
+            masks[id(rule)] = mask
+        if not masks:
+            return None
+        kinds = {k: bits[k.value] for k in EntityKind if k.value in bits}
+        normalized = tuple((n[len("normalized:"):], b) for n, b in bits.items() if n.startswith("normalized:"))
+        prose = tuple((n[len("prose:"):], b) for n, b in bits.items() if n.startswith("prose:"))
+        keys = tuple((n[len("front-matter:"):], b) for n, b in bits.items() if n.startswith("front-matter:"))
+        return cls(masks, kinds, normalized, prose, keys)
+
+    def present(self, doc: "Document") -> int:
+        """The bits of the features ``doc`` has."""
+        mask = 0
+        if self.normalized:
+            text = doc.normalized
+            for part, bit in self.normalized:
+                if part in text:
+                    mask |= bit
+        if self.prose:
+            text = doc.prose
+            for part, bit in self.prose:
+                if part in text:
+                    mask |= bit
+        if self.keys:
+            front = doc.front_matter
+            if front:
+                for key, bit in self.keys:
+                    if key in front:
+                        mask |= bit
+        if self.kinds:
+            kinds = self.kinds
+            for e in doc.entities:
+                mask |= kinds.get(e.kind, 0)
+        return mask
+
+    def rules_for(self, doc: "Document", rules: list[CompiledRule]) -> list[CompiledRule]:
+        """``rules`` less those whose needs ``doc`` has none of (and that have run before)."""
+        key = (id(rules), self.present(doc))
+        found = self._lists.get(key)
+        if found is None:
+            if len(self._lists) >= self.LISTS:
+                self._lists.clear()
+            masks, pending, mask = self.masks, self.pending, key[1]
+            found = [r for r in rules if id(r) not in masks or masks[id(r)] & mask or id(r) in pending]
+            if len(found) == len(rules):
+                found = rules
+            self._lists[key] = found
+        return found
+
+    def arm(self, rules: list[CompiledRule]) -> None:
+        pending = self.pending
+        before = len(pending)
+        pending.difference_update(map(id, rules))
+        if len(pending) != before:
+            self._lists.clear()  # lists made while those rules were pending ran them
 
 
 class Gate:
@@ -204,6 +308,17 @@ class Gate:
         return False
 
 
+def rule_needs(needs: tuple[str, ...] | None, config: "Config") -> tuple[str, ...] | None:
+    """What a draft must have for a rule whose checker declares ``needs`` to match under
+    ``config``, None when unknown: the config's platform is read here, once, and a need of a
+    platform is met for every draft when the config names one, and for none when it does not."""
+    if needs is None or "platform" not in needs:
+        return needs
+    if config.platform is not None:
+        return None
+    return tuple(n for n in needs if n != "platform")
+
+
 def compile_rules(entries: list["RuleEntry"], config: "Config") -> RuleList:
     out = []
     for e in entries:
@@ -212,12 +327,14 @@ def compile_rules(entries: list["RuleEntry"], config: "Config") -> RuleList:
             continue
         run = compile_rule(e.spec, config)
         stage = ""
+        needs = None
         if e.spec.kind == "python":
-            from .matchers.python import stage_of
+            from .matchers.python import needs_of, stage_of
 
             stage = stage_of(e.spec)
             stage = "" if stage == "main" else stage
-        out.append(CompiledRule(e, run, Severity(override) if override else None, stage == "post", stage))
+            needs = rule_needs(needs_of(e.spec), config) if not stage else None
+        out.append(CompiledRule(e, run, Severity(override) if override else None, stage == "post", stage, needs))
     return RuleList(out)
 
 
@@ -269,8 +386,12 @@ def make_finding(doc: "Document", rule: CompiledRule, m: Match) -> Finding:
 
 
 def run_rules(doc: "Document", rules: list[CompiledRule]) -> list[Finding]:
-    main = rules.main_for(doc) if isinstance(rules, RuleList) else [r for r in rules if not r.post and not r.stage]
-    return stage_findings(doc, main, doc)
+    if not isinstance(rules, RuleList):
+        return stage_findings(doc, [r for r in rules if not r.post and not r.stage], doc)
+    main = rules.main_for(doc)
+    findings = stage_findings(doc, main, doc)
+    rules.ran(main)
+    return findings
 
 
 def stage_findings(doc: "Document", rules: list[CompiledRule], state) -> list[Finding]:

@@ -187,7 +187,7 @@ def images(doc):
                 yield m.start(), m.end(), _attr(_SRC_ATTR, attrs) or "", _attr(_ALT_ATTR, attrs)
 
 
-@checker("AC001", context=False)
+@checker("AC001", context=False, needs=("front-matter:images", "normalized:![", "normalized:<"))
 def image_alt_text(doc):
     given = front_matter_images(doc)
     text = doc.normalized
@@ -281,7 +281,7 @@ def _tag_targets(doc, ctx) -> list[str]:
     return known
 
 
-@checker("AC003")
+@checker("AC003", needs=("hashtag",))
 def hashtag_break(doc, ctx):
     tags = doc.entities_of(EntityKind.HASHTAG)
     if not tags:
@@ -553,7 +553,7 @@ _VAGUE_LINK = re.compile(
 )
 
 
-@checker("AC007", context=False)
+@checker("AC007", context=False, needs=("normalized:](", "normalized:<"))
 def vague_link_text(doc):
     text = doc.normalized
     if "](" not in text and "<" not in text:

@@ -29,7 +29,7 @@ def own_handles(accounts: list[str]) -> set[str]:
     return out
 
 
-@checker("AP004")
+@checker("AP004", needs=("normalized:@",))
 def reply_mention(doc, ctx) -> Iterable[Match]:
     """@mentions that make a draft a reply to another user (5.6): the mentions the draft opens with,
     and any mention followed by an honorific. The organization's own accounts are not "other users"

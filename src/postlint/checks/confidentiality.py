@@ -125,7 +125,7 @@ def _suffix_possible(folded: str) -> bool:
     )  # fmt: skip
 
 
-@checker("CF003")
+@checker("CF003", needs=("url", "normalized:.", "normalized:://", "normalized:\\", "normalized:¥"))
 def internal_address(doc, ctx):
     extra = ctx.memo("internal-domains", lambda: tuple(d.lower().strip(".") for d in ctx.options.get("internal-domains", ())))
     text = doc.normalized

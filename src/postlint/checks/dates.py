@@ -177,7 +177,7 @@ def _explicit_year(m) -> tuple[int | None, str]:
 _WD_HINT = regex.compile(r"\(\s*[月火水木金土日]", regex.V1)
 
 
-@checker("EX004")
+@checker("EX004", needs=("prose:(",))
 def weekday_mismatch(doc, ctx):
     prose = doc.prose
     if "(" not in prose or _WD_HINT.search(prose) is None:

@@ -188,7 +188,7 @@ def _limits(ctx, defaults: dict) -> dict:
     return {**defaults, **{("x" if k == "twitter" else k): int(v) for k, v in ctx.options.get("limits", {}).items()}}
 
 
-@checker("PF001")
+@checker("PF001", needs=("platform", "front-matter:platform", "front-matter:platforms"))
 def platform_length(doc, ctx):
     if not doc.front_matter and ctx.config.platform is None:
         return ()  # written for no platform in particular
@@ -228,7 +228,7 @@ def _platform_length(doc, ctx):
         )
 
 
-@checker("PF002")
+@checker("PF002", needs=("platform", "front-matter:platform", "front-matter:platforms"))
 def hashtag_limit(doc, ctx):
     if not doc.front_matter and ctx.config.platform is None:
         return ()  # written for no platform in particular
@@ -256,7 +256,7 @@ def _hashtag_limit(doc, ctx):
         )
 
 
-@checker("PF003")
+@checker("PF003", needs=("platform", "front-matter:platform", "front-matter:platforms"))
 def instagram_link(doc, ctx):
     if not doc.front_matter and ctx.config.platform is None:
         return ()  # written for no platform in particular

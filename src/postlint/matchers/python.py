@@ -17,6 +17,12 @@ def stage_of(rule) -> str:
     return checker_of(rule).stage if rule.kind == "python" else "main"
 
 
+def needs_of(rule) -> tuple[str, ...] | None:
+    """What a draft must have for a python-kind rule's checker to find anything (``needs``), None
+    when it did not say (or for any other kind)."""
+    return checker_of(rule).needs if rule.kind == "python" else None
+
+
 def compile(spec, ctx: Context):
     found = checker_of(ctx.rule)
     if not found.context:

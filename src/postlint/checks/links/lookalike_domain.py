@@ -32,7 +32,7 @@ def _describe(found: Lookalike) -> dict:
     return {"reason": _REASONS[found.reason], "own": found.own or "—", "kind": found.reason}
 
 
-@checker("LK003")
+@checker("LK003", needs=("url", "email"))
 def lookalike_domain(doc, ctx) -> Iterable[Match]:
     cfg = link_config(ctx)
     if not any(e.kind is EntityKind.URL or e.kind is EntityKind.EMAIL for e in doc.entities):

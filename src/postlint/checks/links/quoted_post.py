@@ -20,7 +20,7 @@ UNATTRIBUTED_MESSAGE = (
 )
 
 
-@checker("LK004")
+@checker("LK004", needs=("url", "prose:RT", "prose:QT", "prose:RP", "prose:リツイート", "prose:リポスト", "prose:引用"))
 def quoted_post(doc, ctx) -> Iterable[Match]:
     cfg = link_config(ctx)
     marked = MARKER_HINT.search(doc.prose) is not None  # (False: ``MARKER`` cannot match)

@@ -26,7 +26,7 @@ PUBLIC_SECTOR_MESSAGE = (
 )
 
 
-@checker("LK002")
+@checker("LK002", needs=("url",))
 def third_party_link(doc, ctx) -> Iterable[Match]:
     cfg = link_config(ctx)
     if not doc.urls:

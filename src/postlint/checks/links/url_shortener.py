@@ -19,7 +19,7 @@ DISGUISED_MESSAGE = (
 )
 
 
-@checker("LK001")
+@checker("LK001", needs=("url", "normalized:/"))
 def url_shortener(doc, ctx) -> Iterable[Match]:
     extra = shortener_extra(ctx)
     if not doc.urls and "/" not in doc.normalized:
