@@ -14,7 +14,7 @@ from postlint.checks import pii_names
 from postlint.config import Config
 from postlint.engine import RuleList, run_rules
 from postlint.text.document import Document
-from postlint.text.tokens import MAX_CHUNK
+from postlint.text.tokens import MAX_CHUNK, tokenizer
 
 # Romaji that Sudachi reads as surnames and given names, a link's code, kana and kanji names, the
 # honorifics of children, a variant kanji, separators and line breaks.
@@ -70,8 +70,27 @@ def test_no_name_is_found_where_may_hold_names_says_none_can_be(text):
         assert answer
 
 
+_LINE_PIECES = [p for p in _PIECES if "\n" not in p] + [" " * 18, "   ", "06aafa", "SUZUKI", "ed", "9", "Taro", "(", ")", "/"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=24).map("".join))
+def test_sudachi_reads_a_run_of_spaces_as_one_space(line):
+    """Invariant behind ``may_hold_names`` reading a run of spaces as one space: Sudachi makes the
+    same morphemes (surface and part of speech) of every character but whitespace either way (a run
+    of whitespace other than spaces may be one morpheme: its length is all that changes)."""
+    tokenize_line = tokenizer().tokenize
+
+    def words(text: str) -> list[tuple[str, tuple[str, ...]]]:
+        return [(m.surface(), m.part_of_speech()) for m in tokenize_line(text) if not m.surface().isspace()]
+
+    if line.strip():
+        assert words(pii_names._SPACES.sub(" ", line)) == words(line)
+
+
 def test_may_hold_names_reads_romaji_names_and_long_lines_the_long_way():
     assert pii_names.may_hold_names("   suzuki ichiro 1")
+    assert pii_names.may_hold_names("                  suzuki    1")
     assert not pii_names.may_hold_names("                  d0ed9c")
     assert pii_names.may_hold_names("x" * (MAX_CHUNK + 1))  # chunked: not judged here
     assert pii_names.may_hold_names("はるとくん")

@@ -235,12 +235,21 @@ def names(doc, officials: tuple[str, ...] = (), public: tuple[str, ...] = ()) ->
     return cached(doc, ("names", officials, public), lambda: _find(doc, officials, public))
 
 
+_SPACES = re.compile("  +")  # a run of spaces (the standard library's engine: one plain character)
+
+
 def may_hold_names(prose: str) -> bool:
     """False only when ``names`` finds nothing in a document whose prose is ``prose``, told without
     building its tokens: there is no くん / ちゃん (children's given names), no variant kanji (read in a
     copy of their own), and no person-name morpheme in what Sudachi makes of each line, the pieces a
     document's tokens are made from (a line longer than one chunk: True, the long way decides).
-    For a document whose tokens no rule may need but the names (the copy masking reads)."""
+    For a document whose tokens no rule may need but the names (the copy masking reads).
+
+    A run of spaces is read as one space: Sudachi makes each space a morpheme of its own (the one
+    dictionary word " ", 空白) and no word holds one, so the words on either side of a run are
+    those they are beside one space (``tests/test_conceal_shortcuts.py`` checks this on generated
+    lines). The masking copy's lines start with their link's blanked host: a dozen spaces and more
+    that Sudachi would read one by one."""
     if "くん" in prose or "ちゃん" in prose or _HAS_VARIANT.search(prose):
         return True
     tokenize_line = tokenizer().tokenize
@@ -248,7 +257,7 @@ def may_hold_names(prose: str) -> bool:
         if len(line) > MAX_CHUNK:
             return True
         if line.strip():
-            morphemes = tokenize_line(line)
+            morphemes = tokenize_line(_SPACES.sub(" ", line) if "  " in line else line)
             if "人名" in map(_POS_2, map(type(morphemes[0]).part_of_speech, morphemes)):
                 return True
     return False
