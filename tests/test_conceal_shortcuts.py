@@ -131,3 +131,27 @@ def test_a_romaji_name_in_a_link_is_still_found_for_masking():
     rules = Linter().masking_rules_for(Config())
     doc = Document("https://x.example/suzuki/ichiro/1234")
     assert [(f.code, f.text) for f in conceal._exposed_findings(doc, rules)] == [("PD004", "suzuki/ichiro")]
+
+
+def test_a_romaji_name_in_a_link_without_digits_is_found_for_masking():
+    """A link's inside of ASCII letters alone may hold a name: it is read like one with digits."""
+    rules = Linter().masking_rules_for(Config())
+    for url in ("https://x.example/suzuki/ichiro", "https://x.example/suzuki/ichiro/1234"):
+        doc = Document(url)
+        assert [(f.code, f.text) for f in conceal._exposed_findings(doc, rules)] == [("PD004", "suzuki/ichiro")], url
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["suzuki", "ichiro", "hanako", "tanaka", "news", "kanko", "event", "top", "1"]), min_size=1, max_size=4))
+def test_a_name_in_a_link_is_masked_whether_or_not_the_link_has_a_digit(parts):
+    """What the reports show of a third-party link hides a name in it the same way, with or without
+    a number at the end of the link (the number itself is not personal here)."""
+    linter = Linter()
+    base = "https://x.example/" + "/".join(parts)
+
+    def shown(url: str) -> str:
+        [finding] = [f for f in linter.lint_text(f"詳しくは {url} をご覧ください。").findings if f.code == "LK002"]
+        return finding.masked or finding.text
+
+    plain = shown(base)
+    assert shown(base + "/7")[: len(plain)] == plain

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 _URL_SEPARATORS = str.maketrans(":/?&=#;", "       ")
 _PATH_START = re.compile(r"[/?#]")
-_DIGIT_OR_AT = re.compile(r"[0-9@]")  # ASCII text (the only kind this is asked about)
 
 
 def _blank(text: str) -> str:
@@ -137,8 +136,9 @@ class Exposed:
 
 def exposed_text(doc: "Document") -> Exposed | None:
     """What no rule reads in the draft (front matter, comments, the inside of URLs) with their
-    markup blanked, as an ``Exposed``; ``None`` when there is none, or nothing a personal rule could
-    find in it."""
+    markup blanked, as an ``Exposed``; ``None`` when there is none. ASCII letters alone are not
+    nothing: Sudachi reads ``suzuki ichiro`` as a person's name, and an organization's personal
+    rule may match letters."""
     urls = doc.urls
     if not (urls or doc.comment_spans or doc.front_matter_span):
         return None  # most drafts: no part hidden from the rules
@@ -164,10 +164,7 @@ def exposed_text(doc: "Document") -> Exposed | None:
         if piece.strip():
             pieces.append((start, piece))
         pos = end
-    exposed = Exposed(pieces)
-    if not pieces or (exposed.text.isascii() and _DIGIT_OR_AT.search(exposed.text) is None):
-        return None  # nothing a personal rule could find: no number, no address, no name
-    return exposed
+    return Exposed(pieces) if pieces else None
 
 
 def _on_raw(f: "Finding", doc: "Document", exposed: Exposed) -> "Finding | None":
