@@ -96,6 +96,38 @@ def test_presence_names_the_kinds_whose_strings_the_text_holds(text):
         assert pattern.pattern == entities._alternation(kept).pattern
 
 
+_URLISH = st.sampled_from(
+    ["https://", "HTTP://", "ftp://", "://", "www.", "example", ".com", ".jp", ".lg.jp", "@", "#", ".", "/", "?q=1",
+     ":", "徳島", "。", " ", "\n", "(", ")", "-", "_", "xn--", "пример", ".рф", "1", "ver.2", "a" * 64, "b" * 30,
+     "a@b.jp", "@ab", "#タグ", "](", ",", "&", "ſ"]
+)
+
+
+@given(text=st.lists(_URLISH, max_size=16).map("".join), steps=st.lists(st.integers(0, 40), max_size=8))
+@settings(max_examples=500, deadline=None)
+def test_each_kind_searched_alone_finds_what_the_alternation_finds(text, steps):
+    """Invariant: for positions that never go back, ``_searcher_for(text)(pos)`` (each kind searched
+    alone from near its own string, its next match remembered) is the match of the alternation of
+    the kinds the text can hold searched from ``pos``: same span, kind and groups (the alternation
+    also names the other kinds' groups, unmatched)."""
+    from postlint.text import entities
+
+    pattern = entities._pattern_for(text)
+    search = entities._searcher_for(text)
+    assert (search is None) == (pattern is None)
+    if pattern is None:
+        return
+    pos = 0
+    for step in [0, *steps]:  # the positions extract() takes: each after the last, or the same
+        pos = min(pos + step, len(text))
+        got, want = search(pos), pattern.search(text, pos)
+        assert (got is None) == (want is None)
+        if want is not None:
+            groups = {name: value for name, value in want.groupdict().items() if value is not None}
+            assert (got.span(), got.lastgroup, got.groupdict()) == (want.span(), want.lastgroup, groups)
+            pos = max(pos, want.start() + 1) if step % 2 else want.end()  # past its start, or its end
+
+
 # -- approval: the verdict of most drafts is one value made once -------------------------------------------
 def test_a_draft_without_findings_or_source_gets_the_default_verdict_as_built_in_full():
     """Invariant: the shared default verdict equals the verdict built from its level and reason, and a
