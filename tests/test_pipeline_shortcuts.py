@@ -375,3 +375,22 @@ def test_a_text_shorter_than_a_quarter_of_the_limit_is_not_too_large(text, limit
     (surrogates passed): the size check encodes only longer texts."""
     if len(text) * 4 <= limit:
         assert len(text.encode("utf-8", "surrogatepass")) <= limit
+
+
+# -- suppress: front matter without an ignore key ignores nothing ------------------------------------------
+@given(
+    front_matter=st.dictionaries(
+        st.sampled_from(["date", "platform", "postlint-ignore", "postlint", "ignore", "source"]),
+        st.one_of(st.none(), st.text(alphabet="ab, ", max_size=5), st.lists(st.sampled_from(["LK001", "", 0]), max_size=3),
+                  st.dictionaries(st.just("ignore"), st.text(alphabet="ab,", max_size=4), max_size=1)),
+        max_size=4,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_front_matter_without_an_ignore_key_ignores_nothing(front_matter):
+    """Invariant: ``front_matter_ignores`` names no rule for front matter that has neither
+    ``postlint-ignore`` nor ``postlint`` (the test ``apply`` makes before calling it)."""
+    from postlint.suppress import front_matter_ignores
+
+    if "postlint-ignore" not in front_matter and "postlint" not in front_matter:
+        assert front_matter_ignores(front_matter) == []
