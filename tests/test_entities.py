@@ -51,10 +51,10 @@ def test_a_text_is_read_with_only_the_kinds_it_can_hold(text):
     from postlint.text import entities
 
     text = text.replace("．", ".")
-    original = entities._pattern_for
+    original = entities._searcher_for
     try:
-        entities._pattern_for = lambda _: entities._PATTERN
+        entities._searcher_for = lambda t: lambda pos: entities._PATTERN.search(t, pos)
         expected = [(e.kind, e.start, e.end, e.text) for e in entities.extract(text)]
     finally:
-        entities._pattern_for = original
+        entities._searcher_for = original
     assert [(e.kind, e.start, e.end, e.text) for e in entities.extract(text)] == expected

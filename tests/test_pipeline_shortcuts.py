@@ -96,6 +96,38 @@ def test_presence_names_the_kinds_whose_strings_the_text_holds(text):
         assert pattern.pattern == entities._alternation(kept).pattern
 
 
+_URLISH = st.sampled_from(
+    ["https://", "HTTP://", "ftp://", "://", "www.", "example", ".com", ".jp", ".lg.jp", "@", "#", ".", "/", "?q=1",
+     ":", "徳島", "。", " ", "\n", "(", ")", "-", "_", "xn--", "пример", ".рф", "1", "ver.2", "a" * 64, "b" * 30,
+     "a@b.jp", "@ab", "#タグ", "](", ",", "&", "ſ"]
+)
+
+
+@given(text=st.lists(_URLISH, max_size=16).map("".join), steps=st.lists(st.integers(0, 40), max_size=8))
+@settings(max_examples=500, deadline=None)
+def test_each_kind_searched_alone_finds_what_the_alternation_finds(text, steps):
+    """Invariant: for positions that never go back, ``_searcher_for(text)(pos)`` (each kind searched
+    alone from near its own string, its next match remembered) is the match of the alternation of
+    the kinds the text can hold searched from ``pos``: same span, kind and groups (the alternation
+    also names the other kinds' groups, unmatched)."""
+    from postlint.text import entities
+
+    pattern = entities._pattern_for(text)
+    search = entities._searcher_for(text)
+    assert (search is None) == (pattern is None)
+    if pattern is None:
+        return
+    pos = 0
+    for step in [0, *steps]:  # the positions extract() takes: each after the last, or the same
+        pos = min(pos + step, len(text))
+        got, want = search(pos), pattern.search(text, pos)
+        assert (got is None) == (want is None)
+        if want is not None:
+            groups = {name: value for name, value in want.groupdict().items() if value is not None}
+            assert (got.span(), got.lastgroup, got.groupdict()) == (want.span(), want.lastgroup, groups)
+            pos = max(pos, want.start() + 1) if step % 2 else want.end()  # past its start, or its end
+
+
 # -- approval: the verdict of most drafts is one value made once -------------------------------------------
 def test_a_draft_without_findings_or_source_gets_the_default_verdict_as_built_in_full():
     """Invariant: the shared default verdict equals the verdict built from its level and reason, and a
@@ -253,3 +285,112 @@ def test_entities_with_the_brackets_asked_lazily_are_those_with_the_brackets_giv
     doc = Document(text)
     eager = entities.extract(doc.normalized, doc._fullwidth_brackets())
     assert [(e.kind, e.start, e.end, e.text) for e in doc.entities] == [(e.kind, e.start, e.end, e.text) for e in eager]
+
+
+# -- reporters.stream: a post's jsonl line written member by member, a shared verdict encoded once -------
+_LINTED: list = []
+
+
+def _linted_reports():
+    """Reports of a few posts (findings, suppressed findings, personal data, an official source), linted once."""
+    if not _LINTED:
+        from postlint.api import Linter
+
+        texts = [
+            "本日は県庁前広場で防災フェアを開催します。",
+            "落とし物のお問い合わせは佐藤様（090-1234-5678）まで。",
+            "詳しくは https://bit.ly/3abc をご覧ください。",
+            "観光情報を更新しました。\n詳しくは https://www.pref.tokushima.lg.jp/kanko/ へ。",
+            "<!-- postlint-disable-next-line -- 確認済み -->\n自由民主党の議員も視察に訪れました。",
+        ]
+        lin = Linter()
+        _LINTED.extend(lin.lint_record({"text": t, "id": str(i)}) for i, t in enumerate(texts))
+    return _LINTED
+
+
+@given(
+    picks=st.lists(st.integers(0, 4), min_size=1, max_size=6),
+    ids=st.one_of(st.none(), st.text(max_size=6), st.just('"\\\n\u2028')),
+    source=st.one_of(st.none(), st.sampled_from(["", "posts.jsonl", "投稿 \"一覧\".jsonl"])),
+    line=st.one_of(st.none(), st.integers(0, 10**6)),
+    date=st.one_of(st.none(), st.sampled_from(["2025-11-03", ""])),
+    show=st.booleans(),
+    no_post=st.booleans(),
+)
+@settings(max_examples=150, deadline=None)
+def test_a_jsonl_post_line_is_the_json_of_the_post_object(picks, ids, source, line, date, show, no_post):
+    """Invariant: whatever the post, its fields and the verdicts seen before (the same one again or
+    another), ``JsonlWriter.render`` writes ``json.dumps(post_object(...), ensure_ascii=False)``."""
+    import io
+    import json
+
+    from postlint.reporters import ReportOptions
+    from postlint.reporters.stream import JsonlWriter, Post, post_object
+
+    reports = _linted_reports()
+    writer = JsonlWriter(io.StringIO(), ReportOptions(show_personal_data=show))
+    for i in picks:
+        post = None if no_post else Post(source, line, ids, date)
+        want = json.dumps(post_object(reports[i], post, show), ensure_ascii=False) + "\n"
+        assert writer.render(reports[i], post) == want
+
+
+# -- records: a JSON Lines row that starts with "{" is decoded as UTF-8 without json's detection -------------
+_ROW_PIECES = st.sampled_from(
+    [b"{", b"}", b'"text"', b":", b" ", b'"', b"\\u3042", b"\\ud83d", b"\\ude00", "本文".encode(), b"\x00", b"\xff",
+     b"\xe3\x81", b"\xed\xa0\x80", b"\xef\xbb\xbf", b",", b"1", b"[", b"]", b"null", b"\n", b"\r", b"\\", b"\xfe"]
+)
+
+
+def _outcome(decode, data):
+    try:
+        return "ok", decode(data)
+    except UnicodeDecodeError as exc:
+        return "unicode", exc.start, exc.end
+    except ValueError as exc:
+        return "json", getattr(exc, "msg", None), getattr(exc, "colno", None)
+    except RecursionError:
+        return "deep"
+
+
+@given(data=st.lists(_ROW_PIECES, max_size=12).map(lambda parts: b"{" + b"".join(parts)))
+@settings(max_examples=600, deadline=None)
+def test_a_row_that_starts_with_a_brace_decodes_as_json_loads_decodes_it(data):
+    """Invariant: for a line that starts with ``{`` and whose second byte is not NUL (the rows the
+    reader decodes itself), decoding it as UTF-8 (surrogates passed) and parsing the text gives
+    what ``json.loads`` of the bytes gives: the same value, or the same error at the same place."""
+    import json
+
+    from postlint import records
+
+    if len(data) >= 2 and not data[1]:
+        return  # (json.loads reads it as UTF-16 or UTF-32: the reader leaves such a row to it)
+    fast = _outcome(lambda b: records._DECODE(b.decode("utf-8", "surrogatepass")), data)
+    assert fast == _outcome(json.loads, data)
+
+
+@given(text=st.text(max_size=40), limit=st.integers(0, 200))
+def test_a_text_shorter_than_a_quarter_of_the_limit_is_not_too_large(text, limit):
+    """Invariant: a text of at most ``limit // 4`` characters is at most ``limit`` bytes in UTF-8
+    (surrogates passed): the size check encodes only longer texts."""
+    if len(text) * 4 <= limit:
+        assert len(text.encode("utf-8", "surrogatepass")) <= limit
+
+
+# -- suppress: front matter without an ignore key ignores nothing ------------------------------------------
+@given(
+    front_matter=st.dictionaries(
+        st.sampled_from(["date", "platform", "postlint-ignore", "postlint", "ignore", "source"]),
+        st.one_of(st.none(), st.text(alphabet="ab, ", max_size=5), st.lists(st.sampled_from(["LK001", "", 0]), max_size=3),
+                  st.dictionaries(st.just("ignore"), st.text(alphabet="ab,", max_size=4), max_size=1)),
+        max_size=4,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_front_matter_without_an_ignore_key_ignores_nothing(front_matter):
+    """Invariant: ``front_matter_ignores`` names no rule for front matter that has neither
+    ``postlint-ignore`` nor ``postlint`` (the test ``apply`` makes before calling it)."""
+    from postlint.suppress import front_matter_ignores
+
+    if "postlint-ignore" not in front_matter and "postlint" not in front_matter:
+        assert front_matter_ignores(front_matter) == []

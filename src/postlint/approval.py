@@ -104,7 +104,7 @@ def decide(
     consult: list[ApprovalReason] = []
     approver: list[ApprovalReason] = []
     notes: list[ApprovalReason] = []  # suppressions that do not raise the level themselves
-    items = [(f, None) for f in findings] + [(s.finding, s.by) for s in suppressed]
+    items = [(f, None) for f in findings] + [(s.finding, s.by) for s in suppressed] if findings or suppressed else ()
     for f, by in items:
         entry = catalog.get(f.code)
         wanted = entry.spec.approval if entry else None

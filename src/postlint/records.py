@@ -32,6 +32,7 @@ FORMATS = ("jsonl", "csv", "x-archive")
 EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 X_ARCHIVE_PREFIX = b"window.YTD."
 JST_HOURS = 9
+_JST = _dt.timezone(_dt.timedelta(hours=JST_HOURS))
 
 # field -> the names tried in order when the user does not name one
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -40,6 +41,8 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "date": ("date", "created_at", "published_at", "timestamp", "日付", "投稿日時"),
     "platform": ("platform", "プラットフォーム"),
 }
+# ``json.loads`` of a str, without its checks of the argument's type and keyword arguments
+_DECODE = json.JSONDecoder().decode
 _MONTHS = {m: i + 1 for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())}
 MAX_ENTITIES = 200  # URL entities of one post taken into account (a tweet holds a handful)
 
@@ -115,7 +118,7 @@ def to_date(value: object) -> _dt.date | None:
     """A record's date as a day in Japan."""
     if isinstance(value, _dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(_dt.timezone(_dt.timedelta(hours=JST_HOURS)))
+            value = value.astimezone(_JST)
         return value.date()
     if isinstance(value, _dt.date):
         return value
@@ -170,7 +173,8 @@ class Fields:
             wanted = " / ".join(self.names["text"])
             raise RecordError(f"本文の列がありません / no text field ({wanted})" if text is None else
                               f"本文が文字列ではありません / the text field is not a string ({wanted})")
-        if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        # (a character is at most 4 bytes: a shorter text is not encoded to be measured)
+        if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
             raise RecordError(f"投稿が大きすぎます / post too large (limit {MAX_BYTES:,} bytes)")
         rid = self.get(row, "id")
         date = self.get(row, "date")
@@ -253,7 +257,9 @@ class Reader:
             if not data.strip():
                 continue
             try:
-                row = json.loads(data)
+                # a line that starts with "{" and no NUL is UTF-8 to json.loads (its encoding
+                # detection): decoded as it would decode it, without the detection
+                row = _DECODE(data.decode("utf-8", "surrogatepass")) if data[0] == 0x7B and (len(data) < 2 or data[1]) else json.loads(data)
             except UnicodeDecodeError:
                 yield row_error(source, number, "UTF-8 として読めません / not valid UTF-8")
                 continue

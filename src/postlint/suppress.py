@@ -123,7 +123,12 @@ def _covering(group: list[tuple[int, int, int]], queries: list[tuple[int, int]])
 
 def apply(doc: "Document", findings: list["Finding"]) -> Suppression:
     inline = getattr(doc, "inline_config", True)
-    ignored = set(front_matter_ignores(doc.front_matter)) if doc.front_matter and inline else set()
+    fm = doc.front_matter
+    # (front matter without either key ignores nothing: an archive post's date and platform)
+    if fm and inline and ("postlint-ignore" in fm or "postlint" in fm):
+        ignored = set(front_matter_ignores(fm))
+    else:
+        ignored = set()
     if not ignored and not doc.directives:
         return Suppression(list(findings), [], set(), [])  # most drafts: nothing to suppress
     kept: list[Finding] = []

@@ -166,19 +166,48 @@ def _post_fields(result: Any, post: Post | None) -> dict[str, Any]:
 
 
 class JsonlWriter(Writer):
+    def __init__(self, out: TextIO, options: ReportOptions):
+        super().__init__(out, options)
+        # the JSON of the last approval verdict written: most posts share one (the default verdict,
+        # an immutable value), so its reasons are encoded once, not once per post
+        self._approval: Any = None
+        self._approval_json = ""
+
     def render(self, result: Any, post: Post | None) -> str:
         if isinstance(result, InputError):
             obj: dict[str, Any] = {"type": "input_error", **_post_fields(result, post), "message": result.message}
             obj.pop("id")
+            return _ENCODE(obj) + "\n"
+        # {"type": "post", "id", "path", "line", "date", "approval", "findings", "suppressed"}: the
+        # object ``post_object`` builds, written member by member (a value's JSON is the same alone as
+        # inside the object: no indentation, the same separators)
+        approval = result.approval
+        if approval is not self._approval:
+            self._approval_json = _ENCODE(approval.to_dict())
+            self._approval = approval
+        show = self.options.show_personal_data
+        findings = _ENCODE([f.to_dict(show) for f in result.findings]) if result.findings else "[]"
+        suppressed = _ENCODE([f.to_dict(show) for f in result.suppressed]) if result.suppressed else "[]"
+        if post is not None:
+            rid, path, line, date = post.id, post.source or result.path, post.line, post.date
         else:
-            fields = _post_fields(result, post)
-            obj = {"type": "post", **fields, "date": post.date if post is not None else None}
-            obj.update(result.to_dict(self.options.show_personal_data))
-            obj["path"] = fields["path"]  # the report's own path gives way to the file's
-        return _ENCODE(obj) + "\n"
+            rid, path, line, date = None, result.path, None, None
+        return (
+            f'{{"type": "post", "id": {_ENCODE(rid)}, "path": {_ENCODE(path or "<stdin>")}, "line": {_ENCODE(line)}, '
+            f'"date": {_ENCODE(date)}, "approval": {self._approval_json}, "findings": {findings}, "suppressed": {suppressed}}}\n'
+        )
 
     def closing(self) -> str:
         return json.dumps({"type": "summary", **self.tally.summary()}, ensure_ascii=False) + "\n"
+
+
+def post_object(result: Any, post: Post | None, show_personal_data: bool = False) -> dict[str, Any]:
+    """The object of a post's line in ``jsonl`` (what ``JsonlWriter.render`` writes)."""
+    fields = _post_fields(result, post)
+    obj = {"type": "post", **fields, "date": post.date if post is not None else None}
+    obj.update(result.to_dict(show_personal_data))
+    obj["path"] = fields["path"]  # the report's own path gives way to the file's
+    return obj
 
 
 # ``json.dumps(obj, ensure_ascii=False)`` without a new encoder for every post

@@ -145,6 +145,65 @@ def _pattern_for(text: str):
         pattern = _PATTERNS[key] = _alternation(kinds) if kinds else None
     return pattern
 
+
+# Each kind alone, with the string every match of it holds and how far before that string a match
+# can start at most: an e-mail's local part is 1 to 64 characters before its @, a scheme 3 to 5
+# before its ://, a bare host's first label 1 to 63 before its first dot; a mention starts at its @
+# and a hashtag at its #. A kind searched from ``pos`` is searched from that far before the first
+# of its strings at or after ``pos`` (no match can start earlier), not from ``pos``.
+_LEADS = {"email": ("@", 64), "url": ("://", 5), "bare": (".", 63), "mention": ("@", 0), "hashtag": ("#", 0)}
+_ALONE = {name: _alternation((name,)) for name, _, _ in _KINDS}
+_GONE = object()  # a kind with no match from here on
+
+
+def _searcher_for(text: str):
+    """``search(pos)``, for positions that never go back: the match ``_pattern_for(text).search(text,
+    pos)`` finds (the leftmost match of any kind; at one position, the first kind in ``_KINDS``
+    order), None when there is none; None instead of a function for a text that can hold no kind.
+
+    One alternation of several kinds is tried at every position of the text, each kind near its own
+    string only when searched alone (most drafts with a link hold no other kind's string near it).
+    So each kind is searched alone from near its string, and its next match is remembered while the
+    caller's position has not passed its start: a match of one kind at a position does not depend on
+    where the search began (lookbehinds see the text before ``pos`` as well). The same matches as the
+    alternation, in the same order (``tests/test_pipeline_shortcuts.py``)."""
+    key = _presence(text)
+    names = [name for (name, _, _), present in zip(_KINDS, key) if present]
+    if not names:
+        return None
+    if len(names) == 1:
+        pattern = _ALONE[names[0]]
+        lead, back = _LEADS[names[0]]
+
+        def search_one(pos: int):
+            at = text.find(lead, pos)
+            if at < 0:
+                return None
+            return pattern.search(text, at - back if at - back > pos else pos)
+
+        return search_one
+    kinds = [(_ALONE[name], *_LEADS[name]) for name in names]
+    found: list = [None] * len(kinds)  # each kind's next match, None: not searched, _GONE: none left
+
+    def search(pos: int):
+        best = None
+        for i, (pattern, lead, back) in enumerate(kinds):
+            m = found[i]
+            if m is _GONE:
+                continue
+            if m is None or m.start() < pos:
+                at = text.find(lead, pos)
+                m = pattern.search(text, at - back if at - back > pos else pos) if at >= 0 else None
+                if m is None:
+                    found[i] = _GONE
+                    continue
+                found[i] = m
+            if best is None or m.start() < best.start():  # on a tie the earlier kind wins
+                best = m
+        return best
+
+    return search
+
 _TRAILING = ".,;:!?'\"*(["
 _PAIRS = {")": "(", "]": "["}
 
@@ -260,13 +319,13 @@ def extract(text: str, stops: "frozenset[int] | set[int] | Callable[[], set[int]
     document passes the brackets that were full-width in the draft (``https://a.example/x（PDF）``
     links ``/x``, not ``/x(PDF)``). It may be a function that gives them: it is then called once,
     at the first URL (most drafts have none, and full-width brackets are common)."""
-    pattern = _pattern_for(text)
-    if pattern is None:
+    search = _searcher_for(text)
+    if search is None:
         return []
     found: list[Entity] = []
     pos = 0
     while True:
-        m = pattern.search(text, pos)
+        m = search(pos)
         if m is None:
             break
         pos = m.end()
