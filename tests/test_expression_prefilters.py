@@ -80,3 +80,29 @@ def test_abusive_language_skips_the_index_only_where_it_finds_nothing(pieces):
     index = ex.phrase_index((ex.ABUSE_DICTIONARY,))
     if index.absent(doc):
         assert index.find(doc) == []
+
+
+_SLANG_FILLERS = ["w", "ｗ", "草", "乙", "です", "。", "、", "!", " ", "\n", "県", "の", "お", "う", "k", "p", "グ", "ワ", "ー"]
+
+
+def _slang_drafts():
+    from postlint.checks.expression import SLANG_DICTIONARY, surface_index
+
+    pieces = []
+    for word in sorted(surface_index((SLANG_DICTIONARY,)).labels):
+        pieces += [word, word[:1], word[1:], word[: len(word) // 2], word[len(word) // 2 :]]
+    return st.lists(st.sampled_from([p for p in pieces if p] + _SLANG_FILLERS), min_size=1, max_size=8).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_slang_drafts())
+def test_surface_index_with_tokens_finds_what_the_scan_finds(text):
+    from postlint.checks.expression import SLANG_DICTIONARY, surface_index
+    from postlint.text.document import Document
+
+    index = surface_index((SLANG_DICTIONARY,))
+    plain = Document(text)  # no tokens yet: the scan of the prose
+    expected = index.find(plain)
+    doc = Document(text)
+    doc.token_forms  # noqa: B018 - the tokens first: the test of their forms
+    assert index.find(doc) == expected

@@ -69,3 +69,39 @@ def test_marker_hint_never_skips_a_repost_marker(text):
 
     if MARKER.search(text):
         assert MARKER_HINT.search(text), text
+
+
+# pieces of disguised and broken links: separators, schemes, slashes, colons, spaces, letters, Japanese
+_LINK_PIECES = ["bit", "ly", "a", "Z", "0", ".", "。", "[.]", "(.)", "[dot]", "(dot)", "%2E", "%2e", "%2", "[", "(",
+                " ", "\t", "\u3000", "/", "//", "///", ":", "://", "http", "hxxps", "HTTPS", "p", "s", "ſ", "あ", "\n"]
+link_texts = st.lists(st.sampled_from(_LINK_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(link_texts)
+def test_disguise_possible_never_skips_a_match(text):
+    if sh._DISGUISED_NEEDS.search(text):
+        assert sh._disguise_possible(text), text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(link_texts)
+def test_broken_scheme_possible_never_skips_a_match(text):
+    if sh._BROKEN_SCHEME.search(text):
+        assert sh._broken_scheme_possible(text), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_spelt_possible_never_skips_a_match(text):
+    if sh._SPELT_NEEDS.search(text):
+        assert sh._spelt_possible(text), text
+
+
+def test_link_cheap_tests_on_examples():
+    assert not sh._broken_scheme_possible("詳しくは https://www.pref.tokushima.lg.jp/kanko/ をご覧ください。")
+    assert sh._broken_scheme_possible("https:/bit.ly/3abc") and sh._broken_scheme_possible("//bit.ly/3abc")
+    assert sh._broken_scheme_possible("x http: //bit.ly/a")
+    assert not sh._disguise_possible("申込みは https://forms.gle/xyz123 から。")
+    assert sh._disguise_possible("bit。ly/3abc") and sh._disguise_possible("bit .ly/3abc")
+    assert not sh._spelt_possible("b i t . l y") and sh._spelt_possible("b i t . l y / 3")

@@ -98,10 +98,16 @@ def _dotless_host_possible(text: str) -> bool:
     return False
 
 
+# The literals of ``_SCHEME`` and ``_SUFFIX_HINT``, searched in the case-folded text with one
+# pattern each: an ``in`` test of an ASCII string widens it for a Japanese text on every call.
+_SHARE_SCHEMES = re.compile(r"(?:file|smb|afp|nfs|cifs)://")
+_SUFFIX_LITERALS = re.compile(r"\.(?:local|internal|lan|corp|intra|home\.arpa)")
+
+
 def _share_scheme_possible(folded: str) -> bool:
     """False when ``_SCHEME`` cannot match: ``folded`` (the case-folded text) holds none of the
     schemes it names with their separator."""
-    return "file://" in folded or "smb://" in folded or "afp://" in folded or "nfs://" in folded or "cifs://" in folded
+    return _SHARE_SCHEMES.search(folded) is not None
 
 
 # Cheap tests of what each pattern needs (same engine and flags where case matters): a pattern
@@ -110,8 +116,9 @@ def _share_scheme_possible(folded: str) -> bool:
 _NEEDS = (
     (_DOTLESS, lambda text, folded: "://" in text and _dotless_host_possible(text)),
     (_SCHEME, lambda text, folded: "://" in text and _share_scheme_possible(folded)),
-    (_UNC, lambda text, folded: "\\\\" in text or "¥¥" in text),
-    (_DRIVE, lambda text, folded: ":\\" in text or ":¥" in text),
+    # (a one-character test first: a longer needle is widened for a Japanese text on every call)
+    (_UNC, lambda text, folded: ("\\" in text and "\\\\" in text) or ("¥" in text and "¥¥" in text)),
+    (_DRIVE, lambda text, folded: ("\\" in text and ":\\" in text) or ("¥" in text and ":¥" in text)),
 )
 _SUFFIX_HINT = regex.compile(r"\.(?:" + "|".join(re.escape(s) for s in _INTERNAL_SUFFIXES) + ")", regex.IGNORECASE)
 
@@ -119,10 +126,7 @@ _SUFFIX_HINT = regex.compile(r"\.(?:" + "|".join(re.escape(s) for s in _INTERNAL
 def _suffix_possible(folded: str) -> bool:
     """False when ``_SUFFIX_HINT`` cannot match: ``folded`` (the case-folded text) holds none of its
     suffixes with their dot (.intranet holds .intra, .localdomain .local)."""
-    return (
-        ".local" in folded or ".internal" in folded or ".lan" in folded or ".corp" in folded
-        or ".intra" in folded or ".home.arpa" in folded
-    )  # fmt: skip
+    return _SUFFIX_LITERALS.search(folded) is not None
 
 
 @checker("CF003", needs=("url", "normalized:.", "normalized:://", "normalized:\\", "normalized:¥"))

@@ -55,10 +55,16 @@ class SurfaceIndex:
             word = unicodedata.normalize("NFKC", word)
             self.labels.setdefault(word, label or word)
         self.pattern = word_filter(self.labels)  # finditer compiles for the first draft that holds a word
+        # every prefix of every word: a hit starts and ends at token boundaries, so the token it
+        # starts with ends inside it and has one of these as its surface
+        self.prefixes = frozenset(w[:k] for w in self.labels for k in range(1, len(w) + 1))
 
     def find(self, doc) -> list[tuple[int, int, str]]:
         if self.pattern is None:
             return []
+        forms = doc.__dict__.get("token_forms")
+        if forms is not None and forms.isdisjoint(self.prefixes):
+            return []  # (the tokens are there already: cheaper than the scan of the prose)
         found = [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(doc.prose)]
         if not found:
             return []

@@ -84,11 +84,40 @@ _PLAIN_DOTS = regex.compile(rf"{_LABEL}(?:\.{_LABEL})+", regex.V1)
 _TRAILING = ".,;:!?'\"*"
 
 
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+# the separators of ``_DISGUISED_NEEDS`` but 。: every branch starts with a character of its own, which
+# the engine skips to (a multi-character ``in`` test widens an ASCII needle for Japanese text each time)
+_SEPARATOR_HINT = re.compile(r"\[\.\]|\(\.\)|\[dot\]|\(dot\)|%2[Ee]| \.|\t\.|\.[ \t]")
+_DOUBLE_SLASH = re.compile("//")
+
+
+def _disguise_possible(text: str) -> bool:
+    """False only when ``_DISGUISED_NEEDS`` cannot match. Its pattern starts at every ASCII letter or
+    digit (a link is full of them); this looks at its separators instead. Each match holds one of the
+    separators of its first branch ([.], (.), [dot], (dot), %2E, %2e), a spaced dot of its second
+    (" .", "\\t.", ". ", ".\\t") or a 。 with an ASCII letter or digit before it (spaces and tabs
+    between); 。, the common one in Japanese text, is rarely written after one."""
+    if _SEPARATOR_HINT.search(text):
+        return True
+    i = text.find("。")
+    while i >= 0:
+        j = i - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j >= 0 and text[j] in _ALNUM:
+            return True
+        i = text.find("。", i + 1)
+    return False
+
+
 def disguised_shorteners(text: str, index: ShortenerIndex) -> Iterable[tuple[int, int, str, str]]:
     """(start, end, written host, listed shortener) of disguised shortener links in ``text``."""
     if "/" not in text:
         return
-    if not _DISGUISED_NEEDS.search(text):
+    if not _disguise_possible(text) or not _DISGUISED_NEEDS.search(text):
         return
     for m in _DISGUISED.finditer(text):
         host = m.group("host")
@@ -125,17 +154,56 @@ _SPACE = regex.compile(r"[ \t\u3000]+", regex.V1)
 _SPELT_NEEDS = re.compile(r"(?:[A-Za-z0-9./:][ \t\u3000]+){6}[A-Za-z0-9./:]")
 
 
+# what case folding takes for the p or s that ends the scheme (ſ folds to s, ß to ss)
+_P_OR_S = frozenset("pPsSſßẞ")
+
+
+def _broken_scheme_possible(text: str) -> bool:
+    """False only when ``_BROKEN_SCHEME`` cannot match. Its first branch needs a colon after a p or
+    an s (spaces or tabs between) that is not followed (after spaces or tabs) by "//"; its second a
+    "//" that follows neither an ASCII letter, digit or "/" nor a letter and a colon. A link written
+    as it should be (https://…) and a colon after a Japanese word (問合せ先:) have neither; the
+    pattern, which starts at every position, is then not run."""
+    n = len(text)
+    i = text.find(":")
+    while i >= 0:
+        j = i - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j >= 0 and text[j] in _P_OR_S:
+            k = i + 1
+            while k < n and text[k] in " \t":
+                k += 1
+            if not text.startswith("//", k):
+                return True
+        i = text.find(":", i + 1)
+    m = _DOUBLE_SLASH.search(text)
+    while m is not None:
+        i = m.start()
+        before = text[i - 1] if i else ""
+        if not (before in _ALNUM or before == "/" or (before == ":" and i >= 2 and text[i - 2] in _LETTERS)):
+            return True
+        m = _DOUBLE_SLASH.search(text, i + 1)
+    return False
+
+
+def _spelt_possible(text: str) -> bool:
+    """False only when ``_SPELT_NEEDS`` cannot match: it takes six runs of spaces (a space, a tab or
+    an ideographic space each at least)."""
+    return text.count(" ") + text.count("\t") + text.count("\u3000") >= 6
+
+
 def malformed_shorteners(text: str, index: ShortenerIndex) -> Iterable[tuple[int, int, str, str]]:
     """(start, end, written host, listed shortener) of shortener links written with a broken scheme
     or spelt out one character at a time."""
     if "/" not in text:
         return
-    for m in _BROKEN_SCHEME.finditer(text):
+    for m in _BROKEN_SCHEME.finditer(text) if _broken_scheme_possible(text) else ():
         host = m.group("host").lower()
         hit = index.match(host)
         if hit:
             yield m.start(), _trimmed_end(text, m.end()), host, hit
-    if _SPELT_NEEDS.search(text) is None:
+    if not _spelt_possible(text) or _SPELT_NEEDS.search(text) is None:
         return
     for m in _SPELT_OUT.finditer(text):
         joined = _SPACE.sub("", m.group())
