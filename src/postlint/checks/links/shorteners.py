@@ -104,13 +104,19 @@ def _disguise_possible(text: str) -> bool:
         return True
     i = text.find("。")
     while i >= 0:
-        j = i - 1
-        while j >= 0 and text[j] in " \t":
-            j -= 1
+        j = _before_blanks(text, i)
         if j >= 0 and text[j] in _ALNUM:
             return True
         i = text.find("。", i + 1)
     return False
+
+
+def _before_blanks(text: str, i: int) -> int:
+    """The index of the last character before ``i`` that is not a space or a tab (-1: none)."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j
 
 
 def disguised_shorteners(text: str, index: ShortenerIndex) -> Iterable[tuple[int, int, str, str]]:
@@ -167,9 +173,7 @@ def _broken_scheme_possible(text: str) -> bool:
     n = len(text)
     i = text.find(":")
     while i >= 0:
-        j = i - 1
-        while j >= 0 and text[j] in " \t":
-            j -= 1
+        j = _before_blanks(text, i)
         if j >= 0 and text[j] in _P_OR_S:
             k = i + 1
             while k < n and text[k] in " \t":
