@@ -99,7 +99,7 @@ def test_presence_names_the_kinds_whose_strings_the_text_holds(text):
 _URLISH = st.sampled_from(
     ["https://", "HTTP://", "ftp://", "://", "www.", "example", ".com", ".jp", ".lg.jp", "@", "#", ".", "/", "?q=1",
      ":", "徳島", "。", " ", "\n", "(", ")", "-", "_", "xn--", "пример", ".рф", "1", "ver.2", "a" * 64, "b" * 30,
-     "a@b.jp", "@ab", "#タグ", "](", ",", "&", "ſ"]
+     "a@b.jp", "@ab", "#タグ", "](", ",", "&", "ſ", "αβ", "..", "x" * 62]
 )
 
 
@@ -126,6 +126,20 @@ def test_each_kind_searched_alone_finds_what_the_alternation_finds(text, steps):
             groups = {name: value for name, value in want.groupdict().items() if value is not None}
             assert (got.span(), got.lastgroup, got.groupdict()) == (want.span(), want.lastgroup, groups)
             pos = max(pos, want.start() + 1) if step % 2 else want.end()  # past its start, or its end
+
+
+@given(text=st.lists(_URLISH, max_size=16).map("".join), pos=st.integers(0, 200))
+@settings(max_examples=400, deadline=None)
+def test_a_bare_host_tried_once_per_dot_is_the_one_the_search_finds(text, pos):
+    """Invariant: ``_bare_from(text)(pos)`` (the bare-host pattern matched once per dot, where the
+    run of label characters before it starts) is the match of that pattern searched from ``pos``."""
+    from postlint.text import entities
+
+    pos = min(pos, len(text))
+    got, want = entities._bare_from(text)(pos), entities._ALONE["bare"].search(text, pos)
+    assert (got is None) == (want is None)
+    if want is not None:
+        assert (got.span(), got.groupdict()) == (want.span(), want.groupdict())
 
 
 # -- approval: the verdict of most drafts is one value made once -------------------------------------------

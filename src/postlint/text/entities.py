@@ -148,12 +148,60 @@ def _pattern_for(text: str):
 
 # Each kind alone, with the string every match of it holds and how far before that string a match
 # can start at most: an e-mail's local part is 1 to 64 characters before its @, a scheme 3 to 5
-# before its ://, a bare host's first label 1 to 63 before its first dot; a mention starts at its @
-# and a hashtag at its #. A kind searched from ``pos`` is searched from that far before the first
-# of its strings at or after ``pos`` (no match can start earlier), not from ``pos``.
-_LEADS = {"email": ("@", 64), "url": ("://", 5), "bare": (".", 63), "mention": ("@", 0), "hashtag": ("#", 0)}
+# before its ://; a mention starts at its @ and a hashtag at its #. A kind searched from ``pos`` is
+# searched from that far before the first of its strings at or after ``pos`` (no match can start
+# earlier), not from ``pos``. A bare host is not searched: see ``_bare_from``.
+_LEADS = {"email": ("@", 64), "url": ("://", 5), "mention": ("@", 0), "hashtag": ("#", 0)}
 _ALONE = {name: _alternation((name,)) for name, _, _ in _KINDS}
 _GONE = object()  # a kind with no match from here on
+
+# The run of label characters (those of ``_LABEL_BARE``, hyphen included) that ends at a position,
+# read backwards; 64 of them at most, one more than a label may hold.
+_RUN_BEFORE = regex.compile(r"(?r)[A-Za-z0-9\p{Cyrillic}\p{Greek}\-]{0,64}", regex.V1)
+
+
+def _bare_from(text: str):
+    """``first(pos)``: the match ``_ALONE["bare"].search(text, pos)`` finds, trying one position
+    per dot instead of every position. A bare host's first label runs from the match's start to its
+    first dot, all label characters, and the character before the start is none of them (the
+    lookbehind refuses every label character): so a match whose first dot is at ``d`` starts where
+    the run of label characters that ends at ``d`` starts, and nowhere else. Dots in order give
+    these starts in order (a dot ends a run), so the first of them where the pattern matches, at or
+    after ``pos``, is the leftmost match (``tests/test_pipeline_shortcuts.py``)."""
+    match = _ALONE["bare"].match
+    run_before = _RUN_BEFORE.match
+    find = text.find
+
+    def first(pos: int):
+        d = find(".", pos)
+        while d >= 0:
+            start = run_before(text, d - 64 if d > 64 else 0, d).start()
+            if start >= pos and 0 < d - start < 64:  # a first label of 1 to 63 characters
+                m = match(text, start)
+                if m is not None:
+                    return m
+            d = find(".", d + 1)
+        return None
+
+    return first
+
+
+def _first_from(text: str, name: str):
+    """``first(pos)``: the match ``_ALONE[name].search(text, pos)`` finds."""
+    if name == "bare":
+        return _bare_from(text)
+    pattern = _ALONE[name]
+    lead, back = _LEADS[name]
+    find = text.find
+    search = pattern.search
+
+    def first(pos: int):
+        at = find(lead, pos)
+        if at < 0:
+            return None
+        return search(text, at - back if at - back > pos else pos)
+
+    return first
 
 
 def _searcher_for(text: str):
@@ -172,28 +220,18 @@ def _searcher_for(text: str):
     if not names:
         return None
     if len(names) == 1:
-        pattern = _ALONE[names[0]]
-        lead, back = _LEADS[names[0]]
-
-        def search_one(pos: int):
-            at = text.find(lead, pos)
-            if at < 0:
-                return None
-            return pattern.search(text, at - back if at - back > pos else pos)
-
-        return search_one
-    kinds = [(_ALONE[name], *_LEADS[name]) for name in names]
+        return _first_from(text, names[0])
+    kinds = [_first_from(text, name) for name in names]
     found: list = [None] * len(kinds)  # each kind's next match, None: not searched, _GONE: none left
 
     def search(pos: int):
         best = None
-        for i, (pattern, lead, back) in enumerate(kinds):
+        for i, first in enumerate(kinds):
             m = found[i]
             if m is _GONE:
                 continue
             if m is None or m.start() < pos:
-                at = text.find(lead, pos)
-                m = pattern.search(text, at - back if at - back > pos else pos) if at >= 0 else None
+                m = first(pos)
                 if m is None:
                     found[i] = _GONE
                     continue
