@@ -94,3 +94,15 @@ def test_vote_solicitation_gate_only_where_the_long_way_finds_nothing(text):
         a = analysis(doc)
         assert a.stances == []
         assert list(vs._all(a, True)) == []
+
+
+@given(text=_drafts(party_index()))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_party_index_tokenized_up_front_finds_what_the_lazy_index_finds(text):
+    from postlint.catalog import load_dictionary
+    from postlint.matchers.phrase import PhraseIndex
+
+    lazy = PhraseIndex(list(load_dictionary("political-parties.txt")), ["surface"])
+    doc = Document(text)
+    assert party_index().find(doc) == lazy.find(doc)
+

@@ -20,7 +20,13 @@ def party_index():
     from ...catalog import load_dictionary
     from ...matchers.phrase import PhraseIndex
 
-    return PhraseIndex(list(load_dictionary("political-parties.txt")), ["surface"])
+    index = PhraseIndex(list(load_dictionary("political-parties.txt")), ["surface"])
+    # The party forms are few (about a hundred) and about one draft in eight holds one: tokenized
+    # here, once per process, rather than looked for in the prose of every such draft to tokenize
+    # the ones it holds. A surface-only phrase matches as token sequence only where it is written,
+    # so what ``find`` returns is the same either way.
+    index._tokenize_present("\n".join(index._untokenized))
+    return index
 
 
 @lru_cache(maxsize=None)
