@@ -20,11 +20,19 @@ def party_index():
     from ...catalog import load_dictionary
     from ...matchers.phrase import PhraseIndex
 
-    index = PhraseIndex(list(load_dictionary("political-parties.txt")), ["surface"])
-    # The party forms are few (about a hundred) and about one draft in eight holds one: tokenized
-    # here, once per process, rather than looked for in the prose of every such draft to tokenize
-    # the ones it holds. A surface-only phrase matches as token sequence only where it is written,
-    # so what ``find`` returns is the same either way.
+    return PhraseIndex(list(load_dictionary("political-parties.txt")), ["surface"])
+
+
+@lru_cache(maxsize=None)
+def party_finder():
+    """``party_index()`` with every form tokenized, for the analysis that looks for parties.
+
+    The party forms are few (about a hundred) and about one draft in eight holds one: they are
+    tokenized once per process, for the first draft whose analysis asks (a draft without a party
+    form or a stance word never does), rather than looked for in the prose of every such draft to
+    tokenize the ones it holds. A surface-only phrase matches as a token sequence only where it is
+    written, so what ``find`` returns is the same either way."""
+    index = party_index()
     index._tokenize_present("\n".join(index._untokenized))
     return index
 
