@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from postlint.checks.political.analysis import analysis
-from postlint.checks.political.lexicon import councillor_index, issue_index, party_index
+from postlint.checks.political.lexicon import councillor_index, issue_index, party_finder, party_index
 from postlint.text.document import Document
 
 FILLERS = [
@@ -94,3 +94,15 @@ def test_vote_solicitation_gate_only_where_the_long_way_finds_nothing(text):
         a = analysis(doc)
         assert a.stances == []
         assert list(vs._all(a, True)) == []
+
+
+@given(text=_drafts(party_index()))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_party_finder_finds_what_the_lazy_index_finds(text):
+    from postlint.catalog import load_dictionary
+    from postlint.matchers.phrase import PhraseIndex
+
+    lazy = PhraseIndex(list(load_dictionary("political-parties.txt")), ["surface"])
+    doc = Document(text)
+    assert party_finder().find(doc) == lazy.find(doc)
+

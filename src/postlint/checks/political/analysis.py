@@ -45,7 +45,7 @@ from .lexicon import (
     WEAK_SUFFIX,
     councillor_index,
     issue_index,
-    party_index,
+    party_finder,
     stance_table,
     stance_words,
 )
@@ -140,7 +140,7 @@ class Analysis:
     def _party_candidates(self) -> list[tuple[PartyMention, bool]]:
         """Every dictionary or generic party form, with whether its context confirms it."""
         doc = self.doc
-        hits = party_index().find(doc)
+        hits = party_finder().find(doc)
         prose = doc.prose
         if not hits and "党" not in prose:
             return []  # a generic party (〇〇党) needs 党

@@ -24,6 +24,20 @@ def party_index():
 
 
 @lru_cache(maxsize=None)
+def party_finder():
+    """``party_index()`` with every form tokenized, for the analysis that looks for parties.
+
+    The party forms are few (about a hundred) and about one draft in eight holds one: they are
+    tokenized once per process, for the first draft whose analysis asks (a draft without a party
+    form or a stance word never does), rather than looked for in the prose of every such draft to
+    tokenize the ones it holds. A surface-only phrase matches as a token sequence only where it is
+    written, so what ``find`` returns is the same either way."""
+    index = party_index()
+    index._tokenize_present("\n".join(index._untokenized))
+    return index
+
+
+@lru_cache(maxsize=None)
 def councillor_index():
     from ...catalog import load_dictionary
     from ...matchers.phrase import PhraseIndex
