@@ -105,11 +105,14 @@ class Prefilter:
     """``search(text)`` is None only when ``text`` lacks every literal some match of the pattern
     needs; otherwise truthy ("maybe"). Working those literals out parses the pattern, which pays
     off over many drafts but not over one: the first ``DEFER - 1`` searches answer "maybe", as if
-    there were no prefilter, and the literals are found at the ``DEFER``-th."""
+    there were no prefilter, and the literals are found at the ``DEFER``-th.
+
+    From then on ``search`` is the compiled word pattern's own method (an attribute of the
+    instance that hides the class's), so a draft costs one call of the pattern and no frame of
+    ours; the answers are the pattern's, as before."""
 
     DEFER = 8
     _PENDING = object()
-    __slots__ = ("source", "flags", "_filter", "_searches")
 
     def __init__(self, source: str, flags: int = 0):
         self.source, self.flags = source, flags
@@ -123,7 +126,13 @@ class Prefilter:
             if self._searches < self.DEFER:
                 return True
             found = self._filter = word_filter(required_literals(self.source, self.flags))
+            # the pattern's own search from now on ("maybe" for every text when there is none)
+            self.search = _always_maybe if found is None else found.compiled().search
         return True if found is None else found.search(text)
+
+
+def _always_maybe(text: str) -> bool:
+    return True
 
 
 class WordFilter:
@@ -132,14 +141,14 @@ class WordFilter:
     Compiling the trie pattern (``compile_words``) costs about a millisecond a filter, more than
     checking one draft with ``in``; a short run (one draft, a pre-commit hook) has some twenty of
     them. So the first drafts are checked with ``in``, and the pattern, faster per draft, is
-    compiled at the ``COMPILE_AFTER``-th search. Both answer the same question.
+    compiled at the ``COMPILE_AFTER``-th search. Both answer the same question. Once compiled,
+    ``search`` is the pattern's own method (an attribute of the instance that hides the class's).
 
     ``finditer(text)`` is the compiled pattern's, compiled on first need: a text without any of the
     words is answered without compiling, which is every draft for most word lists (the phrase
     indexes' labels, slang). The pattern is compiled once, for both methods."""
 
     COMPILE_AFTER = 8
-    __slots__ = ("words", "_pattern", "_searches")
 
     def __init__(self, words: Iterable[str]):
         self.words = tuple(sorted(set(words), key=len, reverse=True))
@@ -159,6 +168,7 @@ class WordFilter:
         pattern = self._pattern
         if pattern is None:
             pattern = self._pattern = compile_words(self.words)
+            self.search = pattern.compiled().search  # the standard library pattern's own method
         return pattern
 
     def finditer(self, text: str):
@@ -417,4 +427,5 @@ def compile_words(words: Iterable[str]) -> "re.Pattern[str] | None":
     that no first character matches, several times faster than ``regex`` on a draft."""
     words = sorted(set(words), key=len, reverse=True)
     return re.compile(trie_pattern(words)) if words else None
+
 
