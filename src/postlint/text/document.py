@@ -167,6 +167,14 @@ class Document:
             if text[offsets.start(i)] != norm[i]
         }
 
+    @lazy_property
+    def prose_words(self) -> int:
+        """The checkers' word lists present in ``prose``: a mask of their bits, from one scan
+        (``matchers.literals.PROSE_WORDS``; -1, every list, for the first few drafts of a run)."""
+        from ..matchers.literals import PROSE_WORDS
+
+        return PROSE_WORDS.present(self.prose)
+
     # -- positions ---------------------------------------------------------------------------
     @lazy_property
     def line_starts(self) -> list[int]:
