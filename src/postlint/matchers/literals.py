@@ -460,11 +460,9 @@ class WordLists:
 
     def add_pattern(self, source: str, flags: int = 0) -> int:
         """Register the literals every match of ``source`` needs (what ``Prefilter`` would search)."""
-        import re as stdlib_re
-
-        if flags & stdlib_re.IGNORECASE:
+        if flags & re.IGNORECASE:  # (the lazy module's flags are the standard library's)
             return self.add_words(lambda: None)
-        return self.add_words(lambda: required_literals(source, flags & stdlib_re.VERBOSE))
+        return self.add_words(lambda: required_literals(source, flags & re.VERBOSE))
 
     def present(self, text: str) -> int:
         built = self._built
