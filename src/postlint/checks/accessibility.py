@@ -18,7 +18,7 @@ from ..config import ConfigError
 from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
-from ..matchers.literals import prefilter, required_literals, word_filter
+from ..matchers.literals import PROSE_WORDS, prefilter, required_literals, word_filter
 from ..text.entities import EntityKind
 from .platform import targets
 from .registry import checker
@@ -240,14 +240,17 @@ _TEXT_IN_IMAGE = regex.compile(
 # missing from it too.
 _IN_IMAGE_WORDS = word_filter(required_literals(_IN_IMAGE))
 _TEXT_IN_IMAGE_NEEDS = prefilter(_TEXT_IN_IMAGE)
+# the same two, searched in one scan with other checkers' word lists (``Document.prose_words``)
+_IN_IMAGE_BIT = PROSE_WORDS.add_words(lambda: required_literals(_IN_IMAGE))
+_TEXT_IN_IMAGE_BIT = PROSE_WORDS.add_pattern(*_TEXT_IN_IMAGE.source)
 
 
 @checker("AC002", context=False)
 def text_in_image_notice(doc):
     if doc.urls:
         return ()  # a link gives the information as text
-    prose = doc.prose
-    if _IN_IMAGE_WORDS.search(prose) is None or _TEXT_IN_IMAGE_NEEDS.search(prose) is None:
+    present = doc.prose_words
+    if not present & _IN_IMAGE_BIT or not present & _TEXT_IN_IMAGE_BIT:
         return ()
     return _text_in_image_notices(doc)
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..catalog import load_dictionary
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
-from ..matchers.literals import Prefilter, prefilter
+from ..matchers.literals import PROSE_WORDS, Prefilter, prefilter
 from ..text.tokens import tokenize
 from .registry import checker
 
@@ -110,6 +110,7 @@ def _boundaries(doc) -> tuple[frozenset[int], frozenset[int]]:
 # with a risk that is denied (絶対に壊れません, 副作用は一切ありません).
 _ABS_MOD = regex.compile(r"絶対(?:に)?|必ず|確実に|間違いなく|完全に|100\s*(?:%|パーセント)|百パーセント|一切|決して")
 _ABS_MOD_NEEDS = prefilter(_ABS_MOD)
+_ABS_MOD_WORDS = PROSE_WORDS.add_pattern(*_ABS_MOD.source)  # the same literals, in one scan with others
 _POS_MODS = ("絶対", "必ず", "確実", "間違い", "完全", "100", "百")
 _NEG_MODS = ("絶対", "一切", "決して", "100", "百")
 # Outcomes that nobody can promise: health, safety, money (dictionary or normalized forms).
@@ -152,7 +153,7 @@ def _forms(tok) -> tuple[str, str, str]:
 
 @checker("EX001")
 def absolute_claim(doc, ctx):
-    if _ABS_MOD_NEEDS.search(doc.prose) is None:
+    if not doc.prose_words & _ABS_MOD_WORDS:
         return ()
     return _absolute_claims(doc)
 
@@ -261,6 +262,7 @@ _RUMOUR = regex.compile(
     r"|(?:本当|事実)かどうか(?:は)?(?:わから|分から|不明)"
 )
 _RUMOUR_NEEDS = prefilter(_RUMOUR)
+_RUMOUR_WORDS = PROSE_WORDS.add_pattern(*_RUMOUR.source)
 # A sentence that refutes the rumour (デマです, 事実ではありません) is a correction, not a rumour.
 _DEBUNK = regex.compile(
     r"デマ|誤り|誤った情報|誤情報|偽情報|フェイク|事実ではあり|事実ではない|事実無根|事実はありません|事実はない"
@@ -291,14 +293,14 @@ def _rumour_spans(doc):
         if t.pos[0] == "助動詞" and t.dictionary_form == "らしい" and t_prev is not None and t_prev.end == t.start:
             if _inferential(t_prev, t):
                 yield t_prev.start, t.end
-    if _RUMOUR_NEEDS.search(prose):
+    if doc.prose_words & _RUMOUR_WORDS:
         for m in _RUMOUR.finditer(prose):
             yield m.start(), m.end()
 
 
 @checker("EX002")
 def unverified_information(doc, ctx):
-    if "らしい" not in doc.token_forms and _RUMOUR_NEEDS.search(doc.prose) is None:
+    if "らしい" not in doc.token_forms and not doc.prose_words & _RUMOUR_WORDS:
         return ()  # neither らしい nor the literals of a rumour phrase
     spans = sorted(set(_rumour_spans(doc)))
     if not spans:
@@ -353,11 +355,12 @@ _SPREAD = regex.compile(
     r"|(?:RT|リツイート|リポスト)(?:希望|求む|を?お願い|して(?:ください|下さい|ほしい|欲しい|ね))"
 )
 _SPREAD_NEEDS = prefilter(_SPREAD)
+_SPREAD_WORDS = PROSE_WORDS.add_pattern(*_SPREAD.source)
 
 
 @checker("EX003")
 def spread_request(doc, ctx):
-    if _SPREAD_NEEDS.search(doc.prose) is None:
+    if not doc.prose_words & _SPREAD_WORDS:
         return ()
     hits = list(_SPREAD.finditer(doc.prose))
     if not hits:
@@ -495,6 +498,7 @@ _THREAT_NEEDS = prefilter(_THREAT)
 _INCITE_NEEDS = prefilter(_INCITE)
 # the literals of either pattern, read from the two as one alternation: one scan of a draft that has none
 _THREAT_OR_INCITE_NEEDS = Prefilter(f"(?:{_THREAT.source[0]})|(?:{_INCITE.source[0]})")
+_THREAT_OR_INCITE_WORDS = PROSE_WORDS.add_pattern(_THREAT_OR_INCITE_NEEDS.source)
 # バカ高い / バカでかい / バカ売れ: バカ as an intensifier before an adjective or a verb stem.
 _INTENSIFIED = regex.compile(r"で[かっ]か|デカ|でけ|うま|ウマ|売れ|騒ぎ|笑い|ウケ|受け|正直|丁寧|力|ぢから|ヂカラ")
 # バカって言われた / バカにされた: teasing reported by the one it was aimed at, not an insult by the writer.
@@ -502,8 +506,6 @@ _REPORTED = regex.compile(r"(?:って|と)(?:言|い|呼|からか|笑|罵|の�
 
 
 def _threats(prose):
-    if _THREAT_OR_INCITE_NEEDS.search(prose) is None:
-        return
     if _THREAT_NEEDS.search(prose):
         for m in _THREAT.finditer(prose):
             yield m.start(), m.end(), "脅迫・暴言"
@@ -528,10 +530,12 @@ def abusive_language(doc, ctx):
     # most drafts what ``find`` would, without the surface pattern's scan
     found = () if index.absent(doc) else index.find(doc)
     prose = doc.prose
-    if not found and _THREAT_OR_INCITE_NEEDS.search(prose) is None:
+    threats = doc.prose_words & _THREAT_OR_INCITE_WORDS
+    if not found and not threats:
         return ()  # (``_threats`` would yield nothing)
     hits = [(s, e, label, True) for s, e, label in found]
-    hits.extend((s, e, label, False) for s, e, label in _threats(prose))
+    if threats:
+        hits.extend((s, e, label, False) for s, e, label in _threats(prose))
     if not hits:
         return ()
     return _abusive(doc, sorted(hits))
@@ -602,6 +606,7 @@ _STEREOTYPE = regex.compile(
 # pattern matches, so the literals hold for the pattern itself.
 _NOT_AFTER_WORD = r"(?<![\p{Han}\p{Katakana}ー])"
 _STEREOTYPE_NEEDS = Prefilter(_STEREOTYPE.source[0].replace(_NOT_AFTER_WORD, ""))
+_STEREOTYPE_WORDS = PROSE_WORDS.add_pattern(_STEREOTYPE_NEEDS.source)
 # A sentence that names the stereotype to warn against it (固定観念, 思い込み, 〜という表現は避けましょう).
 _STEREOTYPE_REPORT = regex.compile(
     r"固定観念|固定的|思い込み|偏見|決めつけ|決め付け|押し付け|押しつけ|とらわれ|捉われ|囚われ|ステレオタイプ|アンコンシャス"
@@ -611,7 +616,7 @@ _STEREOTYPE_REPORT = regex.compile(
 
 @checker("EX032")
 def stereotype(doc, ctx):
-    if _STEREOTYPE_NEEDS.search(doc.prose) is None:
+    if not doc.prose_words & _STEREOTYPE_WORDS:
         return ()
     hits = list(_STEREOTYPE.finditer(doc.prose))
     if not hits:

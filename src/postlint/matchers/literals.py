@@ -105,11 +105,14 @@ class Prefilter:
     """``search(text)`` is None only when ``text`` lacks every literal some match of the pattern
     needs; otherwise truthy ("maybe"). Working those literals out parses the pattern, which pays
     off over many drafts but not over one: the first ``DEFER - 1`` searches answer "maybe", as if
-    there were no prefilter, and the literals are found at the ``DEFER``-th."""
+    there were no prefilter, and the literals are found at the ``DEFER``-th.
+
+    From then on ``search`` is the compiled word pattern's own method (an attribute of the
+    instance that hides the class's), so a draft costs one call of the pattern and no frame of
+    ours; the answers are the pattern's, as before."""
 
     DEFER = 8
     _PENDING = object()
-    __slots__ = ("source", "flags", "_filter", "_searches")
 
     def __init__(self, source: str, flags: int = 0):
         self.source, self.flags = source, flags
@@ -123,7 +126,13 @@ class Prefilter:
             if self._searches < self.DEFER:
                 return True
             found = self._filter = word_filter(required_literals(self.source, self.flags))
+            # the pattern's own search from now on ("maybe" for every text when there is none)
+            self.search = _always_maybe if found is None else found.compiled().search
         return True if found is None else found.search(text)
+
+
+def _always_maybe(text: str) -> bool:
+    return True
 
 
 class WordFilter:
@@ -132,14 +141,14 @@ class WordFilter:
     Compiling the trie pattern (``compile_words``) costs about a millisecond a filter, more than
     checking one draft with ``in``; a short run (one draft, a pre-commit hook) has some twenty of
     them. So the first drafts are checked with ``in``, and the pattern, faster per draft, is
-    compiled at the ``COMPILE_AFTER``-th search. Both answer the same question.
+    compiled at the ``COMPILE_AFTER``-th search. Both answer the same question. Once compiled,
+    ``search`` is the pattern's own method (an attribute of the instance that hides the class's).
 
     ``finditer(text)`` is the compiled pattern's, compiled on first need: a text without any of the
     words is answered without compiling, which is every draft for most word lists (the phrase
     indexes' labels, slang). The pattern is compiled once, for both methods."""
 
     COMPILE_AFTER = 8
-    __slots__ = ("words", "_pattern", "_searches")
 
     def __init__(self, words: Iterable[str]):
         self.words = tuple(sorted(set(words), key=len, reverse=True))
@@ -159,6 +168,7 @@ class WordFilter:
         pattern = self._pattern
         if pattern is None:
             pattern = self._pattern = compile_words(self.words)
+            self.search = pattern.compiled().search  # the standard library pattern's own method
         return pattern
 
     def finditer(self, text: str):
@@ -418,3 +428,79 @@ def compile_words(words: Iterable[str]) -> "re.Pattern[str] | None":
     words = sorted(set(words), key=len, reverse=True)
     return re.compile(trie_pattern(words)) if words else None
 
+
+
+class WordLists:
+    """Several word lists answered by one scan of a text. ``add_words`` and ``add_pattern`` register
+    a list and return its bit; ``present(text)`` is a mask holding the bit of every list that has a
+    word in ``text`` (of every list without a word list, which rules nothing out), so a checker asks
+    ``present(text) & bit`` instead of scanning the text with a filter of its own.
+
+    The scan is one trie-shaped pattern of all the words, searched again from the position after
+    each hit's start, so that every position where a word starts is reached; the hit there is the
+    longest word starting there, and every shorter word starting there is one of its prefixes: the
+    bit of a word is the union of the bits of its prefixes that are words of some list. The answer is
+    exact: the same as testing each list's words with ``in``.
+
+    Like ``Prefilter``, the lists' literals are worked out, and the pattern compiled, at the
+    ``DEFER``-th text only; before that, ``present`` answers "maybe" for every list (-1)."""
+
+    DEFER = 8
+
+    def __init__(self):
+        self._lists: list = []  # callables giving each list's words, or None (no filter)
+        self._searches = 0
+        self._built: tuple | None = None  # (pattern or None, bit of each word, bits always set)
+
+    def add_words(self, words) -> int:
+        """Register a list given by a callable that returns its words (None: no filter)."""
+        self._lists.append(words)
+        self._built = None
+        return 1 << (len(self._lists) - 1)
+
+    def add_pattern(self, source: str, flags: int = 0) -> int:
+        """Register the literals every match of ``source`` needs (what ``Prefilter`` would search)."""
+        if flags & re.IGNORECASE:  # (the lazy module's flags are the standard library's)
+            return self.add_words(lambda: None)
+        return self.add_words(lambda: required_literals(source, flags & re.VERBOSE))
+
+    def present(self, text: str) -> int:
+        built = self._built
+        if built is None:
+            self._searches += 1
+            if self._searches < self.DEFER:
+                return -1
+            built = self._built = self._build()
+        pattern, bits, found = built
+        if pattern is None:
+            return found
+        m = pattern(text)
+        while m is not None:
+            found |= bits[m.group()]
+            m = pattern(text, m.start() + 1)
+        return found
+
+    def _build(self) -> tuple:
+        always = 0
+        own: dict[str, int] = {}
+        for i, words in enumerate(self._lists):
+            words = words()
+            if not words or "" in words:
+                always |= 1 << i
+                continue
+            for w in words:
+                own[w] = own.get(w, 0) | 1 << i
+        bits = {w: _prefix_bits(own, w) for w in own}
+        pattern = compile_words(own)
+        return (None if pattern is None else pattern.compiled().search), bits, always
+
+
+def _prefix_bits(own: dict[str, int], word: str) -> int:
+    """The bits of every list holding ``word`` or a prefix of it."""
+    found = 0
+    for k in range(1, len(word) + 1):
+        found |= own.get(word[:k], 0)
+    return found
+
+
+PROSE_WORDS = WordLists()  # the word lists of the checkers, searched in ``Document.prose``

@@ -10,6 +10,7 @@ from . import frontmatter as _fm
 from .normalize import normalize
 from . import tokens as tokens_
 from .tokens import Token, tokenize
+from ..matchers.literals import PROSE_WORDS
 from ..values import Value, set_field
 
 # The directive's body is taken greedily and stripped in Python: a lazy ``.*?`` followed by
@@ -166,6 +167,12 @@ class Document:
             for i in (m.start() for m in _BRACKETS.finditer(norm))
             if text[offsets.start(i)] != norm[i]
         }
+
+    @lazy_property
+    def prose_words(self) -> int:
+        """The checkers' word lists present in ``prose``: a mask of their bits, from one scan
+        (``matchers.literals.PROSE_WORDS``; -1, every list, for the first few drafts of a run)."""
+        return PROSE_WORDS.present(self.prose)
 
     # -- positions ---------------------------------------------------------------------------
     @lazy_property
