@@ -322,6 +322,18 @@ def _linted_reports():
     return _LINTED
 
 
+def _post_object(result, post, show_personal_data):
+    """The object of a post's line in ``jsonl`` the long way (as the writer built it before it wrote
+    the line member by member)."""
+    from postlint.reporters.stream import _post_fields
+
+    fields = _post_fields(result, post)
+    obj = {"type": "post", **fields, "date": post.date if post is not None else None}
+    obj.update(result.to_dict(show_personal_data))
+    obj["path"] = fields["path"]  # the report's own path gives way to the file's
+    return obj
+
+
 @given(
     picks=st.lists(st.integers(0, 4), min_size=1, max_size=6),
     ids=st.one_of(st.none(), st.text(max_size=6), st.just('"\\\n\u2028')),
@@ -334,18 +346,18 @@ def _linted_reports():
 @settings(max_examples=150, deadline=None)
 def test_a_jsonl_post_line_is_the_json_of_the_post_object(picks, ids, source, line, date, show, no_post):
     """Invariant: whatever the post, its fields and the verdicts seen before (the same one again or
-    another), ``JsonlWriter.render`` writes ``json.dumps(post_object(...), ensure_ascii=False)``."""
+    another), ``JsonlWriter.render`` writes ``json.dumps(_post_object(...), ensure_ascii=False)``."""
     import io
     import json
 
     from postlint.reporters import ReportOptions
-    from postlint.reporters.stream import JsonlWriter, Post, post_object
+    from postlint.reporters.stream import JsonlWriter, Post
 
     reports = _linted_reports()
     writer = JsonlWriter(io.StringIO(), ReportOptions(show_personal_data=show))
     for i in picks:
         post = None if no_post else Post(source, line, ids, date)
-        want = json.dumps(post_object(reports[i], post, show), ensure_ascii=False) + "\n"
+        want = json.dumps(_post_object(reports[i], post, show), ensure_ascii=False) + "\n"
         assert writer.render(reports[i], post) == want
 
 

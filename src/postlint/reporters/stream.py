@@ -179,7 +179,8 @@ class JsonlWriter(Writer):
             obj.pop("id")
             return _ENCODE(obj) + "\n"
         # {"type": "post", "id", "path", "line", "date", "approval", "findings", "suppressed"}: the
-        # object ``post_object`` builds, written member by member (a value's JSON is the same alone as
+        # post's fields with the report's dict (its path giving way to the file's), written member by
+        # member (a value's JSON is the same alone as
         # inside the object: no indentation, the same separators)
         approval = result.approval
         if approval is not self._approval:
@@ -199,15 +200,6 @@ class JsonlWriter(Writer):
 
     def closing(self) -> str:
         return json.dumps({"type": "summary", **self.tally.summary()}, ensure_ascii=False) + "\n"
-
-
-def post_object(result: Any, post: Post | None, show_personal_data: bool = False) -> dict[str, Any]:
-    """The object of a post's line in ``jsonl`` (what ``JsonlWriter.render`` writes)."""
-    fields = _post_fields(result, post)
-    obj = {"type": "post", **fields, "date": post.date if post is not None else None}
-    obj.update(result.to_dict(show_personal_data))
-    obj["path"] = fields["path"]  # the report's own path gives way to the file's
-    return obj
 
 
 # ``json.dumps(obj, ensure_ascii=False)`` without a new encoder for every post
