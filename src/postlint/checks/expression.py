@@ -109,7 +109,6 @@ def _boundaries(doc) -> tuple[frozenset[int], frozenset[int]]:
 # Modifiers that make a claim absolute; "pos" ones go with a positive outcome (必ず治る), "neg" ones
 # with a risk that is denied (絶対に壊れません, 副作用は一切ありません).
 _ABS_MOD = regex.compile(r"絶対(?:に)?|必ず|確実に|間違いなく|完全に|100\s*(?:%|パーセント)|百パーセント|一切|決して")
-_ABS_MOD_NEEDS = prefilter(_ABS_MOD)
 _ABS_MOD_WORDS = PROSE_WORDS.add_pattern(*_ABS_MOD.source)  # the same literals, in one scan with others
 _POS_MODS = ("絶対", "必ず", "確実", "間違い", "完全", "100", "百")
 _NEG_MODS = ("絶対", "一切", "決して", "100", "百")
@@ -261,7 +260,6 @@ _RUMOUR = regex.compile(
     r"|聞いた話(?:では|によると|だと|ですが|だけど)"
     r"|(?:本当|事実)かどうか(?:は)?(?:わから|分から|不明)"
 )
-_RUMOUR_NEEDS = prefilter(_RUMOUR)
 _RUMOUR_WORDS = PROSE_WORDS.add_pattern(*_RUMOUR.source)
 # A sentence that refutes the rumour (デマです, 事実ではありません) is a correction, not a rumour.
 _DEBUNK = regex.compile(
@@ -354,7 +352,6 @@ _SPREAD = regex.compile(
     r"拡散(?:希望|求む|願い|を?お願い|して(?:ください|下さい|ほしい|欲しい|くれ|ね)|よろしく|(?:に|へ)の?ご?協力)"
     r"|(?:RT|リツイート|リポスト)(?:希望|求む|を?お願い|して(?:ください|下さい|ほしい|欲しい|ね))"
 )
-_SPREAD_NEEDS = prefilter(_SPREAD)
 _SPREAD_WORDS = PROSE_WORDS.add_pattern(*_SPREAD.source)
 
 
