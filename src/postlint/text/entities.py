@@ -117,6 +117,8 @@ def _alternation(names: tuple[str, ...]):
     return regex.compile("|".join(f"(?P<{name}>{src})" for name, src, _ in _KINDS if name in names), regex.V1)
 
 
+# Every kind in one pattern: what ``extract`` finds, kind by kind (``_searcher_for``); the ReDoS
+# sweep of the tests reads the kinds' patterns here.
 _PATTERN = _alternation(tuple(name for name, _, _ in _KINDS))
 
 
@@ -126,24 +128,6 @@ def _presence(text: str) -> tuple[bool, ...]:
     dot = "." in text
     at = "@" in text
     return (at and dot, "://" in text, dot, at, "#" in text)
-
-
-# The pattern without the kinds a text cannot hold (most drafts have no @ or #): the same matches,
-# since a kind that cannot match anywhere never wins a position, but fewer alternatives to try at
-# every position, and a smaller pattern to compile for a short run. Built on first use, at most one
-# per combination of kinds, by ``_presence``; None for a text that can hold no kind.
-_PATTERNS: dict[tuple[bool, ...], object] = {(True,) * len(_KINDS): _PATTERN}
-
-
-def _pattern_for(text: str):
-    """The pattern of the kinds ``text`` can hold; None when it can hold none."""
-    key = _presence(text)
-    pattern = _PATTERNS.get(key, _PATTERNS)
-    if pattern is _PATTERNS:
-        kinds = tuple(name for (name, _, _), present in zip(_KINDS, key) if present)
-        # (an empty alternation would match the empty string at every position)
-        pattern = _PATTERNS[key] = _alternation(kinds) if kinds else None
-    return pattern
 
 
 # Each kind alone, with the string every match of it holds and how far before that string a match
@@ -205,9 +189,10 @@ def _first_from(text: str, name: str):
 
 
 def _searcher_for(text: str):
-    """``search(pos)``, for positions that never go back: the match ``_pattern_for(text).search(text,
-    pos)`` finds (the leftmost match of any kind; at one position, the first kind in ``_KINDS``
-    order), None when there is none; None instead of a function for a text that can hold no kind.
+    """``search(pos)``, for positions that never go back: the match that the alternation of the
+    kinds ``text`` can hold (``_alternation`` of those ``_presence`` names) finds from ``pos`` (the
+    leftmost match of any kind; at one position, the first kind in ``_KINDS`` order), None when
+    there is none; None instead of a function for a text that can hold no kind.
 
     One alternation of several kinds is tried at every position of the text, each kind near its own
     string only when searched alone (most drafts with a link hold no other kind's string near it).
