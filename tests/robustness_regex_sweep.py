@@ -82,9 +82,18 @@ def _module_patterns() -> dict[str, object]:
             continue  # importing it runs the CLI
         module = importlib.import_module(info.name)
         for attr, value in vars(module).items():
-            value = _compiled(value)
-            if isinstance(value, (re.Pattern, regex.Pattern)) and isinstance(value.pattern, str):
-                out[f"{info.name}.{attr}"] = value
+            # a pattern, or patterns held by a module's dict, tuple or list (entities._ALONE: the
+            # per-kind patterns that run)
+            if isinstance(value, dict):
+                held = [(f"{attr}[{key!r}]", v) for key, v in value.items()]
+            elif isinstance(value, (tuple, list)):
+                held = [(f"{attr}[{i}]", v) for i, v in enumerate(value)]
+            else:
+                held = [(attr, value)]
+            for name, item in held:
+                item = _compiled(item)
+                if isinstance(item, (re.Pattern, regex.Pattern)) and isinstance(item.pattern, str):
+                    out[f"{info.name}.{name}"] = item
     return out
 
 

@@ -50,14 +50,18 @@ def test_regex_inventory_is_found_by_the_code():
     """The sweep below is only as good as its inventory: it must hold the module patterns, the
     literal patterns of calls, and every regex rule and phrase index of the catalog."""
     from postlint.catalog import default_catalog
+    from postlint.text import entities
 
     inventory = sweep.inventory()
     names = {e.name for e in inventory}
     for expected in ("postlint.text.entities._PATTERN", "postlint.text.frontmatter._KEY", "postlint.text.document._DIRECTIVE"):
         assert expected in names
+    # patterns a module keeps in a dict: the per-kind patterns that entity extraction runs
+    kept = {(type(e.pattern), e.pattern.pattern, e.pattern.flags) for e in inventory}
+    alone = [sweep._compiled(p) for p in entities._ALONE.values()]
+    assert alone and all((type(p), p.pattern, p.flags) in kept for p in alone)
     literals = sweep._literal_patterns()  # patterns written inside calls, e.g. re.split(r"[\s,]+", …)
     assert any(n.startswith("postlint/text/document.py:") for n in literals)
-    kept = {(type(e.pattern), e.pattern.pattern, e.pattern.flags) for e in inventory}
     assert all((type(p), p.pattern, p.flags) in kept for p in literals.values())
     for entry in default_catalog():
         if entry.spec.kind in ("regex", "phrase"):
