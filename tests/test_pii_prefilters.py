@@ -259,3 +259,8 @@ def test_only_b_is_read_as_b_without_regard_to_case():
     for it, so a text without "b" and "B" holds none of them."""
     every = "".join(map(chr, range(0x110000)))
     assert sorted(regex.findall(r"(?i)b", every)) == ["B", "b"]
+
+
+def test_the_characters_whose_case_folding_holds_t():
+    every = [chr(i) for i in range(0x110000)]
+    assert sorted(c for c in every if "t" in c.casefold()) == sorted(pii._FOLDS_TO_T)
