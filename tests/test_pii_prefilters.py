@@ -7,7 +7,7 @@ from unittest import mock
 
 from hypothesis import given, settings, strategies as st
 
-from postlint.checks import pii, pii_address, pii_context, pii_ids, pii_phone
+from postlint.checks import pii, pii_address, pii_birth, pii_context, pii_ids, pii_phone
 from postlint.lazyregex import regex
 from postlint.text.document import Document
 from postlint.text.numerals import digit_view
@@ -233,3 +233,34 @@ def test_phone_candidate_shortcut(text):
         ends = [g.end() for g in pii_phone._DIGIT_RUN.finditer(raw)]
         assert ends
         assert sum(c.isdigit() for c in raw[: ends[-1]]) == sum(map(str.isdigit, raw))
+
+
+@settings(max_examples=300, deadline=None)
+@given(address_texts)
+def test_municipality_characters_come_before_a_municipal_number(text):
+    """``_municipal`` is False only for a text in which ``_MUNICIPAL_NUMBER`` finds nothing."""
+    assert pii_address._municipal(text) or pii_address._MUNICIPAL_NUMBER.search(text) is None
+
+
+_BIRTH_PIECES = [
+    "生", "まれ", "れ", "う", "年", "誕", "日", "月", "1", "٣", " ", "\n", "あ", "学",
+    "b", "B", "d", "D", "o", ".", "dob", "D.O.B", "birth", "BORN", "Born", "ſ", "K", "x",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_BIRTH_PIECES), max_size=14).map("".join))
+def test_birth_hint_in_parts_is_the_pattern(text):
+    assert pii_birth._may_hold_a_birth_date(text) is (pii_birth._HINT.search(text) is not None)
+
+
+def test_only_b_is_read_as_b_without_regard_to_case():
+    """Each Latin form of the birth hint holds a "b": the case-blind pattern takes no other character
+    for it, so a text without "b" and "B" holds none of them."""
+    every = "".join(map(chr, range(0x110000)))
+    assert sorted(regex.findall(r"(?i)b", every)) == ["B", "b"]
+
+
+def test_the_characters_whose_case_folding_holds_t():
+    every = [chr(i) for i in range(0x110000)]
+    assert sorted(c for c in every if "t" in c.casefold()) == sorted(pii._FOLDS_TO_T)

@@ -211,11 +211,18 @@ _OBFUSCATION_HINT = regex.compile(r"(?i)\bat\b|あっと|アット|%40|&\#|&comm
 _DOTS = regex.compile(_DOT, regex.IGNORECASE)
 
 
+_FOLDS_TO_T = "tTẗﬅﬆ"  # every character whose case folding holds "t" (a test checks the list)
+
+
 def _may_be_obfuscated(text: str) -> bool:
     """``_OBFUSCATION_HINT.search(text)``, cheaper: every form of the hint holds a sign or a kana word
     as written (@, %40, &, あっと, アット, ドット), or "at" / "dot" in the case-folded text (every
     letter the case-blind pattern takes for an ASCII one folds to it)."""
     if not ("@" in text or "%40" in text or "&" in text or "あっと" in text or "アット" in text or "ドット" in text):
+        # "at" and "dot" hold a "t": without a character whose case folding holds one (``_FOLDS_TO_T``),
+        # no need to fold the text
+        if not ("t" in text or "T" in text or "ẗ" in text or "ﬅ" in text or "ﬆ" in text):
+            return False
         folded = text.casefold()
         if "at" not in folded and "dot" not in folded:
             return False

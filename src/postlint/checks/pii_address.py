@@ -93,6 +93,12 @@ def numbered(text: str, digits: bool) -> bool:
 _MUNICIPAL_NUMBER = regex.compile(r"[市区町村郡]" + _PLACE_CHAR + r"{1,23}(?:\r?\n)?\d", regex.V1)
 
 
+def _municipal(text: str) -> bool:
+    """Whether ``text`` holds a municipality character (市, 区, 町, 村, 郡): the first of every match
+    of ``_MUNICIPAL_NUMBER``. Five substring tests read a text several times faster than the search."""
+    return "市" in text or "区" in text or "町" in text or "村" in text or "郡" in text
+
+
 def may_hold_an_address(text: str) -> bool:
     """False when no match of ``ADDRESS`` in ``text`` can pass ``_address_like``: its number holds
     丁目, 番, 号 or 条, or its place (at most 24 characters, right before the number or a line break
@@ -100,7 +106,7 @@ def may_hold_an_address(text: str) -> bool:
     with a digit."""
     if "番" in text or "号" in text or "丁目" in text or "条" in text:
         return True
-    return _MUNICIPAL_NUMBER.search(text) is not None
+    return _municipal(text) and _MUNICIPAL_NUMBER.search(text) is not None
 
 
 def find(doc, officials: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
@@ -112,7 +118,7 @@ def find(doc, officials: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     else:  # numbered() without 番, 号 or 丁目 (a digit and _NUMERIC_HINT), and may_hold_an_address()
         hint = (
             numbers(doc) is not None
-            and ("条" in text or _MUNICIPAL_NUMBER.search(text) is not None)
+            and ("条" in text or (_municipal(text) and _MUNICIPAL_NUMBER.search(text) is not None))
             and _NUMERIC_HINT.search(text) is not None
         )
     if not hint or not _PERSON_HINT.search(text):
