@@ -7,7 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postlint.checks import accessibility as _a11y  # noqa: F401  (registers its lists)
+from postlint.checks import approval as _approval  # noqa: F401
+from postlint.checks import confidentiality as _confidentiality  # noqa: F401
+from postlint.checks import dates as _dates  # noqa: F401
 from postlint.checks import expression as _expression  # noqa: F401
+from postlint.checks.links import quoted_post as _quoted_post  # noqa: F401
 from postlint.matchers.literals import PROSE_WORDS, WordLists
 from postlint.text.document import Document
 

@@ -360,13 +360,14 @@ def _lines(text: str):
 
 # zero-width characters (removed by normalization) do not split a run: ｲ\u200bﾍﾞﾝﾄ is one word
 _ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
-_HALFWIDTH_KANA = re.compile(f"[\uff61-\uff9f](?:[{_ZERO_WIDTH}]*[\uff61-\uff9f])*")
+_KANA_CLASS = "\uff61-\uff9f"
+_HALFWIDTH_KANA = re.compile(f"[{_KANA_CLASS}](?:[{_ZERO_WIDTH}]*[{_KANA_CLASS}])*")
 _HALFWIDTH_LETTER = re.compile("[\uff66-\uff9d]")  # ｦ … ﾝ: a run of only ･ ｡ ｢ ｣ ､ ｰ ﾞ ﾟ is read as punctuation
 
 
 @checker("AC004", context=False)
 def halfwidth_kana(doc):
-    if not _HALFWIDTH_KANA.search(doc.text):
+    if not _special(doc) or not _HALFWIDTH_KANA.search(doc.text):
         return ()
     return _halfwidth_kana(doc)
 
@@ -382,10 +383,11 @@ def _halfwidth_kana(doc):
 
 # -- AC005 platform-dependent-character --------------------------------------------------------------
 
-_DEPENDENT = re.compile(
-    "[\u2460-\u24ff\u2776-\u2793\u3220-\u325f\u3280-\u33ff\u2116\u2121\u2160-\u217f"
-    "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+_DEPENDENT_CLASS = (
+    "\u2460-\u24ff\u2776-\u2793\u3220-\u325f\u3280-\u33ff\u2116\u2121\u2160-\u217f"
+    "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
 )
+_DEPENDENT = re.compile(f"[{_DEPENDENT_CLASS}]")
 _PLAIN = {
     "㍻": "平成", "㍼": "昭和", "㍽": "大正", "㍾": "明治", "㋿": "令和",
     "㎡": "平方メートル", "㎥": "立方メートル", "㎠": "平方センチメートル", "㎢": "平方キロメートル",
@@ -412,7 +414,7 @@ def plain_form(ch: str) -> str:
 
 @checker("AC005", context=False)
 def platform_dependent_character(doc):
-    if not _DEPENDENT.search(doc.text):
+    if not _special(doc) or not _DEPENDENT.search(doc.text):
         return ()
     return _platform_dependent(doc)
 
@@ -442,7 +444,20 @@ _EMOJI = regex.compile(
 )
 # Every character an emoji of ``_EMOJI`` can start with lies in these ranges (a superset): a draft
 # without any is searched no further.
-_EMOJI_HINT = re.compile("[\u00a9\u00ae\u2000-\u2bff\u3030\u303d\u3297\u3299\U00010000-\U0010ffff]")
+_EMOJI_CLASS = "\u00a9\u00ae\u2000-\u2bff\u3030\u303d\u3297\u3299\U00010000-\U0010ffff"
+_EMOJI_HINT = re.compile(f"[{_EMOJI_CLASS}]")
+# The characters that half-width kana (AC004), platform-dependent characters (AC005) and emoji
+# (AC006, ``_EMOJI_HINT``) start with, in one class: a draft with none of them (most drafts) is
+# scanned once for the three rules, not three times.
+_SPECIAL = re.compile(f"[{_KANA_CLASS}{_DEPENDENT_CLASS}{_EMOJI_CLASS}]")
+
+
+def _special(doc) -> bool:
+    """False only when ``doc.text`` holds no character of ``_HALFWIDTH_KANA``'s first class,
+    ``_DEPENDENT`` or ``_EMOJI_HINT`` (answered once a draft)."""
+    return doc.memo("a11y-special", lambda: _SPECIAL.search(doc.text) is not None)
+
+
 _MODIFIERS = regex.compile("[\ufe0f\U0001F3FB-\U0001F3FF]")
 _GAP = regex.compile(f"[ \u3000{_ZERO_WIDTH}]*")  # what may stand between the emoji of one run
 _KAOMOJI = regex.compile(r"[(（][^()（）\n]{1,15}[)）]")
@@ -501,7 +516,7 @@ def emoji_overuse(doc, ctx):
     max_run, allowed, allow_kaomoji = _emoji_options(ctx)
     text = doc.text
     items: list[tuple[int, int, str]] = []  # raw spans of emoji (and 顔文字) in order
-    for m in _EMOJI.finditer(text) if _EMOJI_HINT.search(text) else ():
+    for m in _EMOJI.finditer(text) if _special(doc) and _EMOJI_HINT.search(text) else ():
         if m.group().replace("\ufe0f", "") in allowed:
             continue
         # a joined sequence of one emoji repeated (🔥 ZWJ 🔥) is no emoji of its own: read one by one

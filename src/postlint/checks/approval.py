@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..matchers import Match
+from ..matchers.literals import PROSE_WORDS
 from ..text.entities import EntityKind
 from .registry import checker
 
@@ -118,6 +119,9 @@ def _statement_end(t, following) -> int | None:
 _STATEMENT_HINT = re.compile(
     "と(?:しては|しても|しましては|しましても|しての)|の(?:公式)?(?:" + "|".join(sorted(_VIEW)) + ")"
 )
+# the same words (the pattern is an alternation of literals), answered by the one scan of the prose
+# that other checkers share (``Document.prose_words``): と and の start no search of their own
+_STATEMENT_WORDS = PROSE_WORDS.add_pattern(*_STATEMENT_HINT.source)
 
 
 @checker("AP001")
@@ -125,7 +129,7 @@ def organization_stance(doc, ctx) -> Iterable[Match]:
     """The organization as the topic of a statement or the owner of a view (5.6): "県としては",
     "当課としましては", "徳島市としても", "県の見解", "本県の考え方". Ordinary nouns that end like
     place names (城下町, 観光都市, 農村) are not the organization: Sudachi tells them apart."""
-    if not _STATEMENT_HINT.search(doc.prose):
+    if not doc.prose_words & _STATEMENT_WORDS or not _STATEMENT_HINT.search(doc.prose):
         return ()  # no statement form: no need to tokenize
     return _organization_stance(doc, ctx)
 

@@ -9,10 +9,12 @@
 from __future__ import annotations
 
 import ipaddress
+from itertools import product
 
 from ..lazyregex import re  # the standard library's re; patterns compile on first use, from a cache
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
+from ..matchers.literals import PROSE_WORDS
 from .registry import checker
 
 # Networks that are never reachable from the internet (RFC 1918, loopback, link-local, CGNAT).
@@ -215,12 +217,38 @@ _USERINFO = regex.compile(r"://[^/\s:@]+:[^/\s@]+@")
 # takes for an ASCII one, ſ and the Kelvin sign included, to that ASCII letter)
 _LABEL_HINT = re.compile(r"pass|pw|api|secret|access|token|パス|暗証|pin|合言葉|シークレット|アクセス|トークン")
 _TOKEN_HINT = re.compile(r"AKIA|gh[pousr]_|github_pat_|xox[abposr]-|sk-|AIza|-----BEGIN")
+# Every label holds one of these, written in any case (``regex``'s case-blind matching also takes ſ
+# for s, İ for i and the Kelvin sign for k), or is PIN or written in katakana or kanji: words
+# answered by the scan of the prose that other checkers share (``Document.prose_words``), so that
+# a draft without any is neither case-folded nor searched.
+_LABEL_STEMS = ("pass", "pw", "api", "secr", "acc", "tok", "pin")
+_LABEL_KANA = ("パス", "暗証", "合言葉", "シークレット", "アクセス", "トークン")
+_CASES = {"s": "sS\u017f", "i": "iI\u0130", "k": "kK\u212a"}
+
+
+def label_words() -> list[str]:
+    """The stems of ``_LABEL_STEMS`` in every case ``regex`` takes for them, and ``_LABEL_KANA``."""
+    words = list(_LABEL_KANA)
+    for stem in _LABEL_STEMS:
+        words.extend(map("".join, product(*(_CASES.get(c, c + c.upper()) for c in stem))))
+    return words
+
+
+_LABEL_WORDS = PROSE_WORDS.add_words(label_words)
+# ``_TOKEN_HINT``'s literals, answered by the same scan when the prose is the normalized text (a
+# draft without links or e-mail addresses, whose prose masks nothing)
+_TOKEN_WORDS = PROSE_WORDS.add_pattern(*_TOKEN_HINT.source)
 
 
 @checker("CF004")
 def credential(doc, ctx):
-    labelled = _LABEL_HINT.search(doc.prose.casefold()) is not None
-    tokens = _TOKEN_HINT.search(doc.normalized) is not None
+    labelled = bool(doc.prose_words & _LABEL_WORDS) and _LABEL_HINT.search(doc.prose.casefold()) is not None
+    prose, text = doc.prose, doc.normalized
+    # (the prose masks links and e-mail addresses only, with filler of the same length)
+    if (prose is text or prose == text) and not doc.prose_words & _TOKEN_WORDS:
+        tokens = False
+    else:
+        tokens = _TOKEN_HINT.search(text) is not None
     if not labelled and not tokens and not doc.urls:
         return ()
     return list(_credentials(doc, labelled, tokens)) or ()  # () when none: no findings to collect

@@ -19,6 +19,7 @@ import unicodedata
 
 from ..lazyregex import regex  # patterns compile on first use, not at import
 from ..matchers import Match
+from ..matchers.literals import PROSE_WORDS
 from .registry import checker
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
@@ -175,12 +176,17 @@ def _explicit_year(m) -> tuple[int | None, str]:
 
 # Every date form ends with the weekday in brackets (``_WD``): without one, no date to check.
 _WD_HINT = regex.compile(r"\(\s*[月火水木金土日]", regex.V1)
+# The characters ``\s`` takes (Unicode's White_Space), so that every match of ``_WD_HINT`` holds "("
+# and then a weekday or one of these: words answered by the scan of the prose that other checkers
+# share (``Document.prose_words``), instead of a scan of its own for each draft with a "(".
+WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_WD_WORDS = PROSE_WORDS.add_words(lambda: ["(" + c for c in WEEKDAYS + WHITESPACE])
 
 
 @checker("EX004", needs=("prose:(",))
 def weekday_mismatch(doc, ctx):
     prose = doc.prose
-    if "(" not in prose or _WD_HINT.search(prose) is None:
+    if "(" not in prose or not doc.prose_words & _WD_WORDS or _WD_HINT.search(prose) is None:
         return ()  # (the hint, and every date form, starts its weekday with "(": one memchr first)
     return _weekday_mismatches(doc, ctx)
 

@@ -5,6 +5,7 @@ default (``[rules.quoted-post] unattributed``). The organization's own accounts 
 from __future__ import annotations
 
 from ...matchers import Match
+from ...matchers.literals import PROSE_WORDS
 from .options import LinkConfig, link_config
 from .posts import MARKER, MARKER_HINT, post_of
 from ..registry import checker
@@ -12,6 +13,10 @@ from ..registry import checker
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from typing import Iterable
+
+# ``MARKER_HINT``'s words (an alternation of literals), answered by the scan of the prose that
+# other checkers share (``Document.prose_words``)
+_MARKER_WORDS = PROSE_WORDS.add_pattern(*MARKER_HINT.source)
 
 UNATTRIBUTED_MESSAGE = (
     "{platform} の投稿へのリンク「{match}」です。URL から投稿者が分からないので確認してください。自組織の投稿なら"
@@ -23,7 +28,8 @@ UNATTRIBUTED_MESSAGE = (
 @checker("LK004", needs=("url", "prose:RT", "prose:QT", "prose:RP", "prose:リツイート", "prose:リポスト", "prose:引用"))
 def quoted_post(doc, ctx) -> Iterable[Match]:
     cfg = link_config(ctx)
-    marked = MARKER_HINT.search(doc.prose) is not None  # (False: ``MARKER`` cannot match)
+    # (False: ``MARKER`` cannot match)
+    marked = bool(doc.prose_words & _MARKER_WORDS) and MARKER_HINT.search(doc.prose) is not None
     if not doc.urls and not marked:
         return ()
     return _quoted_posts(doc, cfg, marked)
