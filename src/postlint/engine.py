@@ -121,6 +121,19 @@ class CompiledRule(MutableValue):
         self.needs = needs
 
     @property
+    def run(self) -> Callable:
+        return self._run
+
+    @run.setter
+    def run(self, run: Callable) -> None:
+        # what ``stage_findings`` calls: ``fn(state)``, or ``fn(state, ctx)`` for a checker that takes
+        # its context (``run.call``, ``matchers/python.py``): the checker itself, without the frame
+        # of ``run`` in between
+        self._run = run
+        call = getattr(run, "call", None)
+        self.fn, self.ctx = call if type(call) is tuple else (run, None)
+
+    @property
     def spec(self):
         return self.entry.spec
 
@@ -399,7 +412,8 @@ def stage_findings(doc: "Document", rules: list[CompiledRule], state) -> list[Fi
     or ``(doc, verdict)`` for the rules of a later stage."""
     findings: list[Finding] = []
     for rule in rules:
-        matches = rule.run(state)
+        ctx = rule.ctx
+        matches = rule.fn(state) if ctx is None else rule.fn(state, ctx)
         if matches == ():  # the rule saw at once that the draft holds nothing for it
             continue
         # most rules yield nothing for most drafts: only a rule with a first match builds findings
