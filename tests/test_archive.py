@@ -468,3 +468,47 @@ def test_a_config_naming_an_unknown_rule_is_an_input_error_of_the_post_not_an_in
     out = postlint.Linter().lint_record({"text": "本日は晴れです。"}, config=config)
     assert isinstance(out, postlint.InputError)
     assert "no-such-rule" in out.message and "internal error" not in out.message
+
+
+def test_fields_get_answers_as_the_lookup_of_each_name():
+    """``Fields.get`` reads a plain name (no dot) from the row without ``_lookup``: for generated
+    rows and names, dotted or not, present or not, None or not, the answer is the long way's."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from postlint.records import Fields, _lookup
+
+    names = st.sampled_from(["text", "id", "date", "tweet.text", "a.b", "body", "t"])
+    values = st.one_of(st.none(), st.text(max_size=3), st.integers(), st.dictionaries(names, st.none() | st.text(max_size=2), max_size=3))
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.dictionaries(names, values, max_size=5), st.lists(names, min_size=1, max_size=3))
+    def check(row, wanted):
+        fields = Fields(text=None)
+        fields.names["text"] = tuple(wanted)
+        expected = next((v for v in (_lookup(row, n) for n in wanted) if v is not None), None)
+        assert fields.get(row, "text") == expected
+
+    check()
+
+
+def test_a_date_string_reads_as_the_datetime_it_holds():
+    """``to_date`` of an ISO string is ``to_date`` of the datetime it holds (read without calling
+    itself again), with or without a time zone, and a day in Japan for one with a zone."""
+    import datetime as dt
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from postlint.records import to_date
+
+    zones = st.none() | st.integers(-14 * 60, 14 * 60).map(lambda m: dt.timezone(dt.timedelta(minutes=m)))
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.datetimes(min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30)), zones, st.sampled_from(["T", " "]))
+    def check(when, zone, sep):
+        when = when.replace(tzinfo=zone)
+        s = when.isoformat(sep=sep)
+        assert to_date(s) == to_date(when)
+
+    check()

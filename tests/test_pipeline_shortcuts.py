@@ -181,8 +181,11 @@ def test_later_stage_rules_add_their_findings_and_nothing_for_empty_answers():
     from postlint.text.document import Document
 
     class Rule:
+        ctx = None  # stage_findings calls ``fn(state)``, or ``fn(state, ctx)`` (CompiledRule)
+
         def __init__(self, answer, spec):
             self.answer, self.spec, self.severity = answer, spec, None
+            self.fn = self.run
 
         def run(self, state):
             return self.answer
@@ -425,3 +428,40 @@ def test_front_matter_without_an_ignore_key_ignores_nothing(front_matter):
 
     if "postlint-ignore" not in front_matter and "postlint" not in front_matter:
         assert front_matter_ignores(front_matter) == []
+
+
+def test_a_checker_with_its_context_is_called_as_its_run_would_call_it():
+    """``stage_findings`` calls a context-taking checker as ``fn(state, ctx)`` (``run.call``), not
+    through ``run``: for every compiled rule the pair calls what ``run`` calls, with the same
+    arguments, and setting ``run`` again sets the pair again."""
+    from postlint.api import Linter
+    from postlint.engine import CompiledRule
+
+    linter = Linter()
+    rules = linter.rules_for(linter.config)
+    seen = 0
+    for rule in rules:
+        call = getattr(rule.run, "call", None)
+        if call is None:
+            assert (rule.fn, rule.ctx) == (rule.run, None)
+            continue
+        seen += 1
+        function, ctx = call
+        assert rule.fn is function and rule.ctx is ctx and rule.run.checker is function
+    assert seen >= 10
+
+    calls = []
+
+    def checker(state, ctx):
+        calls.append((state, ctx))
+        return ()
+
+    def run(state):
+        return checker(state, "ctx")
+
+    run.call = (checker, "ctx")
+    rule = CompiledRule(rules[0].entry, lambda state: (), None, False)
+    assert rule.ctx is None
+    rule.run = run
+    assert (rule.fn, rule.ctx) == (checker, "ctx") and rule.run is run
+    assert rule == CompiledRule(rules[0].entry, run, None, False)

@@ -163,7 +163,8 @@ class Linter:
         # and URLs, where no rule looks) is found for masking only
         hidden = _conceal.personal_for_masking(doc, maskers, unreported)
         # a finding that quotes personal data found by another rule is masked like it
-        everything = [*kept, *result.suppressed, *hidden]
+        # (not built for a draft without findings, where nothing is masked: most of them)
+        everything = [*kept, *result.suppressed, *hidden] if kept or result.suppressed or rules.verdict else ()
         if kept:  # (nothing to sort or mask in a draft without findings)
             kept = conceal_overlaps(sort_findings(kept), everything)
         # suppressed findings leave the failure count only: the verdict counts them, reports list them

@@ -121,6 +121,19 @@ class CompiledRule(MutableValue):
         self.needs = needs
 
     @property
+    def run(self) -> Callable:
+        return self._run
+
+    @run.setter
+    def run(self, run: Callable) -> None:
+        # what ``stage_findings`` calls: ``fn(state)``, or ``fn(state, ctx)`` for a checker that takes
+        # its context (``run.call``, ``matchers/python.py``): the checker itself, without the frame
+        # of ``run`` in between
+        self._run = run
+        call = getattr(run, "call", None)
+        self.fn, self.ctx = call if type(call) is tuple else (run, None)
+
+    @property
     def spec(self):
         return self.entry.spec
 
@@ -390,7 +403,9 @@ def run_rules(doc: "Document", rules: list[CompiledRule]) -> list[Finding]:
         return stage_findings(doc, [r for r in rules if not r.post and not r.stage], doc)
     main = rules.main_for(doc)
     findings = stage_findings(doc, main, doc)
-    rules.ran(main)
+    needs = rules._needs  # ``rules.ran(main)``, its frame only when a rule is still pending
+    if needs is not None and needs.pending:
+        needs.arm(main)
     return findings
 
 
@@ -399,7 +414,8 @@ def stage_findings(doc: "Document", rules: list[CompiledRule], state) -> list[Fi
     or ``(doc, verdict)`` for the rules of a later stage."""
     findings: list[Finding] = []
     for rule in rules:
-        matches = rule.run(state)
+        ctx = rule.ctx
+        matches = rule.fn(state) if ctx is None else rule.fn(state, ctx)
         if matches == ():  # the rule saw at once that the draft holds nothing for it
             continue
         # most rules yield nothing for most drafts: only a rule with a first match builds findings

@@ -126,9 +126,10 @@ def _columns(morphemes, offset: int, forms: set | None = None) -> list[Token]:
     # tuple.__new__(Token, row) called by map itself: no partial in between
     tokens = list(map(tuple.__new__, repeat(Token), rows))
     if _SPACE in map(_first, pos):
-        tokens = list(compress(tokens, map(ne, map(_first, pos), repeat(_SPACE))))
-        if forms is not None:
-            forms.update(map(SURFACE, tokens), map(DICTIONARY_FORM, tokens), map(NORMALIZED_FORM, tokens))
+        keep = list(map(ne, map(_first, pos), repeat(_SPACE)))
+        tokens = list(compress(tokens, keep))
+        if forms is not None:  # the columns of the tokens kept (not three fields read from each token)
+            forms.update(compress(surfaces, keep), compress(dictionary_forms, keep), compress(normalized_forms, keep))
     elif forms is not None:
         forms.update(surfaces, dictionary_forms, normalized_forms)
     return tokens
