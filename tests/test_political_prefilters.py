@@ -106,3 +106,17 @@ def test_party_finder_finds_what_the_lazy_index_finds(text):
     doc = Document(text)
     assert party_finder().find(doc) == lazy.find(doc)
 
+
+
+def test_tokenize_all_leaves_no_phrase_to_tokenize_later():
+    """``PhraseIndex.tokenize_all`` (what ``party_finder`` calls) tokenizes every phrase of a
+    surface-only index at once: afterwards no draft has one left to tokenize, and a phrase is
+    found as a token sequence in a draft the index never saw before."""
+    from postlint.catalog import load_dictionary
+    from postlint.matchers.phrase import PhraseIndex
+
+    index = PhraseIndex(list(load_dictionary("political-parties.txt")), ["surface"])
+    assert index._untokenized
+    index.tokenize_all()
+    assert not index._untokenized and not any(index._untokenized_by_first.values())
+    assert index.find(Document("本日、自由民主党の議員が来庁されました。"))

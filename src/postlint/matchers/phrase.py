@@ -97,6 +97,13 @@ class PhraseIndex:
                     by_first[phrase[0]].remove(phrase)
                 self.first_keys = frozenset(self.first)
 
+    def tokenize_all(self) -> None:
+        """Tokenize every phrase of a surface-only index now, not as drafts hold them (a caller that
+        looks for the phrases in every draft pays for them once, up front)."""
+        with self._lock:
+            pending = "\n".join(self._untokenized)
+        self._tokenize_present(pending)
+
     def absent(self, doc) -> bool:
         """True only when ``find(doc)`` finds nothing, told cheaply: for a surface-only index, no
         phrase occurs in the prose (no tokens needed); otherwise the document's token forms

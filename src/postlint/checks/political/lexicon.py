@@ -33,7 +33,7 @@ def party_finder():
     tokenize the ones it holds. A surface-only phrase matches as a token sequence only where it is
     written, so what ``find`` returns is the same either way."""
     index = party_index()
-    index._tokenize_present("\n".join(index._untokenized))
+    index.tokenize_all()
     return index
 
 
