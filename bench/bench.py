@@ -173,8 +173,9 @@ PROCESS_ENV: dict[str, str] | None = None
 
 
 # A small process, started before this one grows, that starts each command and reports its wall
-# time and peak memory. Linux carries the peak memory of the process a command is started from
-# into the command's own figure, so no command is started from this process, which holds the posts.
+# time, peak memory and CPU time (user + system, its own and that of the processes it waited for).
+# Linux carries the peak memory of the process a command is started from into the command's own
+# figure, so no command is started from this process, which holds the posts.
 LAUNCHER = r"""
 import json, os, subprocess, sys, time
 for line in sys.stdin:
@@ -182,7 +183,7 @@ for line in sys.stdin:
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
-    print(json.dumps([time.perf_counter() - t0, usage.ru_maxrss / 1024]), flush=True)
+    print(json.dumps([time.perf_counter() - t0, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime]), flush=True)
 """
 _launcher: subprocess.Popen | None = None
 
@@ -194,13 +195,21 @@ def start_launcher() -> None:
     )
 
 
-def time_command(cmd: list[str], cwd: str | None = None) -> tuple[float, float]:
-    """Wall seconds and peak MiB of one whole process."""
+def measure_command(cmd: list[str], cwd: str | None = None) -> tuple[float, float, float]:
+    """Wall seconds, peak MiB and CPU seconds of one whole process. The CPU time moves less than the
+    wall clock when other work shares the machine (it does not count the time the process waited
+    for a core), so ratios are worth reading in both."""
     if _launcher is None:
         start_launcher()
     _launcher.stdin.write(json.dumps([cmd, cwd, PROCESS_ENV]) + "\n")
     _launcher.stdin.flush()
-    seconds, mib = json.loads(_launcher.stdout.readline())
+    seconds, mib, cpu = json.loads(_launcher.stdout.readline())
+    return seconds, mib, cpu
+
+
+def time_command(cmd: list[str], cwd: str | None = None) -> tuple[float, float]:
+    """Wall seconds and peak MiB of one whole process."""
+    seconds, mib, _ = measure_command(cmd, cwd)
     return seconds, mib
 
 
