@@ -221,7 +221,7 @@ def _may_be_obfuscated(text: str) -> bool:
     if not ("@" in text or "%40" in text or "&" in text or "あっと" in text or "アット" in text or "ドット" in text):
         # "at" and "dot" hold a "t": without a character whose case folding holds one (``_FOLDS_TO_T``),
         # no need to fold the text
-        if not ("t" in text or "T" in text or "ẗ" in text or "ﬅ" in text or "ﬆ" in text):
+        if not any(map(text.__contains__, _FOLDS_TO_T)):
             return False
         folded = text.casefold()
         if "at" not in folded and "dot" not in folded:
