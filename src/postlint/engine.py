@@ -403,9 +403,7 @@ def run_rules(doc: "Document", rules: list[CompiledRule]) -> list[Finding]:
         return stage_findings(doc, [r for r in rules if not r.post and not r.stage], doc)
     main = rules.main_for(doc)
     findings = stage_findings(doc, main, doc)
-    needs = rules._needs  # ``rules.ran(main)``, its frame only when a rule is still pending
-    if needs is not None and needs.pending:
-        needs.arm(main)
+    rules.ran(main)
     return findings
 
 
