@@ -54,7 +54,7 @@ def test_regex_inventory_is_found_by_the_code():
 
     inventory = sweep.inventory()
     names = {e.name for e in inventory}
-    for expected in ("postlint.text.entities._PATTERN", "postlint.text.frontmatter._KEY", "postlint.text.document._DIRECTIVE"):
+    for expected in ("postlint.text.entities._ALONE['url']", "postlint.text.frontmatter._KEY", "postlint.text.document._DIRECTIVE"):
         assert expected in names
     # patterns a module keeps in a dict: the per-kind patterns that entity extraction runs
     kept = {(type(e.pattern), e.pattern.pattern, e.pattern.flags) for e in inventory}

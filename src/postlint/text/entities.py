@@ -117,11 +117,6 @@ def _alternation(names: tuple[str, ...]):
     return regex.compile("|".join(f"(?P<{name}>{src})" for name, src, _ in _KINDS if name in names), regex.V1)
 
 
-# Every kind in one pattern: what ``extract`` finds, kind by kind (``_searcher_for``); the ReDoS
-# sweep of the tests reads the kinds' patterns here.
-_PATTERN = _alternation(tuple(name for name, _, _ in _KINDS))
-
-
 def _presence(text: str) -> tuple[bool, ...]:
     """For each kind of ``_KINDS`` in order, whether ``text`` holds the strings it names, each
     string looked for once (``tests/test_pipeline_shortcuts.py`` compares this with ``_KINDS``)."""
