@@ -229,7 +229,7 @@ PENDING = {
     "postlint.checks.expression:phrase_index", "postlint.checks.expression:SurfaceIndex.__init__",
     "postlint.checks.expression:surface_index", "postlint.checks.expression:_spread_requests",
     "postlint.checks.expression:internet_slang", "postlint.checks.expression:_entry_surfaces",
-    "postlint.checks.links.domains:is_public_sector", "postlint.checks.links.lookalike:OwnDomain.core",
+    "postlint.checks.links.lookalike:OwnDomain.core",
     "postlint.checks.links.lookalike:_may_imitate", "postlint.checks.links.lookalike:lookalike",
     "postlint.checks.links.options:_bad_option", "postlint.checks.links.posts:accounts_of",
     "postlint.checks.links.shorteners:_exact_only", "postlint.checks.links.shorteners:shortener_index",

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import shared_data
 from postlint.api import Linter
@@ -154,6 +156,64 @@ def test_public_sector_hosts(host, expected):
     assert is_public_sector(host) is expected
 
 
+# Hosts are built from labels that decide (gov, city, …), generic and geographic JP labels and
+# look-alikes of the deciding ones, before a real public suffix, with the dots tldextract splits at.
+_HOST_LABELS = (
+    "gov go gob gouv govt gv mil gub pref metro city town vill lg ac co ed gr ne or tokushima osaka "
+    "www example govern cityhall my-city Gov CITY xn--city-9pa"
+).split()
+_HOST_SUFFIXES = "jp tokushima.jp osaka.jp lg.jp go.jp uk gov.uk co.uk fr mx it go.it nz at com city town int".split()
+_HOST_SEPARATORS = (".", ".", ".", ".", "．", "。", "｡", "-")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_HOST_LABELS), st.text("abcgilmnoprtvwxyGÇé0-", min_size=1, max_size=6)),
+        min_size=1, max_size=4,
+    ),
+    st.lists(st.sampled_from(_HOST_SEPARATORS), min_size=4, max_size=4),
+    st.sampled_from(_HOST_SUFFIXES),
+)
+def test_a_host_without_a_deciding_label_is_never_public_sector_by_its_suffix(labels, separators, suffix):
+    """``is_public_sector`` answers "no" without the public suffix list for a host none of whose
+    letter runs is gov, go, city … : the suffix list's answer for such a host is "no" too."""
+    from postlint.checks.links import domains as link_domains
+
+    host = "".join(label + sep for label, sep in zip(labels, separators)) + suffix
+    canonical = link_domains.canonical_host(host)
+    by_suffix = link_domains._public_by_suffix(canonical)
+    if link_domains._DECISIVE_LABELS.isdisjoint(link_domains._LETTER_RUNS.findall(canonical.lower())):
+        assert not by_suffix, host
+    within = link_domains.within(canonical, link_domains._GOV_DOMAINS)
+    assert link_domains.is_public_sector(host) is (within or by_suffix), host
+
+
+# One public-sector host for each deciding label (a host under each suffix only governments hold)
+_DECIDED_BY = {
+    "gov": "www.gov.uk", "go": "www.mhlw.go.jp", "gob": "www.gob.mx", "gouv": "www.gouv.fr",
+    "govt": "www.govt.nz", "gv": "www.gv.at", "mil": "www.mil.br", "gub": "www.gub.uy",
+    "pref": "www.pref.osaka.jp", "metro": "www.metro.tokyo.jp", "city": "Www.City.Osaka.JP",
+    "town": "www.town.aizubange.fukushima.jp", "vill": "www.vill.ogawa.nagano.jp",
+}
+
+
+@pytest.mark.parametrize("label,host", sorted(_DECIDED_BY.items()))
+def test_each_deciding_label_reads_the_suffix_list(label, host):
+    """Without the label among the deciding ones, a public-sector host would be answered "no"."""
+    from postlint.checks.links import domains as link_domains
+
+    assert label in link_domains._DECISIVE_LABELS
+    assert link_domains.is_public_sector(host) is True
+    assert link_domains._DECISIVE_LABELS & set(link_domains._LETTER_RUNS.findall(host.lower())) == {label}
+
+
+def test_every_deciding_label_has_a_host():
+    from postlint.checks.links import domains as link_domains
+
+    assert set(_DECIDED_BY) == link_domains._DECISIVE_LABELS
+
+
 @pytest.mark.parametrize(
     "entry,url",
     [
@@ -263,8 +323,6 @@ def test_every_link_rule_names_a_checker_of_its_own_module():
 
 
 # -- shorteners written so that the platform does not link them; the platforms' own media and maps ----
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 _SHORT = ["bit.ly", "t.co", "lin.ee", "amzn.to", "forms.gle", "tinyurl.com"]
 _path = st.text(alphabet="abcdefghijkmnpqrstuvwxyzABCDEFGH23456789", min_size=3, max_size=10)

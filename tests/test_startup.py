@@ -57,6 +57,8 @@ def heavy_modules(built, tmp_path, draft: str, *args: str) -> set[str]:
         "詳しくは https://www.pref.tokushima.lg.jp/bousai/ をご覧ください。",  # an own domain
         "申込みは https://forms.gle/AbC123 から。詳細は https://www.pref.tokushima.lg.jp/ へ",  # a shortener
         "#徳島 #防災 @tokushima_pref info@pref.tokushima.lg.jp",
+        # a third party's link: no label that only governments hold (gov, city …), so no suffix to read
+        "協賛：https://www.example.co.jp/campaign 関連記事 https://www.example.com/news/1",
     ],
 )
 def test_a_run_with_the_defaults_loads_neither_pydantic_nor_the_suffix_list(built, tmp_path, draft):
@@ -67,9 +69,10 @@ def test_the_approval_hook_loads_no_pydantic(built, tmp_path):
     assert heavy_modules(built, tmp_path, "秋の防災フェアを開催します。", "--require-approval") == set()
 
 
-def test_a_foreign_host_loads_the_public_suffix_list(built, tmp_path):
-    """A third-party link needs the registrable domain: tldextract answers, on its bundled list."""
-    assert {"tldextract", "suffix-list"} <= heavy_modules(built, tmp_path, "協賛：https://www.example.co.jp/campaign")
+def test_a_host_that_may_be_public_sector_loads_the_public_suffix_list(built, tmp_path):
+    """Whether ``city.osaka.jp`` is a city's own domain depends on its public suffix: tldextract
+    answers, on its bundled list."""
+    assert {"tldextract", "suffix-list"} <= heavy_modules(built, tmp_path, "大阪市の案内 https://www.city.osaka.jp/")
 
 
 def test_without_the_built_file_the_defaults_and_rules_are_validated_alike(built, tmp_path):

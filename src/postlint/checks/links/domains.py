@@ -9,6 +9,8 @@ from __future__ import annotations
 import ipaddress
 from functools import lru_cache
 
+from ...lazyregex import re  # the standard library's re; patterns compile on first use
+from ...text.domains import split_host  # light: the suffix list loads on the first split
 from ...text.entities import to_ascii_host, to_unicode_host
 from ..confidentiality import _may_be_ip
 
@@ -72,6 +74,12 @@ _GOV_DOMAINS = frozenset(
 )
 _JP_GENERIC = frozenset("ac ad co ed go gr lg ne or".split())
 _JP_LOCAL_GOV = frozenset("pref metro city town vill".split())
+# Every label that can make a host public sector once the suffix is known: the first label of a
+# government suffix, or the registrable label of a JP local government. A host with none of them is
+# not public sector whatever its suffix, so the suffix list is not read for it. Its runs of letters
+# stand for its labels: every label made of letters alone is one of them, whatever the separators.
+_DECISIVE_LABELS = _GOV_LABELS | _JP_LOCAL_GOV
+_LETTER_RUNS = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=4096)
@@ -80,11 +88,16 @@ def is_public_sector(host: str, extra: tuple[str, ...] = ()) -> bool:
     ``city|town|vill.<市町村>.<県>.jp`` (reserved labels of the geographic JP domains), ``.gov``,
     ``gov.uk``, ``gouv.fr`` … ``ac.jp`` and ``ed.jp`` are not: private schools register them too
     (an organization may add them through ``public-sector-domains``)."""
-    from ...text.domains import split_host
-
     host = canonical_host(host)
     if within(host, _GOV_DOMAINS) or (extra and within(host, extra)):
         return True
+    if _DECISIVE_LABELS.isdisjoint(_LETTER_RUNS.findall(host.lower())):
+        return False  # most hosts (www.example.co.jp, forms.gle): the suffix list is not loaded
+    return _public_by_suffix(host)
+
+
+def _public_by_suffix(host: str) -> bool:
+    """The part of ``is_public_sector`` that reads the public suffix list (``host`` canonical)."""
     parts = split_host(host)
     suffix = parts.suffix
     if not suffix:
