@@ -7,7 +7,7 @@ from itertools import chain
 from .masking import mask
 from .matchers import Context, Match, compile_rule
 from .matchers.literals import word_filter
-from .model import Finding, Fix, Severity
+from .model import ApprovalLevel, Finding, Fix, Severity
 from .text.entities import EntityKind
 from .text.normalize import normalize
 from .values import MutableValue
@@ -432,7 +432,14 @@ OMITTED_MESSAGE = (
     "このルールの指摘が {limit} 件を超えたため、ここから後の {omitted} 件（この「{match}」を含む）は"
     "個別に表示していません。下書き全体を確認してください。"
 )
-_APPROVAL_RANK = {"approver": 1, "consultation": 2}
+
+
+def _approval_rank(name) -> int:
+    """The rank of an approval level's name (``ApprovalLevel.rank``); 0 for None or another value."""
+    try:
+        return ApprovalLevel(name).rank
+    except ValueError:
+        return 0
 
 
 def findings_of(doc: "Document", rule: CompiledRule, matches, limit: int = FINDINGS_PER_RULE) -> list[Finding]:
@@ -466,7 +473,7 @@ def findings_of(doc: "Document", rule: CompiledRule, matches, limit: int = FINDI
         if severity is None or _rank(name) > _rank(severity):
             severity = name
         wanted = m.params.get("approval") if m.params else None
-        if wanted in _APPROVAL_RANK and _APPROVAL_RANK[wanted] > _APPROVAL_RANK.get(approval, 0):
+        if wanted and _approval_rank(wanted) > _approval_rank(approval):
             approval = wanted
         if not personal:
             personal = bool(spec.personal if m.personal is None else m.personal)
