@@ -20,10 +20,15 @@ if TYPE_CHECKING:
     T = TypeVar("T")
 
 
+def _memo_key(key) -> tuple:
+    """The key of ``Document.memo`` under which ``cached(doc, key, …)`` keeps its value."""
+    return ("pii", key)
+
+
 def cached(doc, key, compute: Callable[[], T]) -> T:
     """``compute()`` once per document and key (the key includes whatever config it depends on).
     Kept on the document (``Document.memo``): it goes with the document."""
-    return doc.memo(("pii", key), compute)
+    return doc.memo(_memo_key(key), compute)
 
 
 class Bounds(Value):
@@ -81,7 +86,7 @@ class Numbers(Value):
         set_field(self, "twelve", twelve)
 
 
-_NUMBERS_KEY = ("pii", "numbers")  # the key ``cached(doc, "numbers", …)`` would use, built once
+_NUMBERS_KEY = _memo_key("numbers")  # ``cached(doc, "numbers", …)``'s key, built once
 
 
 def numbers(doc) -> Numbers | None:
