@@ -180,8 +180,8 @@ class JsonlWriter(Writer):
             return _ENCODE(obj) + "\n"
         # {"type": "post", "id", "path", "line", "date", "approval", "findings", "suppressed"}: the
         # post's fields with the report's dict (its path giving way to the file's), written member by
-        # member (a value's JSON is the same alone as
-        # inside the object: no indentation, the same separators)
+        # member (a value's JSON is the same alone as inside the object: no indentation, the same
+        # separators)
         approval = result.approval
         if approval is not self._approval:
             self._approval_json = _ENCODE(approval.to_dict())
