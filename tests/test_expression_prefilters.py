@@ -79,7 +79,7 @@ def test_abusive_language_skips_the_index_only_where_it_finds_nothing(pieces):
     doc = Document("".join(pieces))
     index = ex.phrase_index((ex.ABUSE_DICTIONARY,))
     if index.absent(doc):
-        assert index.find(doc) == []
+        assert index._search(doc) == []  # the long way (find asks absent first)
 
 
 _SLANG_FILLERS = ["w", "ｗ", "草", "乙", "です", "。", "、", "!", " ", "\n", "県", "の", "お", "う", "k", "p", "グ", "ワ", "ー"]

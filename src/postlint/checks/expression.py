@@ -523,9 +523,7 @@ def _not_an_insult(doc, s: int, e: int) -> bool:
 @checker("EX030")
 def abusive_language(doc, ctx):
     index = phrase_index((ABUSE_DICTIONARY,))
-    # ``absent`` (the draft's token forms hold no first form or prefix of an entry) answers for
-    # most drafts what ``find`` would, without the surface pattern's scan
-    found = () if index.absent(doc) else index.find(doc)
+    found = index.find(doc)
     prose = doc.prose
     threats = doc.prose_words & _THREAT_OR_INCITE_WORDS
     if not found and not threats:

@@ -135,11 +135,15 @@ class PhraseIndex:
         return compress(range(len(tokens)), flags)
 
     def find(self, doc) -> list[tuple[int, int, str]]:
-        if self.surface_only:
-            if self.prefilter is None or self.prefilter.search(doc.prose) is None:
-                return []  # no phrase occurs as written
-            if self._untokenized:
-                self._tokenize_present(doc.prose)
+        """(start, end, label) of every phrase in ``doc``."""
+        if self.absent(doc):
+            return []  # most drafts: a set test of their token forms, or no phrase occurs as written
+        return self._search(doc)
+
+    def _search(self, doc) -> list[tuple[int, int, str]]:
+        """``find`` the long way, without asking ``absent`` first."""
+        if self.surface_only and self._untokenized:
+            self._tokenize_present(doc.prose)
         if self.surface is None and not self.first:
             return []
         if not self.reads and self.first_keys.isdisjoint(doc.token_forms):
@@ -218,8 +222,6 @@ def compile(spec, ctx: Context):
         nonlocal index
         if index is None:
             index = PhraseIndex(entries_of(spec), list(spec.forms))
-        if index.absent(doc):
-            return ()  # (a set test of the draft's token forms instead of a scan of its prose)
         hits = index.find(doc)
         if not hits:
             return ()  # the engine builds no findings for the draft
