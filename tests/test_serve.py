@@ -17,7 +17,7 @@ import pytest
 
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
-pytest.importorskip("httpx")
+pytest.importorskip("httpx2")  # Starlette's TestClient
 
 from starlette.testclient import TestClient  # noqa: E402
 
