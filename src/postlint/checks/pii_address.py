@@ -131,7 +131,12 @@ def find(doc, officials: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
-        before = text[max(line_start, start - 20) : start]
+        # the words before it on its line; for an address that starts its line, the end of the line
+        # before too (a label on a line of its own: 自宅：⏎徳島市…, 会場：⏎…)
+        window_start = line_start
+        if line_start and not text[line_start:start].strip():
+            window_start = text.rfind("\n", 0, line_start - 1) + 1
+        before = text[max(window_start, start - 20) : start]
         after = text[end : min(line_end, end + 20)]
         cue = ""
         if RESIDENT_AFTER.match(after):
