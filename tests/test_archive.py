@@ -471,8 +471,8 @@ def test_a_config_naming_an_unknown_rule_is_an_input_error_of_the_post_not_an_in
 
 
 def test_fields_get_answers_as_the_lookup_of_each_name():
-    """``Fields.get`` reads a plain name (no dot) from the row without ``_lookup``: for generated
-    rows and names, dotted or not, present or not, None or not, the answer is the long way's."""
+    """``Fields.get`` answers the first name whose ``_lookup`` is not None: for generated rows and
+    names, dotted or not, present or not, None or not."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
@@ -493,8 +493,8 @@ def test_fields_get_answers_as_the_lookup_of_each_name():
 
 
 def test_a_date_string_reads_as_the_datetime_it_holds():
-    """``to_date`` of an ISO string is ``to_date`` of the datetime it holds (read without calling
-    itself again), with or without a time zone, and a day in Japan for one with a zone."""
+    """``to_date`` of an ISO string is ``to_date`` of the datetime it holds, with or without a time
+    zone, and a day in Japan for one with a zone."""
     import datetime as dt
 
     from hypothesis import given, settings

@@ -132,11 +132,7 @@ def to_date(value: object) -> _dt.date | None:
         except ValueError:
             return None
     try:
-        # ``to_date`` of the datetime read, without calling itself
-        value = _dt.datetime.fromisoformat(s)
-        if value.tzinfo is not None:
-            value = value.astimezone(_JST)
-        return value.date()
+        return to_date(_dt.datetime.fromisoformat(s))
     except ValueError:
         pass
     return parse_date(s)
@@ -166,14 +162,7 @@ class Fields:
 
     def get(self, row: Mapping[str, Any], key: str) -> Any:
         for name in self.names[key]:
-            # ``_lookup(row, name)``, without its frame for a plain name (most rows, most names): a
-            # name without a dot that is not a key gives None
-            if name in row:
-                value = row[name]
-            elif "." in name:
-                value = _lookup(row, name)
-            else:
-                continue
+            value = _lookup(row, name)
             if value is not None:
                 return value
         return None

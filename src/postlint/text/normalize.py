@@ -194,18 +194,17 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     """Return the normalized text and its offset map to ``raw``."""
     n = len(raw)
     if raw.isascii() and "\r" not in raw and "\x0b" not in raw and "\x0c" not in raw:
-        # Fast path: ASCII without CR is already NFKC and has no removable characters. (The maps
-        # returned unchanged are ``OffsetMap.identity(n)``, built here without its frame.)
-        return raw, (OffsetMap(n, n, [0], [0], [-1]) if n else OffsetMap(0, 0, [], [], []))
+        # Fast path: ASCII without CR is already NFKC and has no removable characters.
+        return raw, OffsetMap.identity(n)
     special = _special_chars(raw)
     if not special:
-        return raw, (OffsetMap(n, n, [0], [0], [-1]) if n else OffsetMap(0, 0, [], [], []))
+        return raw, OffsetMap.identity(n)
     if _SIMPLE.keys() >= special:  # (every special character has a simple replacement)
         # one character for one: the offsets do not move
         text = raw
         for c in special:
             text = text.replace(c, _SIMPLE[c])
-        return text, (OffsetMap(n, n, [0], [0], [-1]) if n else OffsetMap(0, 0, [], [], []))
+        return text, OffsetMap.identity(n)
     marks = {c for c in special if _is_joining_mark(c)}
     out: list[str] = []
     seg_n: list[int] = []
